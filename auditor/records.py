@@ -1,0 +1,134 @@
+"""Plain frozen records that flow between the stages (vocabulary of DESIGN.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """What a segment is on the page."""
+
+    TITLE = "title"
+    SENTENCE = "sentence"
+    QUOTE = "quote"
+    FURNITURE = "furniture"
+
+
+class Role(StrEnum):
+    OFFICIAL = "official"
+    ARTICLE = "article"
+
+
+class Status(StrEnum):
+    """Outcome of one article's audit."""
+
+    OK = "ok"
+    NO_OFFICIAL_MATCH = "no_official_match"
+    ERROR = "error"
+
+
+UNDETERMINED = "und"  # ISO 639-2 code for "language not determined"
+ENGLISH = "en"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One decoded source file: an official document or an article."""
+
+    doc_id: str  #: path relative to its folder, e.g. `cyprus-outlet.txt`
+    role: Role
+    text: str  #: decoded, NFC-normalised, `\n` line ends
+    encoding: str  #: the codec that decoded the bytes
+    content_sha256: str  #: hash of the raw bytes, before decoding
+
+
+@dataclass(frozen=True)
+class IngestError:
+    """A source file that could not be read as text, with a reason a reviewer understands."""
+
+    doc_id: str
+    role: Role
+    error: str
+    content_sha256: str = ""
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One sentence, quotation, title or line of page furniture of a document."""
+
+    index: int  #: position in the document's segment list
+    kind: Kind
+    text: str
+    start: int  #: character offset in `Document.text`
+    end: int
+    in_sentence: int | None = None  #: for a quote: index of the sentence it starts in
+    language: str = UNDETERMINED
+
+    @property
+    def is_fragment(self) -> bool:
+        """A segment whose language is known and is not English."""
+        return self.language not in (ENGLISH, UNDETERMINED)
+
+
+class Category(StrEnum):
+    """How far an article segment's wording is from the official wording."""
+
+    VERBATIM = "verbatim"
+    PARAPHRASE = "paraphrase"
+    DRIFT = "drift"
+    UNMATCHED = "unmatched"
+    NOT_SCORED = "not_scored"
+
+
+class TranslationStatus(StrEnum):
+    TRANSLATED = "translated"
+    NO_MODEL = "no_model"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class Translation:
+    """English of a fragment, and which model produced it."""
+
+    status: TranslationStatus
+    text_en: str = ""
+    model: str = ""  #: package name and version, e.g. `translate-tr_en 1.9`
+
+
+@dataclass(frozen=True)
+class SegmentResult:
+    """One row of `segments.csv`: a segment and everything the audit found about it."""
+
+    segment: Segment
+    translation: Translation | None = None  #: only for fragments
+    official_id: str = ""
+    official_text: str = ""
+    bleu: float | None = None
+    chrf: float | None = None
+    ter: float | None = None
+    category: Category = Category.NOT_SCORED
+    critical_edits: tuple[str, ...] = ()
+    substitutions: tuple[str, ...] = ()
+    note: str = ""  #: plain-words explanation, e.g. "quotation not found in the official text"
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """One row of `summary.csv` plus the article's segment rows."""
+
+    article_id: str
+    status: Status
+    content_sha256: str
+    error: str = ""
+    title: str = ""
+    language_mix: str = ""
+    segments: tuple[SegmentResult, ...] = ()
+    official_id: str = ""
+    official_coverage: float | None = None
+    bleu: float | None = None
+    chrf: float | None = None
+    ter: float | None = None
+    backtranslation_score: float | None = None
+    backtranslation_evidence: str = ""
+    suspected_pivot: str = ""

@@ -1,0 +1,152 @@
+"""Segment (pure): a document's text → title, sentences, quotations and page furniture.
+
+Lines are grouped into blocks (a line wrapped inside a sentence joins the next one; a heading
+stays alone), blocks are split into sentences by syntok (chosen by measurement, see README),
+and each quotation becomes its own `quote` segment linked to the sentence it starts in.
+Segment text is always a slice of the input, so nothing is lost or rewritten.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Protocol
+
+from syntok import segmenter
+
+from auditor.furniture import is_marker, tail_start
+from auditor.quotes import find_quotations
+from auditor.records import Kind, Segment
+
+_TERMINAL = re.compile(r"[.!?…:;][\"”’»)\]]*$")
+_CONTINUES = re.compile(r"[,–—-]$")
+#: a title is a short first line without end punctuation
+TITLE_MAX_WORDS = 30
+
+
+class _Adder(Protocol):
+    def __call__(self, kind: Kind, start: int, end: int, in_sentence: int | None = None) -> int: ...
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int  # exclusive, without the newline
+    text: str
+
+
+def _lines(text: str) -> list[_Line]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        out.append(_Line(pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return out
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _wraps_into(line: str, following: str) -> bool:
+    """Whether `line` is a sentence wrapped onto `following` (a transcript line break)."""
+    line, following = line.strip(), following.strip()
+    if not line or not following or _TERMINAL.search(line):
+        return False
+    return bool(_CONTINUES.search(line)) or following[0].islower()
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of `text[start:end]`, covering it without gaps (whitespace trimmed)."""
+    block = text[start:end]
+    starts: list[int] = []
+    for paragraph in segmenter.analyze(block):
+        for sentence in paragraph:
+            if sentence:
+                starts.append(sentence[0].offset)
+    if not starts:
+        return [_trimmed(text, start, end)] if block.strip() else []
+    starts[0] = 0
+    bounds = [*starts, len(block)]
+    spans = []
+    for a, b in pairwise(bounds):
+        s, e = _trimmed(text, start + a, start + b)
+        if s < e:
+            spans.append((s, e))
+    return spans
+
+
+def _furniture_lines(lines: list[_Line]) -> set[int]:
+    texts = [line.text for line in lines]
+    furniture = {i for i, line in enumerate(texts) if is_marker(line)}
+    tail = tail_start(texts)
+    if tail is not None:
+        furniture.update(i for i in range(tail, len(lines)) if texts[i].strip())
+    return furniture
+
+
+def _title_line(lines: list[_Line], furniture: set[int]) -> int | None:
+    for i, line in enumerate(lines):
+        stripped = line.text.strip()
+        if not stripped or i in furniture:
+            continue
+        short = len(stripped.split()) <= TITLE_MAX_WORDS
+        following = lines[i + 1].text if i + 1 < len(lines) else ""
+        alone = not following.strip() or not _wraps_into(stripped, following)
+        return i if short and alone and not _TERMINAL.search(stripped) else None
+    return None
+
+
+def segment_document(text: str) -> list[Segment]:
+    """Split a document's text into segments in reading order."""
+    lines = _lines(text)
+    furniture = _furniture_lines(lines)
+    title = _title_line(lines, furniture)
+    title_text = lines[title].text.strip() if title is not None else None
+    segments: list[Segment] = []
+
+    def add(kind: Kind, start: int, end: int, in_sentence: int | None = None) -> int:
+        start, end = _trimmed(text, start, end)
+        segments.append(Segment(len(segments), kind, text[start:end], start, end, in_sentence))
+        return len(segments) - 1
+
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line.text.strip():
+            i += 1
+            continue
+        if i == title:
+            add(Kind.TITLE, line.start, line.end)
+            i += 1
+            continue
+        if i in furniture or (title_text is not None and line.text.strip() == title_text):
+            add(Kind.FURNITURE, line.start, line.end)  # a repeated headline is furniture too
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < len(lines)
+            and j + 1 not in furniture
+            and _wraps_into(lines[j].text, lines[j + 1].text)
+        ):
+            j += 1
+        _add_block(text, lines[i].start, lines[j].end, add)
+        i = j + 1
+    return segments
+
+
+def _add_block(text: str, start: int, end: int, add: _Adder) -> None:
+    """Sentences of one block, each followed by the quotations that start inside it."""
+    quotes = [(start + a, start + b) for a, b in find_quotations(text[start:end])]
+    spans = sentence_spans(text, start, end)
+    for n, (s_start, s_end) in enumerate(spans):
+        sentence = add(Kind.SENTENCE, s_start, s_end)
+        next_start = spans[n + 1][0] if n + 1 < len(spans) else end + 1
+        for q_start, q_end in quotes:
+            if (n == 0 or q_start >= s_start) and q_start < next_start:
+                add(Kind.QUOTE, q_start, q_end, sentence)

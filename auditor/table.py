@@ -1,0 +1,49 @@
+"""The short end-of-run table printed by `auditor audit` (edge: terminal)."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from auditor.pipeline import AuditResult
+from auditor.records import Status
+from auditor.report import summary_row
+
+
+def _fmt(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.1f}"
+    return str(value)
+
+
+def print_summary(result: AuditResult, console: Console | None = None) -> None:
+    console = console or Console()
+    table = Table(title=f"auditor run {result.run_id}", title_justify="left", box=box.SIMPLE)
+    table.add_column("article", no_wrap=True, overflow="ellipsis", max_width=60)
+    for name in ("status", "coverage", "chrF++", "critical", "fragments"):
+        table.add_column(name, no_wrap=True)
+    for article in result.articles:
+        row = summary_row(article, result.started_at)
+        coverage = row["official_coverage"]
+        table.add_row(
+            article.article_id,
+            article.status.value,
+            "" if coverage is None else f"{coverage:.0%}",
+            _fmt(row["chrf"]),
+            _fmt(row["critical_edits"]),
+            _fmt(row["fragments"]),
+        )
+    console.print(table)
+    for article in result.articles:
+        if article.status is Status.ERROR:
+            console.print(f"[red]error[/red] {article.article_id}: {article.error}")
+    for error in result.official_errors:
+        console.print(f"[yellow]official document skipped[/yellow] {error.doc_id}: {error.error}")
+    csvs = ", ".join(p.name for p in result.reports if p.suffix == ".csv")
+    folder = result.reports[0].parent if result.reports else ""
+    console.print(
+        f"{len(result.articles)} articles in {result.seconds:.1f} s; wrote {csvs} to {folder}/"
+    )

@@ -1,0 +1,103 @@
+"""Ingest: encodings are decided on evidence, bad files become reviewer-readable errors."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from auditor.ingest import NotText, choose_decoding, decode_document, ingest_folder, normalise
+from auditor.language import Identifier
+from auditor.records import Document, IngestError, Role
+from tests.conftest import CYPRUS
+
+TURKISH = "Suç teşkil edecek, yasadışı, tehditkar, rahatsız edici içerikler Üyelere aittir.\n"
+FRENCH = "Le café était naïve à Genève, déjà très apprécié.\n"
+
+
+def _plausibility(identifier: Identifier):  # type: ignore[no-untyped-def]
+    return lambda line: identifier(line)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("NATO Secretary General said.\n" + TURKISH, "utf-8"),
+        ("NATO Secretary General said.\n" + TURKISH, "utf-8-sig"),
+        ("NATO Secretary General said.\n" + TURKISH, "cp1254"),
+        ("NATO Secretary General said.\n" + TURKISH, "utf-16"),
+        ("Ministers met in Bucharest.\n" + FRENCH, "latin-1"),
+        ("Ministers met in Bucharest.\n" + FRENCH, "cp1252"),
+    ],
+)
+def test_encodings_decode_to_the_original_letters(
+    text: str, encoding: str, identifier: Identifier
+) -> None:
+    decoded, _ = choose_decoding(text.encode(encoding), _plausibility(identifier))
+    assert normalise(decoded) == text
+
+
+def test_cp1254_seed_keeps_turkish_letters(identifier: Identifier) -> None:
+    """The mostly-English Cyprus article re-encoded as cp1254: ğ ı ş must not become đ ý ţ."""
+    original = CYPRUS.read_text(encoding="utf-8")
+    data = original.encode("cp1254", errors="strict")
+    doc = decode_document(
+        "x.txt", Role.ARTICLE, data, plausibility=_plausibility(identifier), max_control=0.01
+    )
+    assert doc.text == original
+    assert "yasadışı" in doc.text and "teşkil" in doc.text and "Diğer" in doc.text
+    assert "đ" not in doc.text and "ý" not in doc.text and "ţ" not in doc.text
+
+
+def test_utf8_is_hashed_on_raw_bytes_and_normalised_to_nfc(identifier: Identifier) -> None:
+    data = "Cafe\u0301 line one.\r\nLine two.\r\n".encode()
+    doc = decode_document("x.txt", Role.ARTICLE, data, plausibility=None, max_control=0.01)
+    assert doc.text == "Café line one.\nLine two.\n"
+    import hashlib
+
+    assert doc.content_sha256 == hashlib.sha256(data).hexdigest()
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "file is empty"),
+        (b"   \n\n\t  \n", "file has no text (only whitespace)"),
+        (b"\x00" * 512, "not text: looks like binary data (contains NUL bytes)"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not text: looks like binary data"),
+        (bytes(range(1, 32)) * 20, "not text: looks like binary data"),
+    ],
+)
+def test_bad_bytes_give_a_reason_a_reviewer_understands(data: bytes, reason: str) -> None:
+    with pytest.raises(NotText) as caught:
+        decode_document("x.txt", Role.ARTICLE, data, plausibility=None, max_control=0.01)
+    assert str(caught.value).startswith(reason)
+
+
+def test_bad_files_become_errors_and_the_others_are_read(tmp_path: Path) -> None:
+    (tmp_path / "a-good.txt").write_text("A good article about NATO ministers.\n")
+    (tmp_path / "b-empty.txt").write_bytes(b"")
+    (tmp_path / "c-binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (tmp_path / "d-folder.txt").mkdir()
+    os.symlink(tmp_path / "missing.txt", tmp_path / "e-broken-link.txt")
+    (tmp_path / ".hidden.txt").write_text("editor backup, not an article\n")
+
+    items = list(ingest_folder(tmp_path, Role.ARTICLE, plausibility=None, max_control=0.01))
+    by_id = {item.doc_id: item for item in items}
+
+    assert set(by_id) == {
+        "a-good.txt",
+        "b-empty.txt",
+        "c-binary.txt",
+        "d-folder.txt",
+        "e-broken-link.txt",
+    }
+    assert isinstance(by_id["a-good.txt"], Document)
+    errors = {k: v.error for k, v in by_id.items() if isinstance(v, IngestError)}
+    assert errors == {
+        "b-empty.txt": "file is empty",
+        "c-binary.txt": "not text: looks like binary data (contains NUL bytes)",
+        "d-folder.txt": "is a folder, not a file",
+        "e-broken-link.txt": "cannot read file: it does not exist (a broken link?)",
+    }

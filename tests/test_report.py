@@ -1,0 +1,79 @@
+"""Reports: safe for spreadsheets, documented, replaced atomically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from auditor import dictionary, report
+from auditor.columns import REPORTS
+from auditor.report import csv_bytes, neutralise, replace_files
+from auditor.settings import Settings
+from tests.conftest import ROOT
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+1 555", "'+1 555"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tTab", "'\tTab"),
+        ("\rCR", "'\rCR"),
+        ("adversary → enemy", "adversary → enemy"),
+        ("Türkçe ğış", "Türkçe ğış"),
+        (-2.5, -2.5),  # numbers are not text: a negative number stays a number
+        (None, None),
+    ],
+)
+def test_formula_cells_are_neutralised_and_text_kept(cell: object, written: object) -> None:
+    assert neutralise(cell) == written
+
+
+def test_csv_is_utf8_with_bom() -> None:
+    data = csv_bytes(pd.DataFrame({"text": ["Diğer Haberleri"]}))
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert "Diğer Haberleri".encode() in data
+
+
+def test_replace_files_leaves_no_temporary_files(tmp_path: Path) -> None:
+    (tmp_path / "summary.csv").write_text("old")
+    replace_files(tmp_path, {"summary.csv": b"new", "segments.csv": b"rows"})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["segments.csv", "summary.csv"]
+    assert (tmp_path / "summary.csv").read_bytes() == b"new"
+
+
+def test_a_failed_write_keeps_the_previous_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If any file of a run cannot be written, no report of that run replaces the old ones."""
+    (tmp_path / "summary.csv").write_bytes(b"previous")
+    real_write = report._write_temp
+
+    def write_or_fail(folder: Path, name: str, data: bytes) -> Path:
+        if name == "segments.csv":
+            raise OSError(28, "No space left on device")
+        return real_write(folder, name, data)
+
+    monkeypatch.setattr(report, "_write_temp", write_or_fail)
+    with pytest.raises(OSError):
+        replace_files(tmp_path, {"summary.csv": b"new", "segments.csv": b"rows"})
+    assert (tmp_path / "summary.csv").read_bytes() == b"previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["summary.csv"]
+
+
+def test_data_dictionary_documents_every_column() -> None:
+    text = dictionary.render(Settings())
+    for columns in REPORTS.values():
+        for column in columns:
+            assert f"| `{column.name}` |" in text
+
+
+def test_bundled_reports_readme_is_the_rendered_dictionary() -> None:
+    """reports/README.md in git is exactly what an audit writes (regenerate with an audit)."""
+    assert (ROOT / "reports" / "README.md").read_text(encoding="utf-8") == dictionary.render(
+        Settings()
+    )
