@@ -140,10 +140,37 @@ def segment_document(text: str) -> list[Segment]:
     return segments
 
 
+_REPORTING_END = re.compile(r"[,:]\s*$")
+#: words a reporting clause needs before a quotation to stand as its own sentence
+REPORTING_MIN_WORDS = 3
+
+
+def _split_reporting_clauses(
+    text: str, spans: list[tuple[int, int]], quotes: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Split `…, Stoltenberg said, “Quoted words.` before the opening mark, so the reporter's
+    clause and the quoted sentence are aligned to the official wording separately."""
+    out = []
+    for s_start, s_end in spans:
+        cut = s_start
+        for q_start, _ in quotes:
+            mark = q_start - 1
+            while mark > cut and text[mark].isspace():
+                mark -= 1
+            if not (cut < mark < s_end):
+                continue
+            before = text[cut:mark]
+            if _REPORTING_END.search(before) and len(before.split()) >= REPORTING_MIN_WORDS:
+                out.append(_trimmed(text, cut, mark))
+                cut = mark
+        out.append(_trimmed(text, cut, s_end))
+    return [span for span in out if span[0] < span[1]]
+
+
 def _add_block(text: str, start: int, end: int, add: _Adder) -> None:
     """Sentences of one block, each followed by the quotations that start inside it."""
     quotes = [(start + a, start + b) for a, b in find_quotations(text[start:end])]
-    spans = sentence_spans(text, start, end)
+    spans = _split_reporting_clauses(text, sentence_spans(text, start, end), quotes)
     for n, (s_start, s_end) in enumerate(spans):
         sentence = add(Kind.SENTENCE, s_start, s_end)
         next_start = spans[n + 1][0] if n + 1 < len(spans) else end + 1

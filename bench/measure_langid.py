@@ -116,7 +116,7 @@ def child_load(name, first_line):
 
 
 def score(labels, golds):
-    """English lines labelled anything but `en`, and Turkish lines labelled `tr`."""
+    """English lines not labelled `en`, count of Turkish lines labelled `tr`, the other ones."""
     pairs = list(zip(labels, golds, strict=True))
     false_frag = [i for i, (lab, g) in enumerate(pairs) if g == "en" and lab != "en"]
     misses = [i for i, (lab, g) in enumerate(pairs) if g == "tr" and lab != "tr"]

@@ -154,7 +154,13 @@ def test_quotes_are_linked_to_the_sentence_they_start_in() -> None:
     assert long_quote.text.count(".") == 6  # six sentences, one quotation
     parent = segments[long_quote.in_sentence]  # type: ignore[index]
     assert parent.kind is Kind.SENTENCE
-    assert parent.text.startswith("Making statements regarding Ukraine’s application")
+    assert parent.text.startswith("“Our most urgent task right now")
+    # the reporter's clause before the quotation is a sentence of its own
+    clause = segments[parent.index - 1]
+    assert clause.kind is Kind.SENTENCE
+    assert clause.text == (
+        "Making statements regarding Ukraine’s application for NATO membership, Stoltenberg said,"
+    )
     assert all(segments[q.in_sentence].kind is Kind.SENTENCE for q in quotes)  # type: ignore[index]
 
 
