@@ -14,6 +14,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from auditor import dictionary, report
+from auditor.align import OfficialIndex
+from auditor.drift import audit_drift
 from auditor.ingest import ingest_folder
 from auditor.language import Identifier, identify_segments, language_mix, load_identifier
 from auditor.records import (
@@ -22,7 +24,6 @@ from auditor.records import (
     IngestError,
     Kind,
     Role,
-    SegmentResult,
     Status,
 )
 from auditor.segment import segment_document
@@ -55,17 +56,36 @@ class AuditResult:
         return sum(1 for a in self.articles if a.status is status)
 
 
-def audit_article(document: Document, identifier: Identifier, settings: Settings) -> ArticleResult:
+def build_index(officials: Sequence[Document]) -> OfficialIndex:
+    """Index the official sentences of every official document (once per run)."""
+    return OfficialIndex(
+        [
+            (doc.doc_id, [s.text for s in segment_document(doc.text) if s.kind is Kind.SENTENCE])
+            for doc in officials
+        ]
+    )
+
+
+def audit_article(
+    document: Document, index: OfficialIndex, identifier: Identifier, settings: Settings
+) -> ArticleResult:
     """Audit one decoded article (pure apart from the language model passed in)."""
     segments = identify_segments(segment_document(document.text), identifier, settings)
-    title = next((s.text for s in segments if s.kind is Kind.TITLE), "")
+    english = {s.index: s.text for s in segments if not s.is_fragment}
+    drift = audit_drift(segments, english, index, settings)
+    scores = drift.scores
     return ArticleResult(
         article_id=document.doc_id,
-        status=Status.NO_OFFICIAL_MATCH,
+        status=drift.status,
         content_sha256=document.content_sha256,
-        title=title,
+        title=next((s.text for s in segments if s.kind is Kind.TITLE), ""),
         language_mix=language_mix(segments),
-        segments=tuple(SegmentResult(s) for s in segments),
+        segments=drift.rows,
+        official_id=drift.official_id,
+        official_coverage=drift.coverage,
+        bleu=scores.bleu if scores else None,
+        chrf=scores.chrf if scores else None,
+        ter=scores.ter if scores else None,
     )
 
 
@@ -121,6 +141,7 @@ def audit_corpus(
             f"no usable official document in {official_dir}" + (f" ({why})" if why else "")
         )
 
+    index = build_index(officials)
     items = list(
         ingest_folder(
             articles_dir,
@@ -134,7 +155,7 @@ def audit_corpus(
         if isinstance(item, IngestError):
             results.append(error_result(item))
         else:
-            results.append(audit_article(item, identifier, settings))
+            results.append(audit_article(item, index, identifier, settings))
         if progress:
             progress(item.doc_id, done, len(items))
 

@@ -89,7 +89,10 @@ def _furniture_lines(lines: list[_Line]) -> set[int]:
     return furniture
 
 
-def _title_line(lines: list[_Line], furniture: set[int]) -> int | None:
+def _title_lines(lines: list[_Line], furniture: set[int]) -> list[int]:
+    """The headline block: short lines without end punctuation before the first sentence
+    (a headline and its subtitle); furniture between them is skipped."""
+    titles = []
     for i, line in enumerate(lines):
         stripped = line.text.strip()
         if not stripped or i in furniture:
@@ -97,16 +100,20 @@ def _title_line(lines: list[_Line], furniture: set[int]) -> int | None:
         short = len(stripped.split()) <= TITLE_MAX_WORDS
         following = lines[i + 1].text if i + 1 < len(lines) else ""
         alone = not following.strip() or not _wraps_into(stripped, following)
-        return i if short and alone and not _TERMINAL.search(stripped) else None
-    return None
+        if not (short and alone and not _TERMINAL.search(stripped)):
+            break
+        if titles and stripped == lines[titles[0]].text.strip():
+            continue  # a repeated headline is furniture
+        titles.append(i)
+    return titles
 
 
 def segment_document(text: str) -> list[Segment]:
     """Split a document's text into segments in reading order."""
     lines = _lines(text)
     furniture = _furniture_lines(lines)
-    title = _title_line(lines, furniture)
-    title_text = lines[title].text.strip() if title is not None else None
+    titles = _title_lines(lines, furniture)
+    title_text = lines[titles[0]].text.strip() if titles else None
     segments: list[Segment] = []
 
     def add(kind: Kind, start: int, end: int, in_sentence: int | None = None) -> int:
@@ -120,7 +127,7 @@ def segment_document(text: str) -> list[Segment]:
         if not line.text.strip():
             i += 1
             continue
-        if i == title:
+        if i in titles:
             add(Kind.TITLE, line.start, line.end)
             i += 1
             continue

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
+
+from auditor.align import MatchRule
 
 #: Languages the identifier may answer with; restricting the set is what keeps short English
 #: lines from being called Maltese or Tagalog (see README, "Language identification").
@@ -24,6 +26,15 @@ class Settings:
     max_control_char_share: float = 0.01
     #: a quotation shorter than this many words is a quoted phrase, never called fabricated
     min_quote_words: int = 5
+    #: an article reports an official document when it aligns to at least this share of the
+    #: document's sentences (seed 000: 0.61; the three other-event seeds: at most 0.11) …
+    min_coverage: float = 0.2
+    #: … or when at least this share of its quotations align (a short article quoting a long
+    #: transcript covers little of it; seeds 002–004 quote it at most 0.2)
+    min_quote_share: float = 0.5
+    #: an aligned segment below this chrF++, or with a critical edit, is `drift`
+    paraphrase_min_chrf: float = 60.0
+    match: MatchRule = field(default_factory=MatchRule)
 
     def fingerprint(self) -> str:
         """Short stable hash of every setting; changes whenever a result could change."""
@@ -32,6 +43,7 @@ class Settings:
 
     def signature(self) -> str:
         """Human-readable `key:value|…` record of the settings, printed beside scores."""
-        parts = [f"{k}:{v}" for k, v in asdict(self).items() if k != "languages"]
+        parts = [f"{k}:{v}" for k, v in asdict(self).items() if k not in ("languages", "match")]
+        parts += [f"match.{k}:{v}" for k, v in asdict(self.match).items()]
         parts.append("languages:" + ",".join(self.languages))
         return "|".join(parts)

@@ -123,13 +123,21 @@ def test_titles() -> None:
     assert titles[CYPRUS.name] == ["NATO: We will not back down in support of Ukraine"]
     repeats = [s for s in _segments(CYPRUS) if s.text == titles[CYPRUS.name][0]]
     assert [s.kind for s in repeats] == [Kind.TITLE, Kind.FURNITURE, Kind.FURNITURE]
+    # a headline block: the transcript's subtitle is a title too, not spoken wording
+    assert [s.text for s in _segments(OFFICIAL) if s.kind is Kind.TITLE] == [
+        "NATO - North Atlantic Treaty Organisation",
+        "Press conference by NATO Secretary General Jens Stoltenberg following the Meeting of "
+        "NATO Ministers of Foreign Affairs, Bucharest, Romania",
+    ]
     # the Spanish report starts with a paragraph, not a headline
     assert titles[SPANISH.name] == []
 
 
 def test_transcript_lines_are_sentences_and_wrapped_lines_join() -> None:
-    sentences = [s.text for s in _segments(OFFICIAL) if s.kind is Kind.SENTENCE]
-    assert len(sentences) == 47
+    segments = _segments(OFFICIAL)
+    sentences = [s.text for s in segments if s.kind is Kind.SENTENCE]
+    # 49 sentences by hand, less the headline, the date line and the subtitle
+    assert len(sentences) == 46
     assert (
         "This morning, Allies addressed the long-term challenges posed by China\n"
         "to our interests, values and security."
