@@ -112,12 +112,19 @@ def decide(alignments: Sequence[Alignment | None], rule: MatchRule) -> list[str]
         if a is None or sure[i] or a.chrf < rule.neighbour_min_chrf or a.shared < 1:
             continue
         before = next(
-            (alignments[j] for j in range(i - 1, -1, -1) if sure[j] and _same_doc(alignments[j], a)),
+            (
+                alignments[j]
+                for j in range(i - 1, -1, -1)
+                if sure[j] and _same_doc(alignments[j], a)
+            ),
             None,
         )
         after = next(
-            (alignments[j] for j in range(i + 1, len(alignments))
-             if sure[j] and _same_doc(alignments[j], a)),
+            (
+                alignments[j]
+                for j in range(i + 1, len(alignments))
+                if sure[j] and _same_doc(alignments[j], a)
+            ),
             None,
         )
         in_order = (before is None or before.last <= a.first) and (
@@ -164,12 +171,12 @@ class OfficialIndex:
 
     def hits(self, text: str, limit: int, doc_id: str | None = None) -> list[int]:
         """Sentence ids sharing the rarest content words with `text`, best first."""
-        scores: Counter[int] = Counter()
+        scores: dict[int, float] = {}
         for stem in set(content_stems(text)):
             for sid in self._postings.get(stem, ()):
                 if doc_id is None or self.sentences[sid].doc_id == doc_id:
-                    scores[sid] += self._idf[stem]
-        return [sid for sid, _ in scores.most_common(limit)]
+                    scores[sid] = scores.get(sid, 0.0) + self._idf[stem]
+        return sorted(scores, key=lambda sid: (-scores[sid], sid))[:limit]
 
     def runs(self, sids: Sequence[int]) -> list[tuple[str, int, int]]:
         """Every run of 1–`MAX_RUN` consecutive sentences that contains one of `sids`."""
@@ -203,8 +210,10 @@ class OfficialIndex:
         runs = self.runs(sids)
         lowered = text.lower()
         runs.sort(
-            key=lambda r: -fuzz.token_set_ratio(lowered, self.run_text(*r).lower())
-            - fuzz.ratio(lowered, self.run_text(*r).lower())
+            key=lambda r: (
+                -fuzz.token_set_ratio(lowered, self.run_text(*r).lower())
+                - fuzz.ratio(lowered, self.run_text(*r).lower())
+            )
         )
         best: tuple[float, tuple[str, int, int]] | None = None
         for run in runs[:reranked]:
@@ -221,10 +230,7 @@ class OfficialIndex:
         while best.last > best.first:
             options = [(best.first + 1, best.last), (best.first, best.last - 1)]
             shorter = [
-                self._evidence(
-                    text, best.doc_id, f, l, sentence_chrf(text, self.run_text(best.doc_id, f, l))
-                )
-                for f, l in options
+                self._run_evidence(text, best.doc_id, first, last) for first, last in options
             ]
             shorter = [
                 s
@@ -236,6 +242,10 @@ class OfficialIndex:
                 return best
             best = max(shorter, key=lambda s: s.chrf)
         return best
+
+    def _run_evidence(self, text: str, doc_id: str, first: int, last: int) -> Alignment:
+        chrf = sentence_chrf(text, self.run_text(doc_id, first, last))
+        return self._evidence(text, doc_id, first, last, chrf)
 
     def _evidence(self, text: str, doc_id: str, first: int, last: int, chrf: float) -> Alignment:
         official = self.run_text(doc_id, first, last)
@@ -259,11 +269,9 @@ class OfficialIndex:
         while best.last - best.first + 1 < MAX_RUN:
             options = [(best.first - 1, best.last), (best.first, best.last + 1)]
             grown = [
-                self._evidence(
-                    text, best.doc_id, f, l, sentence_chrf(text, self.run_text(best.doc_id, f, l))
-                )
-                for f, l in options
-                if f >= 0 and l < count
+                self._run_evidence(text, best.doc_id, first, last)
+                for first, last in options
+                if first >= 0 and last < count
             ]
             grown = [
                 g

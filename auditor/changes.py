@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -22,16 +23,16 @@ from auditor.lexicon import (
     DEGREE_WORDS,
     DETERMINERS,
     FOCUS_ADVERBS,
-    REPORTING_VERBS,
     FUNCTION_WORDS,
-    SENTENCE_OPENERS,
     MODAL_FORCE,
     MODAL_PHRASES,
     NEGATORS,
     NUMBER_WORDS,
     ORDINALS,
     QUALIFIERS,
+    REPORTING_VERBS,
     SCALES,
+    SENTENCE_OPENERS,
 )
 
 ABSENT = "∅"
@@ -109,7 +110,7 @@ def substitutions(official: str, article: str) -> list[str]:
     """`official → article` word changes, in reading order; punctuation is ignored."""
     off = [t for t in tokenize(official) if t.is_word]
     art = [t for t in tokenize(article) if t.is_word]
-    out = []
+    out: list[str] = []
     for tag, i1, i2, j1, j2 in _opcodes(off, art):
         if tag == "equal":
             # same first letters, other form: "dependency → dependence"
@@ -152,10 +153,22 @@ class _Counterparts:
             self.off_region.update(dict.fromkeys(range(i1, i2), n))
             self.art_region.update(dict.fromkeys(range(j1, j2), n))
             self.region_words.append(max(i2 - i1, j2 - j1))
-            self._link(official, range(i1, i2), article, range(j1, j2), art_norms - off_norms,
-                       self.off_to_art)
-            self._link(article, range(j1, j2), official, range(i1, i2), off_norms - art_norms,
-                       self.art_to_off)
+            self._link(
+                official,
+                range(i1, i2),
+                article,
+                range(j1, j2),
+                art_norms - off_norms,
+                self.off_to_art,
+            )
+            self._link(
+                article,
+                range(j1, j2),
+                official,
+                range(i1, i2),
+                off_norms - art_norms,
+                self.art_to_off,
+            )
 
     @staticmethod
     def _regions(
@@ -247,7 +260,7 @@ def _difference(
 
 
 def _negators(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
-    out = []
+    out: list[tuple[int, str, str]] = []
     neither_open = False
     for i, t in enumerate(tokens):
         word = t.norm
@@ -329,7 +342,9 @@ def _numbers(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
         parsed = _number_value(t.norm)
         prev = tokens[i - 1].norm if i else ""
         nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
-        if parsed is None or (t.norm == "one" and (nxt in ("of", "another") or prev in DETERMINERS)):
+        if parsed is None or (
+            t.norm == "one" and (nxt in ("of", "another") or prev in DETERMINERS)
+        ):
             i += 1
             continue
         value, kind = parsed
@@ -440,9 +455,7 @@ def entity_edits(off: Sequence[Token], art: Sequence[Token], link: _Counterparts
     # a name dropped where another was added, in the same changed place: one was replaced
     lone_removed = [f for f in found if f[1] == -1]
     lone_added = [
-        (pos, surface)
-        for pos, surface in added
-        if pos not in used and _is_proper_noun(art, pos)
+        (pos, surface) for pos, surface in added if pos not in used and _is_proper_noun(art, pos)
     ]
     region = link.off_region.get(lone_removed[0][0]) if len(lone_removed) == 1 else None
     if (
@@ -578,7 +591,7 @@ def _is_content(token: Token) -> bool:
 
 
 def _is_degree(tokens: Sequence[Token], i: int, other_words: set[str]) -> bool:
-    """"most urgent" → "urgent": a degree word dropped before a word both sides keep (but not
+    """ "most urgent" → "urgent": a degree word dropped before a word both sides keep (but not
     "most recently" → "last time", where the whole phrase changed)."""
     if tokens[i].norm not in DEGREE_WORDS or i + 1 >= len(tokens):
         return False
@@ -596,9 +609,9 @@ def _is_qualifier(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _has_focus(tokens: Sequence[Token]) -> bool:
-    """"not least", "particularly", "in particular", "especially": one focusing meaning."""
+    """ "not least", "particularly", "in particular", "especially": one focusing meaning."""
     words = [t.norm for t in tokens]
-    pairs = {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+    pairs = {f"{a} {b}" for a, b in pairwise(words)}
     return bool(FOCUS_ADVERBS & (set(words) | pairs))
 
 
@@ -617,8 +630,10 @@ def qualifier_edits(off: Sequence[Token], art: Sequence[Token], link: _Counterpa
             edits.append(Edit("qualifier", t.norm, ABSENT))
         elif _is_qualifier(off, i) and not _present(t.norm, art_words, art_joined):
             other = link.off_to_art.get(i)
-            if other is not None and _is_content(art[other]) and not _present(
-                art[other].norm, off_words, off_joined
+            if (
+                other is not None
+                and _is_content(art[other])
+                and not _present(art[other].norm, off_words, off_joined)
             ):
                 replaced.add(other)
                 edits.append(Edit("qualifier", t.norm, art[other].norm))
@@ -632,8 +647,10 @@ def qualifier_edits(off: Sequence[Token], art: Sequence[Token], link: _Counterpa
             continue
         if not _present(t.norm, off_words, off_joined):
             other = link.art_to_off.get(j)
-            if other is not None and _is_content(off[other]) and not _present(
-                off[other].norm, art_words, art_joined
+            if (
+                other is not None
+                and _is_content(off[other])
+                and not _present(off[other].norm, art_words, art_joined)
             ):
                 edits.append(Edit("qualifier", off[other].norm, t.norm))
             else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from auditor import __version__
 from auditor.columns import FRAGMENTS, SEGMENTS, SUMMARY, Column
+from auditor.score import signatures
 from auditor.settings import Settings
 
 _INTRO = """\
@@ -38,13 +39,55 @@ def _table(columns: list[Column]) -> str:
     return "\n".join(lines)
 
 
+_SCORING = """\
+## How segments are scored
+
+An article is compared with the official document whose sentences it covers most. It is
+`no_official_match` when it aligns to less than {min_coverage:.0%} of that document's sentences
+and fewer than {min_quote_share:.0%} of its quotations (of {min_quote_words}+ words) align: it
+reports another event, and nothing in it is scored or called a misquote.
+
+Each sentence and quotation is aligned to one official sentence or a run of 2–3 consecutive
+ones. A candidate is a counterpart when its chrF++ is at least {sure_chrf:g}; or at least
+{close_chrf:g} with {min_shared} shared content words and half the official words present; or
+at least {paraphrase_chrf:g} with {paraphrase_shared} shared content words (reported speech);
+or, weaker (chrF++ ≥ {neighbour_min_chrf:g}), when it lies in order between the official
+sentences its neighbours align to, next to one of them (`note` says so). Otherwise `unmatched`.
+
+`category`: `verbatim` when the wording is identical apart from case, punctuation and spacing;
+`drift` when chrF++ is below {paraphrase_min_chrf:g} or a critical edit was found;
+`paraphrase` otherwise.
+
+Scores are sacrebleu's own; their signatures:
+
+```
+{signatures}
+```
+"""
+
+
 def render(settings: Settings) -> str:
     """Markdown text of the data dictionary for reports produced with `settings`."""
+    match = settings.match
+    scoring = _SCORING.format(
+        min_coverage=settings.min_coverage,
+        min_quote_share=settings.min_quote_share,
+        min_quote_words=settings.min_quote_words,
+        paraphrase_min_chrf=settings.paraphrase_min_chrf,
+        sure_chrf=match.sure_chrf,
+        close_chrf=match.close_chrf,
+        min_shared=match.min_shared,
+        paraphrase_chrf=match.paraphrase_chrf,
+        paraphrase_shared=match.paraphrase_shared,
+        neighbour_min_chrf=match.neighbour_min_chrf,
+        signatures="\n".join(f"{k}: {v}" for k, v in signatures().items()),
+    )
     sections = [
         _INTRO.format(version=__version__),
         "## summary.csv — one row per article\n\n" + _table(SUMMARY),
         "## segments.csv — one row per segment\n\n" + _table(SEGMENTS),
         "## fragments.csv — one row per segment not in English\n\n" + _table(FRAGMENTS),
+        scoring.rstrip(),
         "## Settings of this audit\n\n```\n" + settings.signature() + "\n```",
     ]
     return "\n\n".join(sections) + "\n"

@@ -63,11 +63,13 @@ def wording(text: str) -> str:
 def is_attribution(segment: Segment, segments: Sequence[Segment]) -> bool:
     """A reporter's clause that only names who speaks: "NATO Secretary General X said,"."""
     following = segments[segment.index + 1] if segment.index + 1 < len(segments) else None
-    introduces_quote = following is not None and following.text[:1] in "“\"«„"
+    introduces_quote = following is not None and following.text[:1] in '“"«„'
     ordinary = [w for w in content_stems(segment.text) if w not in REPORTING_STEMS]
     names_only = all(w[0].isupper() for w in segment.text.split()[:-1] if w[0].isalpha())
-    return introduces_quote and segment.text.rstrip().endswith((",", ":")) and (
-        names_only or not ordinary
+    return (
+        introduces_quote
+        and segment.text.rstrip().endswith((",", ":"))
+        and (names_only or not ordinary)
     )
 
 
@@ -82,8 +84,10 @@ def alignable_text(segment: Segment, segments: Sequence[Segment]) -> tuple[str |
     if is_attribution(segment, segments):
         return None, "names the speaker of the next quotation"
     own = [
-        q for q in segments
-        if q.kind is Kind.QUOTE and q.in_sentence == segment.index
+        q
+        for q in segments
+        if q.kind is Kind.QUOTE
+        and q.in_sentence == segment.index
         and not _quote_spans_sentences(q, segments)
     ]
     outside = segment.text
@@ -129,8 +133,10 @@ def audit_drift(
     covered = {p for a in matched.values() if a is not None for p in a.positions}
     coverage = len(covered) / max(index.sentence_count(official_id), 1)
     quotes = [
-        s.index for s in segments
-        if s.kind is Kind.QUOTE and s.index in texts
+        s.index
+        for s in segments
+        if s.kind is Kind.QUOTE
+        and s.index in texts
         and len(s.text.split()) >= settings.min_quote_words
     ]
     quote_share = sum(1 for q in quotes if q in matched) / len(quotes) if quotes else 0.0
@@ -145,7 +151,9 @@ def audit_drift(
             continue
         alignment = matched.get(s.index)
         if alignment is None:
-            rows.append(SegmentResult(s, category=Category.UNMATCHED, note=_unmatched_note(s, settings)))
+            rows.append(
+                SegmentResult(s, category=Category.UNMATCHED, note=_unmatched_note(s, settings))
+            )
             continue
         hyps.append(texts[s.index])
         refs.append(alignment.official_text)
@@ -197,7 +205,11 @@ def _scored(
         changes = substitutions(alignment.official_text, text)
         drifted = edits or scores.chrf < settings.paraphrase_min_chrf
         category = Category.DRIFT if drifted else Category.PARAPHRASE
-    note = "aligned by its place between its neighbours' official sentences" if reason == "order" else ""
+    note = (
+        "aligned by its place between its neighbours' official sentences"
+        if reason == "order"
+        else ""
+    )
     return SegmentResult(
         segment,
         official_id=alignment.doc_id,
@@ -210,5 +222,3 @@ def _scored(
         substitutions=tuple(changes),
         note=note,
     )
-
-

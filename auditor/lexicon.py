@@ -7,27 +7,44 @@ and degree adjectives and adverbs) that change what a sentence claims when dropp
 
 from __future__ import annotations
 
-NEGATORS = frozenset(
-    "not no never none nobody nothing nowhere neither nor without cannot".split()
-)
+NEGATORS = frozenset("not no never none nobody nothing nowhere neither nor without cannot".split())
 
 #: modal verb → its force; two modals of one force are the same claim ("must" = "have to")
 MODAL_FORCE = {
-    "must": "must", "mustn't": "must",
-    "shall": "shall", "shan't": "shall",
-    "should": "should", "shouldn't": "should", "ought": "should",
+    "must": "must",
+    "mustn't": "must",
+    "shall": "shall",
+    "shan't": "shall",
+    "should": "should",
+    "shouldn't": "should",
+    "ought": "should",
     "may": "may",
-    "might": "might", "mightn't": "might",
-    "can": "can", "cannot": "can", "can't": "can",
-    "could": "could", "couldn't": "could",
-    "will": "will", "won't": "will", "'ll": "will",
-    "would": "would", "wouldn't": "would", "'d": "would",
+    "might": "might",
+    "mightn't": "might",
+    "can": "can",
+    "cannot": "can",
+    "can't": "can",
+    "could": "could",
+    "couldn't": "could",
+    "will": "will",
+    "won't": "will",
+    "'ll": "will",
+    "would": "would",
+    "wouldn't": "would",
+    "'d": "would",
 }
 MODAL_PHRASES = {
-    "have to": "must", "has to": "must", "had to": "must", "got to": "must",
-    "need to": "need", "needs to": "need", "needed to": "need",
+    "have to": "must",
+    "has to": "must",
+    "had to": "must",
+    "got to": "must",
+    "need to": "need",
+    "needs to": "need",
+    "needed to": "need",
     "ought to": "should",
-    "be able to": "can", "is able to": "can", "are able to": "can",
+    "be able to": "can",
+    "is able to": "can",
+    "are able to": "can",
 }
 
 #: words before which "one" is a pronoun and "will" a noun
@@ -37,21 +54,69 @@ DETERMINERS = frozenset(
 )
 
 NUMBER_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "dozens": 12,
-    "hundreds": 100, "thousands": 1000, "millions": 1_000_000, "billions": 1_000_000_000,
-    "half": 0.5, "double": 2, "twice": 2, "triple": 3, "thrice": 3,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+    "dozens": 12,
+    "hundreds": 100,
+    "thousands": 1000,
+    "millions": 1_000_000,
+    "billions": 1_000_000_000,
+    "half": 0.5,
+    "double": 2,
+    "twice": 2,
+    "triple": 3,
+    "thrice": 3,
 }
 #: ordinals; "first" and "second" are left out: mostly an adverb and a unit of time
 ORDINALS = {
-    "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
-    "tenth": 10, "thirds": 3, "quarter": 4, "quarters": 4, "fourths": 4, "fifths": 5,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourths": 4,
+    "fifths": 5,
 }
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000}
+SCALES = {
+    "hundred": 100,
+    "thousand": 1000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
 
 QUALIFIERS = frozenset(
     """
@@ -99,8 +164,15 @@ FUNCTION_WORDS = frozenset(
 #: focusing adverbs: one of them for another is no change ("not least China" / "particularly
 #: China")
 FOCUS_ADVERBS = frozenset(
-    ["particularly", "especially", "notably", "in particular", "not least", "above all",
-     "in especially"]
+    [
+        "particularly",
+        "especially",
+        "notably",
+        "in particular",
+        "not least",
+        "above all",
+        "in especially",
+    ]
 )
 
 #: verbs that mark reported speech

@@ -92,7 +92,7 @@ def _furniture_lines(lines: list[_Line]) -> set[int]:
 def _title_lines(lines: list[_Line], furniture: set[int]) -> list[int]:
     """The headline block: short lines without end punctuation before the first sentence
     (a headline and its subtitle); furniture between them is skipped."""
-    titles = []
+    titles: list[int] = []
     for i, line in enumerate(lines):
         stripped = line.text.strip()
         if not stripped or i in furniture:

@@ -27,10 +27,10 @@ class Settings:
     #: a quotation shorter than this many words is a quoted phrase, never called fabricated
     min_quote_words: int = 5
     #: an article reports an official document when it aligns to at least this share of the
-    #: document's sentences (seed 000: 0.61; the three other-event seeds: at most 0.11) …
+    #: document's sentences (seed 000: 0.57; the three other-event seeds: at most 0.13) …
     min_coverage: float = 0.2
     #: … or when at least this share of its quotations align (a short article quoting a long
-    #: transcript covers little of it; seeds 002–004 quote it at most 0.2)
+    #: transcript covers little of it; seed 000: 1.0, seeds 002–004: at most 0.2)
     min_quote_share: float = 0.5
     #: an aligned segment below this chrF++, or with a critical edit, is `drift`
     paraphrase_min_chrf: float = 60.0

@@ -9,6 +9,7 @@ from rich.table import Table
 from auditor.pipeline import AuditResult
 from auditor.records import Status
 from auditor.report import summary_row
+from auditor.score import signatures
 
 
 def _fmt(value: object) -> str:
@@ -21,10 +22,15 @@ def _fmt(value: object) -> str:
 
 def print_summary(result: AuditResult, console: Console | None = None) -> None:
     console = console or Console()
-    table = Table(title=f"auditor run {result.run_id}", title_justify="left", box=box.SIMPLE)
-    table.add_column("article", no_wrap=True, overflow="ellipsis", max_width=60)
-    for name in ("status", "coverage", "chrF++", "critical", "fragments"):
-        table.add_column(name, no_wrap=True)
+    table = Table(
+        title=f"auditor run {result.run_id}", title_justify="left", box=box.SIMPLE, pad_edge=False
+    )
+    # the numbers must survive an 80-column terminal: only the article name is shortened
+    wide = console.width >= 110
+    table.add_column("article", no_wrap=True, overflow="ellipsis", max_width=None if wide else 24)
+    table.add_column("status", no_wrap=True, min_width=17)
+    for name in ("cover", "chrF++", "crit.", "frag."):
+        table.add_column(name, no_wrap=True, justify="right")
     for article in result.articles:
         row = summary_row(article, result.started_at)
         coverage = row["official_coverage"]
@@ -42,6 +48,11 @@ def print_summary(result: AuditResult, console: Console | None = None) -> None:
             console.print(f"[red]error[/red] {article.article_id}: {article.error}")
     for error in result.official_errors:
         console.print(f"[yellow]official document skipped[/yellow] {error.doc_id}: {error.error}")
+    console.print(
+        "signatures: " + " | ".join(f"{k} {v}" for k, v in signatures().items()),
+        style="dim",
+        soft_wrap=True,
+    )
     csvs = ", ".join(p.name for p in result.reports if p.suffix == ".csv")
     folder = result.reports[0].parent if result.reports else ""
     console.print(

@@ -71,6 +71,24 @@ def test_audit_of_the_seed_corpus(corpus_copy: Path, tmp_path: Path) -> None:
     assert set(fragments.language) == {"tr"}
     assert summary.set_index("article_id").loc[cyprus, "fragments"] == "6"
 
+    # drift: the Turkish outlet's report is compared with the transcript, the other events not
+    turkish = "turkish-outlet-2022-11-30-bucharest-press-conference.txt"
+    assert status[turkish] == "ok"
+    for other in (
+        cyprus,
+        "russian-agency-2021-welt-am-sonntag-interview.txt",
+        "spanish-report-2023-04-brussels-foreign-ministers.txt",
+    ):
+        assert status[other] == "no_official_match"
+        assert set(segments[segments.article_id == other].critical_edits) == {""}
+    row = segments[
+        (segments.article_id == turkish)
+        & (segments.text == "But we should not underestimate Russia.")
+    ].iloc[0]
+    assert row.official_text == "But we must not underestimate Russia."
+    assert row.critical_edits == "modality: must → should"
+    assert row.category == "drift"
+
     formula_rows = segments[segments.article_id == "formula.txt"]
     assert formula_rows.text.iloc[0] == '\'=HYPERLINK("http://evil.example","click")'
 

@@ -1,0 +1,104 @@
+"""Alignment: the index finds the counterpart, the decision uses more than chrF."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from auditor.align import Alignment, MatchRule, OfficialIndex, decide
+from auditor.drift import audit_drift
+from auditor.records import Category, Kind
+from auditor.segment import segment_document
+from auditor.settings import Settings
+from tests.conftest import OFFICIAL
+
+RULE = MatchRule()
+
+
+def _a(first: int, chrf: float, shared: int = 4, recall: float = 0.6) -> Alignment:
+    return Alignment("doc", first, first, "official", chrf, shared, recall, 0.5)
+
+
+def test_close_wording_is_a_match_on_its_own() -> None:
+    assert decide([_a(3, 80.0)], RULE) == ["wording"]
+
+
+def test_weak_candidate_between_its_neighbours_is_a_match() -> None:
+    # "These attacks cause a lot of people to suffer…" (chrF 23) sits between the official
+    # sentences its neighbours align to
+    assert decide([_a(7, 74.0), _a(8, 23.5, 2, 0.33), _a(9, 71.0)], RULE) == [
+        "wording",
+        "order",
+        "wording",
+    ]
+
+
+def test_weak_candidate_out_of_order_is_not_a_match() -> None:
+    # a Q&A answer whose best candidate is a sentence far before its neighbours'
+    assert decide([_a(11, 65.0), _a(4, 26.0, 2, 0.2), _a(16, 85.0)], RULE) == [
+        "wording",
+        "",
+        "wording",
+    ]
+
+
+def test_weak_candidate_without_shared_words_is_not_a_match() -> None:
+    assert decide([_a(7, 74.0), _a(8, 30.0, 0, 0.0)], RULE) == ["wording", ""]
+
+
+def test_no_candidate_stays_none() -> None:
+    assert decide([None], RULE) == [""]
+
+
+def test_index_finds_the_sentence_among_distractors() -> None:
+    index = OfficialIndex(
+        [
+            (
+                "a",
+                [
+                    "Allies met in Bucharest.",
+                    "We do not see China as an adversary.",
+                    "Ukraine has made significant gains.",
+                ],
+            )
+        ]
+    )
+    found = index.align("We do not see China as an enemy.", RULE)
+    assert found is not None and found.official_text == "We do not see China as an adversary."
+
+
+def test_the_transcript_aligned_with_itself_is_verbatim_with_bleu_100() -> None:
+    text = OFFICIAL.read_text(encoding="utf-8")
+    _self_alignment_is_verbatim(text)
+
+
+def _self_alignment_is_verbatim(text: str) -> None:
+    segments = segment_document(text)
+    sentences = [s.text for s in segments if s.kind is Kind.SENTENCE]
+    index = OfficialIndex([("doc", sentences)])
+    english = {s.index: s.text for s in segments}
+    drift = audit_drift(segments, english, index, Settings())
+    scored = [r for r in drift.rows if r.segment.kind is Kind.SENTENCE]
+    assert scored
+    for row in scored:
+        assert row.category is Category.VERBATIM, row.segment.text
+        assert row.bleu == pytest.approx(100.0)
+        assert not row.critical_edits
+    assert drift.coverage == 1.0
+
+
+WORDS = (
+    "alliance ministers support ukraine winter missiles drones security partners summit "
+    "defence resilience gas dependency regimes technology infrastructure sanctions meeting "
+    "finland sweden ratification accession romania istanbul terrorism cooperation energy"
+).split()
+sentence = st.lists(st.sampled_from(WORDS), min_size=3, max_size=12, unique=True).map(
+    lambda ws: " ".join(ws).capitalize() + "."
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(sentence, min_size=1, max_size=12, unique=True))
+def test_any_document_aligned_with_itself_is_verbatim(sentences: list[str]) -> None:
+    _self_alignment_is_verbatim("\n".join(sentences))

@@ -1,0 +1,183 @@
+"""Drift over the seed corpus, checked the way a fact-checker would check it."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from auditor.ingest import decode_document
+from auditor.language import Identifier
+from auditor.pipeline import audit_article, build_index
+from auditor.records import ArticleResult, Category, Kind, Role, SegmentResult, Status
+from auditor.score import clean
+from auditor.settings import Settings
+from tests.conftest import CYPRUS, OFFICIAL, RUSSIAN, SPANISH, TURKISH_OUTLET
+from tests.data.seed_alignment import ALIGNED, UNMATCHED
+
+SETTINGS = Settings()
+ALIGNED_CATEGORIES = (Category.VERBATIM, Category.PARAPHRASE, Category.DRIFT)
+
+
+@cache
+def _audit(path, identifier: Identifier) -> ArticleResult:  # type: ignore[no-untyped-def]
+    official = decode_document(
+        OFFICIAL.name, Role.OFFICIAL, OFFICIAL.read_bytes(), plausibility=None, max_control=0.01
+    )
+    article = decode_document(
+        path.name, Role.ARTICLE, path.read_bytes(), plausibility=None, max_control=0.01
+    )
+    return audit_article(article, build_index([official]), identifier, SETTINGS)
+
+
+def _row_for(result: ArticleResult, snippet: str) -> SegmentResult:
+    """The scored row holding `snippet`: a quotation before the sentence around it."""
+    snippet = clean(snippet)
+    rows = [r for r in result.segments if snippet in clean(r.segment.text)]
+    rows.sort(
+        key=lambda r: (
+            r.category is Category.NOT_SCORED,
+            r.segment.kind is not Kind.QUOTE,
+            len(r.segment.text),
+        )
+    )
+    assert rows, snippet
+    return rows[0]
+
+
+@pytest.fixture(scope="module")
+def turkish(identifier: Identifier) -> ArticleResult:
+    return _audit(TURKISH_OUTLET, identifier)
+
+
+@pytest.mark.parametrize(
+    ("article", "official", "edits", "changes"),
+    [
+        (
+            "We do not see China as an enemy.",
+            ["We do not see China as an adversary."],
+            [],
+            ["adversary → enemy"],
+        ),
+        (
+            "But we should not underestimate Russia.",
+            ["But we must not underestimate Russia."],
+            ["modality: must → should"],
+            ["must → should"],
+        ),
+        (
+            "But we must be aware of our addictions",
+            ["But we have to be aware of our dependencies."],
+            [],
+            ["dependencies → addictions"],
+        ),
+        (
+            "The war in Ukraine showed our dependence on Russian gas.",
+            ["The war in Ukraine has demonstrated our dangerous dependency on Russian gas."],
+            ["qualifier: dangerous → ∅"],
+            ["dangerous → ∅"],
+        ),
+        (
+            "Russian missiles and drones continue to strike cities, civilians and important "
+            "infrastructure.",
+            [
+                "Russian missiles and drones continue to strike Ukrainian cities, civilians, and "
+                "critical infrastructure."
+            ],
+            ["qualifier: critical → important"],
+            ["critical → important"],
+        ),
+        # two official lines merged into one sentence (1:n)
+        (
+            "NATO Foreign Ministers made it clear that our continued military support to Ukraine, "
+            "in particular air defense support, is essential.",
+            [
+                "NATO Foreign Ministers made clear that our continued military support for Ukraine "
+                "is essential.",
+                "In particular, additional air defences.",
+            ],
+            ["qualifier: additional → ∅"],
+            [],
+        ),
+        (
+            "which was also attended by Ukrainian Foreign Minister Dmitro Kuleba last night",
+            [
+                "Last night, with Foreign Minister Dmytro Kuleba, we addressed Russia's illegal "
+                "war in Ukraine."
+            ],
+            ["entity: Dmytro → Dmitro"],
+            [],
+        ),
+        (
+            "Stating that the foreign ministers evaluated China’s military and technological "
+            "advances",
+            [
+                "Today, ministers considered China's ambitious military developments, its "
+                "technological advances, and its growing cyber and hybrid activities."
+            ],
+            ["qualifier: ambitious → ∅"],
+            ["considered → evaluated"],
+        ),
+    ],
+)
+def test_seed_000_changes_are_named_beside_the_transcript_line(
+    turkish: ArticleResult,
+    article: str,
+    official: list[str],
+    edits: list[str],
+    changes: list[str],
+) -> None:
+    row = _row_for(turkish, article)
+    assert row.official_text == clean(" ".join(official))
+    assert row.category in ALIGNED_CATEGORIES
+    assert set(edits) <= set(row.critical_edits)
+    assert set(changes) <= set(row.substitutions)
+    if not edits:
+        assert not any(e.startswith(("negation", "modality", "number")) for e in row.critical_edits)
+
+
+def _official_lines() -> list[str]:
+    return [clean(line) for line in OFFICIAL.read_text(encoding="utf-8").splitlines()]
+
+
+def test_every_hand_annotated_pair_aligns_to_its_transcript_lines(turkish: ArticleResult) -> None:
+    """tests/data/seed_alignment.py: 24 sentences of seed 000 paired by hand with transcript
+    lines. The chosen official run must lie inside the annotated lines."""
+    wrong = []
+    for entry in ALIGNED:
+        row = _row_for(turkish, entry["article"])
+        annotated = clean(" ".join(entry["official"]))
+        chosen = row.official_text
+        inside = bool(chosen) and all(
+            part.strip() in annotated for part in chosen.replace(". ", ".|").split("|")
+        )
+        if row.category not in ALIGNED_CATEGORIES or not inside:
+            wrong.append((entry["article"][:50], chosen[:60]))
+    assert wrong == []
+
+
+def test_answers_that_are_not_in_the_transcript_are_unmatched(turkish: ArticleResult) -> None:
+    for entry in UNMATCHED:
+        row = _row_for(turkish, entry["article"])
+        assert row.category is Category.UNMATCHED, entry["article"]
+        assert not row.critical_edits
+
+
+def test_seed_000_summary_has_coverage_and_scores(turkish: ArticleResult) -> None:
+    assert turkish.status is Status.OK
+    assert turkish.official_id == OFFICIAL.name
+    assert turkish.official_coverage is not None and 0.4 < turkish.official_coverage < 0.9
+    assert turkish.chrf is not None and turkish.bleu is not None and turkish.ter is not None
+
+
+@pytest.mark.parametrize("path", [CYPRUS, RUSSIAN, SPANISH], ids=lambda p: p.name)
+def test_other_events_are_no_official_match_and_nothing_is_scored(
+    path,
+    identifier: Identifier,  # type: ignore[no-untyped-def]
+) -> None:
+    result = _audit(path, identifier)
+    assert result.status is Status.NO_OFFICIAL_MATCH
+    assert result.official_coverage is None and result.chrf is None
+    for row in result.segments:
+        assert row.category in (Category.UNMATCHED, Category.NOT_SCORED)
+        assert row.bleu is None and not row.critical_edits and not row.official_text

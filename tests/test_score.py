@@ -1,0 +1,46 @@
+"""Scores are sacrebleu's own: golden comparisons against sacrebleu called directly."""
+
+from __future__ import annotations
+
+import pytest
+import sacrebleu
+
+from auditor.score import corpus_scores, sentence_scores, signatures
+
+PAIRS = [
+    ("But we should not underestimate Russia.", "But we must not underestimate Russia."),
+    ("We do not see China as an enemy.", "We do not see China as an adversary."),
+    (
+        "These attacks cause a lot of people to suffer with the onset of the winter season.",
+        "This is causing enormous human suffering, as winter sets in.",
+    ),
+    ("Diğer haberler", "Other news"),
+]
+
+
+@pytest.mark.parametrize(("hyp", "ref"), PAIRS)
+def test_sentence_scores_equal_sacrebleu(hyp: str, ref: str) -> None:
+    ours = sentence_scores(hyp, ref)
+    assert ours.bleu == sacrebleu.sentence_bleu(hyp, [ref]).score
+    assert ours.chrf == sacrebleu.sentence_chrf(hyp, [ref], word_order=2).score
+    assert ours.ter == sacrebleu.sentence_ter(hyp, [ref]).score
+
+
+def test_corpus_scores_equal_sacrebleu() -> None:
+    hyps, refs = [h for h, _ in PAIRS], [r for _, r in PAIRS]
+    ours = corpus_scores(hyps, refs)
+    assert ours is not None
+    assert ours.bleu == sacrebleu.corpus_bleu(hyps, [refs]).score
+    assert ours.chrf == sacrebleu.corpus_chrf(hyps, [refs], word_order=2).score
+    assert ours.ter == sacrebleu.corpus_ter(hyps, [refs]).score
+
+
+def test_no_aligned_segments_means_no_scores() -> None:
+    assert corpus_scores([], []) is None
+
+
+def test_signatures_name_each_metric_and_the_version() -> None:
+    sigs = signatures()
+    assert set(sigs) == {"sentence BLEU", "corpus BLEU", "chrF++", "TER"}
+    assert "nw:2" in sigs["chrF++"]  # chrF++ is chrF with word bigrams
+    assert all(f"version:{sacrebleu.__version__}" in s for s in sigs.values())
