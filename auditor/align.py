@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from auditor.lexicon import FUNCTION_WORDS
 from auditor.score import clean, sentence_chrf
+from auditor.settings import MatchRule
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 STEM_LENGTH = 5
@@ -59,32 +60,6 @@ class Alignment:
     @property
     def positions(self) -> range:
         return range(self.first, self.last + 1)
-
-
-@dataclass(frozen=True)
-class MatchRule:
-    """Thresholds that decide whether a best candidate is a real counterpart (README)."""
-
-    #: chrF++ at or above which the wording alone is evidence enough
-    sure_chrf: float = 55.0
-    #: chrF++ with at least `min_shared` content words and half the official words present
-    close_chrf: float = 40.0
-    min_shared: int = 3
-    min_official_recall: float = 0.5
-    #: chrF++ for a paraphrase that shares many content words (reported speech)
-    paraphrase_chrf: float = 30.0
-    paraphrase_shared: int = 6
-    paraphrase_recall: float = 0.45
-    #: weaker candidates need neighbours: a sure match at most this many official sentences
-    #: before or after, in the same order as the article
-    neighbour_gap: int = 2
-    neighbour_min_chrf: float = 20.0
-    #: when extending a run by a neighbouring sentence raises the share of the segment's
-    #: content words found by this much, and chrF++ falls by less than `merge_max_chrf_loss`,
-    #: the segment merges the official sentences (1:n)
-    merge_min_gain: float = 0.15
-    merge_min_shared_gain: int = 2
-    merge_max_chrf_loss: float = 10.0
 
 
 def is_sure(a: Alignment, rule: MatchRule) -> bool:

@@ -6,12 +6,18 @@ that `auditor --help` answers at once.
 
 from __future__ import annotations
 
+import json
+import time
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from auditor import __version__
+
+if TYPE_CHECKING:
+    from auditor.pipeline import AuditResult
 
 EXIT_OK, EXIT_CANNOT_RUN, EXIT_USAGE, EXIT_CRITICAL = 0, 1, 2, 3
 
@@ -41,6 +47,11 @@ def main(
     """Audit articles against the official English wording they report."""
 
 
+class FailOn(StrEnum):
+    NEVER = "never"
+    CRITICAL = "critical"
+
+
 @app.command()
 def audit(
     corpus: Annotated[
@@ -54,18 +65,87 @@ def audit(
         Path,
         typer.Option(help="Folder for the CSV reports.", envvar="AUDITOR_REPORTS"),
     ] = Path("reports"),
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="Audit every article again, not only new and changed ones.",
+            envvar="AUDITOR_FULL",
+        ),
+    ] = False,
+    wait: Annotated[
+        float,
+        typer.Option(
+            help="Seconds to wait when another audit of the same reports folder is "
+            "running (0: exit 1 at once).",
+            envvar="AUDITOR_WAIT",
+            min=0,
+        ),
+    ] = 0.0,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(
+            help="'critical': exit 3 when any critical edit is found (for cron).",
+            envvar="AUDITOR_FAIL_ON",
+        ),
+    ] = FailOn.NEVER,
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help="Print the run's numbers as one JSON object instead of the table.",
+            envvar="AUDITOR_JSON",
+        ),
+    ] = False,
+    watch: Annotated[
+        bool,
+        typer.Option("--watch", help="Keep running: re-audit whenever the corpus changes."),
+    ] = False,
+    interval: Annotated[
+        float,
+        typer.Option(
+            help="With --watch: seconds between checks of the corpus.",
+            envvar="AUDITOR_INTERVAL",
+            min=0.1,
+        ),
+    ] = 60.0,
 ) -> None:
-    """Audit every article of CORPUS and write summary.csv, segments.csv and fragments.csv.
+    """Audit the articles of CORPUS against its official documents and write the reports.
 
-    Example: auditor audit corpus/ --reports reports/
+    Only new and changed articles are audited; the others reuse their stored results
+    (reports/.auditor/state.sqlite). Writes summary.csv, segments.csv, fragments.csv,
+    history.csv and README.md (the data dictionary) into REPORTS.
+
+    Example: auditor audit corpus/ --reports reports/ --fail-on critical
 
     Exit codes: 0 the audit ran (an unreadable article is a finding, status=error);
-    1 it could not run (no corpus, no official document); 2 usage error.
+    1 it could not run (no corpus, no official document, another audit holds the lock);
+    2 usage error; 3 with --fail-on critical, a critical edit was found.
     """
+    from auditor.pipeline import AuditError
+
+    try:
+        if watch:
+            _watch(corpus, reports, full=full, wait=wait, interval=interval, as_json=as_json)
+            return
+        result = _run_once(corpus, reports, full=full, wait=wait, as_json=as_json)
+    except AuditError as exc:
+        from rich.console import Console
+
+        Console(stderr=True).print(f"[red]auditor: cannot audit:[/red] {exc}", soft_wrap=True)
+        raise typer.Exit(EXIT_CANNOT_RUN) from exc
+    if fail_on is FailOn.CRITICAL and result.critical_edits:
+        raise typer.Exit(EXIT_CRITICAL)
+
+
+def _run_once(
+    corpus: Path, reports: Path, *, full: bool, wait: float, as_json: bool
+) -> AuditResult:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from auditor.pipeline import AuditError, audit_corpus
+    from auditor.pipeline import audit_corpus
+    from auditor.table import print_summary
 
     console = Console(stderr=True)
     with Progress(
@@ -75,17 +155,42 @@ def audit(
         TextColumn("{task.description}"),
         console=console,
         transient=True,
+        disable=as_json,
     ) as bar:
         task = bar.add_task("", total=None)
 
         def on_article(article_id: str, done: int, total: int) -> None:
             bar.update(task, completed=done, total=total, description=article_id)
 
-        try:
-            result = audit_corpus(corpus, reports, progress=on_article)
-        except AuditError as exc:
-            console.print(f"[red]auditor: cannot audit:[/red] {exc}")
-            raise typer.Exit(EXIT_CANNOT_RUN) from exc
-    from auditor.table import print_summary
+        result = audit_corpus(corpus, reports, full=full, wait=wait, progress=on_article)
+    if as_json:
+        typer.echo(json.dumps(result.summary()))
+    else:
+        print_summary(result)
+    return result
 
-    print_summary(result)
+
+def _watch(
+    corpus: Path, reports: Path, *, full: bool, wait: float, interval: float, as_json: bool
+) -> None:
+    """Poll the corpus; audit at start and whenever a file is added, changed or removed."""
+    seen: tuple[tuple[str, int, int], ...] | None = None
+    while True:
+        now = _corpus_snapshot(corpus)
+        if now != seen:
+            _run_once(corpus, reports, full=full, wait=max(wait, interval), as_json=as_json)
+            full = False
+            seen = now
+        time.sleep(interval)
+
+
+def _corpus_snapshot(corpus: Path) -> tuple[tuple[str, int, int], ...]:
+    """Names, sizes and modification times of every corpus file (cheap change detection)."""
+    entries = []
+    for path in sorted(corpus.rglob("*")):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        entries.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(entries)

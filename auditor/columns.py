@@ -5,7 +5,11 @@ Each column has a type, a unit and an example; `reports/README.md` is rendered f
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
+
+#: separator of the items of a list inside one cell
+LIST_SEPARATOR = "; "
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class Column(NamedTuple):
@@ -289,3 +293,10 @@ REPORTS = {
 
 def names(columns: list[Column]) -> list[str]:
     return [c.name for c in columns]
+
+
+def neutralise(value: Any) -> Any:
+    """Prefix a text cell that a spreadsheet would run as a formula; keep everything else."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value

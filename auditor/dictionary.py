@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from auditor import __version__
-from auditor.columns import FRAGMENTS, SEGMENTS, SUMMARY, Column
+from auditor.columns import FRAGMENTS, HISTORY, SEGMENTS, SUMMARY, Column
 from auditor.score import signatures
 from auditor.settings import Settings
 
@@ -87,6 +87,8 @@ def render(settings: Settings) -> str:
         "## summary.csv — one row per article\n\n" + _table(SUMMARY),
         "## segments.csv — one row per segment\n\n" + _table(SEGMENTS),
         "## fragments.csv — one row per segment not in English\n\n" + _table(FRAGMENTS),
+        "## history.csv — one row per article per run, the run's results appended\n\n"
+        + _table(HISTORY),
         scoring.rstrip(),
         "## Settings of this audit\n\n```\n" + settings.signature() + "\n```",
     ]

@@ -12,11 +12,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from auditor.align import Alignment, MatchRule, OfficialIndex, content_stems, decide, is_sure
+from auditor.align import Alignment, OfficialIndex, content_stems, decide, is_sure
 from auditor.changes import critical_edits, substitutions
 from auditor.records import Category, Kind, Segment, SegmentResult, Status
 from auditor.score import Scores, corpus_scores, sentence_scores
-from auditor.settings import Settings
+from auditor.settings import MatchRule, Settings
 
 _NOT_WORDING = re.compile(r"[\W_]+")
 REPORTING_STEMS = frozenset(["state", "repor", "speak", "decla", "menti"])

@@ -1,36 +1,49 @@
 """The audit as one importable call: `audit_corpus(corpus, reports) -> AuditResult`.
 
-Stages run in the order of DESIGN.md's data flow. Everything per article is a pure function of
-(article, official documents, settings, models); files and models stay at the edges.
+Stages run in the order of DESIGN.md's data flow; the per-article work is
+`auditor.article.audit_article`. This module only decides what must be done: an article whose
+bytes, official documents, settings and versions are unchanged reuses its stored result, and
+when nothing at all changed the reports are not rebuilt — the run costs the hashing of the
+corpus, a look-up in the state and one appended history row per article. The modules that
+segment, align, score and write tables are imported only when something must be audited.
 """
 
 from __future__ import annotations
 
+import hashlib
 import time
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
+from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from auditor import dictionary, report
-from auditor.align import OfficialIndex
-from auditor.drift import audit_drift
-from auditor.ingest import ingest_folder
-from auditor.language import Identifier, identify_segments, language_mix, load_identifier
-from auditor.records import (
-    ArticleResult,
-    Document,
-    IngestError,
-    Kind,
-    Role,
-    Status,
+from auditor import __version__, commit
+from auditor.history import history_csv
+from auditor.ingest import (
+    NotText,
+    decode_document,
+    ingest_folder,
+    read_source,
+    sha256_bytes,
+    source_paths,
 )
-from auditor.segment import segment_document
+from auditor.lock import LockHeld, audit_lock
+from auditor.records import ArticleDigest, ArticleResult, Document, IngestError, Role, Status
 from auditor.settings import Settings
+from auditor.state import STATE_DIR, State, StateError, state_path
+
+if TYPE_CHECKING:
+    from auditor.align import OfficialIndex
+    from auditor.language import Identifier
 
 OFFICIAL_DIR = "official"
 ARTICLES_DIR = "articles"
+JOURNAL_FILE = "commit.json"
+TABLES = ("summary.csv", "segments.csv", "fragments.csv", "README.md")
+HISTORY_FILE = "history.csv"
 
 #: called once per article as it finishes: (article_id, done, total)
 Progress = Callable[[str, int, int], None]
@@ -46,60 +59,96 @@ class AuditResult:
 
     run_id: str
     started_at: str
-    articles: list[ArticleResult]
+    articles: list[ArticleDigest]  #: every article of the corpus, at a glance
     officials: list[Document]
     official_errors: list[IngestError]
     reports: list[Path] = field(default_factory=list)
     seconds: float = 0.0
+    audited: int = 0  #: articles audited in this run
+    unchanged: int = 0  #: articles whose stored result was reused
+    removed: int = 0  #: articles audited before and gone from the corpus now
+    notices: list[str] = field(default_factory=list)  #: things the user should know
+    #: full results, when the reports were rebuilt (empty when nothing changed)
+    results: list[ArticleResult] = field(default_factory=list)
 
-    def count(self, status: Status) -> int:
-        return sum(1 for a in self.articles if a.status is status)
+    @property
+    def errors(self) -> int:
+        return sum(1 for a in self.articles if a.status is Status.ERROR)
 
+    @property
+    def critical_edits(self) -> int:
+        return sum(a.critical_edits for a in self.articles)
 
-def build_index(officials: Sequence[Document]) -> OfficialIndex:
-    """Index the official sentences of every official document (once per run)."""
-    return OfficialIndex(
-        [
-            (doc.doc_id, [s.text for s in segment_document(doc.text) if s.kind is Kind.SENTENCE])
-            for doc in officials
-        ]
-    )
-
-
-def audit_article(
-    document: Document, index: OfficialIndex, identifier: Identifier, settings: Settings
-) -> ArticleResult:
-    """Audit one decoded article (pure apart from the language model passed in)."""
-    segments = identify_segments(segment_document(document.text), identifier, settings)
-    english = {s.index: s.text for s in segments if not s.is_fragment}
-    drift = audit_drift(segments, english, index, settings)
-    scores = drift.scores
-    return ArticleResult(
-        article_id=document.doc_id,
-        status=drift.status,
-        content_sha256=document.content_sha256,
-        title=next((s.text for s in segments if s.kind is Kind.TITLE), ""),
-        language_mix=language_mix(segments),
-        segments=drift.rows,
-        official_id=drift.official_id,
-        official_coverage=drift.coverage,
-        bleu=scores.bleu if scores else None,
-        chrf=scores.chrf if scores else None,
-        ter=scores.ter if scores else None,
-    )
+    def summary(self) -> dict[str, object]:
+        """The run in numbers, as printed by `auditor audit --json`."""
+        return {
+            "audited": self.audited,
+            "unchanged": self.unchanged,
+            "errors": self.errors,
+            "removed": self.removed,
+            "reports": str(self.reports[0].parent) if self.reports else "",
+            "run_id": self.run_id,
+            "seconds": round(self.seconds, 3),
+        }
 
 
-def error_result(error: IngestError) -> ArticleResult:
+def error_result(error: IngestError, audited_at: str) -> ArticleResult:
     return ArticleResult(
         article_id=error.doc_id,
         status=Status.ERROR,
         content_sha256=error.content_sha256,
         error=error.error,
+        audited_at=audited_at,
     )
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)
+def fingerprint(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
+
+
+def digest_to_dict(digest: ArticleDigest) -> dict[str, object]:
+    return {**asdict(digest), "status": digest.status.value}
+
+
+def digest_from_dict(data: dict[str, object]) -> ArticleDigest:
+    return ArticleDigest(**{**data, "status": Status(str(data["status"]))})  # type: ignore[arg-type]
+
+
+def history_row(run_id: str, run_at: str, digest: ArticleDigest) -> dict[str, object]:
+    return {"run_id": run_id, "run_at": run_at, **digest_to_dict(digest)}
+
+
+class _LazyIdentifier:
+    """The language model, loaded the first time something needs it (an unchanged re-audit
+    never does)."""
+
+    def __init__(self, languages: Sequence[str]) -> None:
+        self._languages = languages
+        self._model: Identifier | None = None
+
+    def __call__(self, text: str) -> tuple[str, float]:
+        if self._model is None:
+            from auditor.language import load_identifier
+
+            self._model = load_identifier(self._languages)
+        return self._model(text)
+
+    def plausibility(self, line: str) -> float:
+        return self(line)[1]
+
+
+@dataclass
+class _Entry:
+    """One file of `articles/` in this run: its key, or why it cannot be read."""
+
+    path: Path
+    data: bytes = b""
+    key: str = ""
+    error: str = ""
+
+    @property
+    def article_id(self) -> str:
+        return self.path.name
 
 
 def audit_corpus(
@@ -107,76 +156,246 @@ def audit_corpus(
     reports: Path,
     settings: Settings | None = None,
     *,
+    full: bool = False,
+    wait: float = 0.0,
     progress: Progress | None = None,
 ) -> AuditResult:
-    """Audit every article of `corpus` and write the reports into `reports`."""
+    """Audit the new and changed articles of `corpus`, reuse the stored results of the others,
+    and replace the reports in `reports` — one run at a time per reports folder.
+
+    `full` audits every article again; `wait` is how long to wait for another run's lock.
+    """
     settings = settings or Settings()
-    clock = time.perf_counter()
-    started = _utc_now()
-    official_dir, articles_dir = corpus / OFFICIAL_DIR, corpus / ARTICLES_DIR
     if not corpus.is_dir():
         raise AuditError(f"corpus folder not found: {corpus}")
-    if not articles_dir.is_dir():
-        raise AuditError(f"no articles folder: expected {articles_dir}")
-    identifier = load_identifier(settings.languages)
+    if not (corpus / ARTICLES_DIR).is_dir():
+        raise AuditError(f"no articles folder: expected {corpus / ARTICLES_DIR}")
+    try:
+        with audit_lock(reports / STATE_DIR, wait):
+            return _Run(corpus, reports, settings, full, progress).run()
+    except (LockHeld, StateError) as exc:
+        raise AuditError(str(exc)) from exc
 
-    def plausibility(line: str) -> float:
-        return identifier(line)[1]
 
-    officials: list[Document] = []
-    official_errors: list[IngestError] = []
-    for item in ingest_folder(
-        official_dir,
-        Role.OFFICIAL,
-        plausibility=plausibility,
-        max_control=settings.max_control_char_share,
-    ):
-        if isinstance(item, Document):
-            officials.append(item)
-        else:
-            official_errors.append(item)
-    if not officials:
-        why = "; ".join(f"{e.doc_id}: {e.error}" for e in official_errors)
-        raise AuditError(
-            f"no usable official document in {official_dir}" + (f" ({why})" if why else "")
+class _Run:
+    """One audit run, holding the lock."""
+
+    def __init__(
+        self,
+        corpus: Path,
+        reports: Path,
+        settings: Settings,
+        full: bool,
+        progress: Progress | None,
+    ) -> None:
+        self.corpus, self.reports, self.settings = corpus, reports, settings
+        self.full, self.progress = full, progress
+        started = datetime.now(UTC).replace(microsecond=0)
+        self.run_id = started.strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:6]
+        self.run_at = started.isoformat().replace("+00:00", "Z")
+        self.journal = reports / STATE_DIR / JOURNAL_FILE
+        self.identifier = _LazyIdentifier(settings.languages)
+        self.notices: list[str] = []
+        self.removed = 0
+
+    def run(self) -> AuditResult:
+        clock = time.perf_counter()
+        if commit.finish_interrupted_commit(self.reports, self.journal):
+            self.notices.append("completed the report files of a run that was interrupted")
+        state = State(state_path(self.reports))
+        try:
+            if state.rebuilt_from is not None:
+                self.notices.append(
+                    f"the state file was unreadable and was rebuilt (old file kept as "
+                    f"{state.rebuilt_from.name}); every article is audited again"
+                )
+            state.start_run(self.run_id, self.run_at)
+            officials, official_errors = self._read_officials()
+            key_base = fingerprint(
+                sorted((d.doc_id, d.content_sha256) for d in officials),
+                self.settings.fingerprint(),
+                __version__,
+                version("sacrebleu"),
+            )
+            paths = source_paths(self.corpus / ARTICLES_DIR)
+            entries = [self._entry(path, key_base) for path in paths]
+            stored = {} if self.full else state.cache_keys()
+            gone = sorted(state.article_ids() - {e.article_id for e in entries})
+            self.removed = len(gone)
+            reports_key = fingerprint(
+                key_base, sorted((e.article_id, e.key or "error " + e.error) for e in entries)
+            )
+            results: list[ArticleResult] = []
+            if not gone and self._unchanged(state, entries, stored, reports_key):
+                digests, written = self._append_history(state, entries)
+                audited, unchanged = 0, sum(1 for e in entries if not e.error)
+            else:
+                results, audited, unchanged = self._audit(state, entries, stored, officials)
+                state.forget(gone)
+                digests = [r.digest() for r in results]
+                written = self._write_reports(state, results, digests, reports_key, audited)
+        finally:
+            state.close()
+        return AuditResult(
+            run_id=self.run_id,
+            started_at=self.run_at,
+            articles=digests,
+            results=results,
+            officials=officials,
+            official_errors=official_errors,
+            reports=written,
+            seconds=time.perf_counter() - clock,
+            audited=audited,
+            unchanged=unchanged,
+            removed=len(gone),
+            notices=self.notices,
         )
 
-    index = build_index(officials)
-    items = list(
-        ingest_folder(
-            articles_dir,
-            Role.ARTICLE,
-            plausibility=plausibility,
-            max_control=settings.max_control_char_share,
+    def _read_officials(self) -> tuple[list[Document], list[IngestError]]:
+        folder = self.corpus / OFFICIAL_DIR
+        officials: list[Document] = []
+        errors: list[IngestError] = []
+        for item in ingest_folder(
+            folder,
+            Role.OFFICIAL,
+            plausibility=self.identifier.plausibility,
+            max_control=self.settings.max_control_char_share,
+        ):
+            if isinstance(item, Document):
+                officials.append(item)
+            else:
+                errors.append(item)
+        if not officials:
+            why = "; ".join(f"{e.doc_id}: {e.error}" for e in errors)
+            raise AuditError(
+                f"no usable official document in {folder}" + (f" ({why})" if why else "")
+            )
+        return officials, errors
+
+    def _entry(self, path: Path, key_base: str) -> _Entry:
+        try:
+            data = read_source(path)
+        except NotText as exc:
+            return _Entry(path, error=str(exc))
+        if not data:
+            return _Entry(path, error="file is empty")
+        return _Entry(path, data, fingerprint(key_base, sha256_bytes(data)))
+
+    def _unchanged(
+        self, state: State, entries: list[_Entry], stored: dict[str, str], reports_key: str
+    ) -> bool:
+        """Nothing to audit and the committed reports are exactly the ones this run would write
+        (checked by their recorded hashes, in case someone edited or deleted one)."""
+        if self.full or any(e.key and stored.get(e.article_id) != e.key for e in entries):
+            return False
+        if state.get_meta("reports_key") != reports_key:
+            return False
+        recorded = state.report_hashes()
+        for name in (*TABLES, HISTORY_FILE):
+            path = self.reports / name
+            if name not in recorded or not path.is_file():
+                return False
+            if sha256_bytes(path.read_bytes()) != recorded[name]:
+                return False
+        return True
+
+    def _error(self, entry: _Entry) -> ArticleResult:
+        sha = sha256_bytes(entry.data) if entry.data else ""
+        failed = IngestError(entry.article_id, Role.ARTICLE, entry.error, sha)
+        return error_result(failed, self.run_at)
+
+    def _append_history(
+        self, state: State, entries: list[_Entry]
+    ) -> tuple[list[ArticleDigest], list[Path]]:
+        """An unchanged corpus: keep the reports, append this run's history rows."""
+        stored = state.digests(e.article_id for e in entries if not e.error)
+        digests = []
+        for done, entry in enumerate(entries, start=1):
+            if entry.error:
+                digests.append(self._error(entry).digest())
+            else:
+                digests.append(digest_from_dict(stored[entry.article_id]))
+            if self.progress:
+                self.progress(entry.article_id, done, len(entries))
+        rows = [history_row(self.run_id, self.run_at, d) for d in digests]
+        state.finish_run(self.run_id, self._counts(0, digests), rows)
+        data = history_csv(rows, (self.reports / HISTORY_FILE).read_bytes())
+        written = commit.replace_files(self.reports, {HISTORY_FILE: data}, self.journal)
+        hashes = {**state.report_hashes(), HISTORY_FILE: sha256_bytes(data)}
+        state.record_reports(state.get_meta("reports_key") or "", hashes)
+        return digests, [self.reports / name for name in TABLES] + written
+
+    def _audit(
+        self,
+        state: State,
+        entries: list[_Entry],
+        stored: dict[str, str],
+        officials: list[Document],
+    ) -> tuple[list[ArticleResult], int, int]:
+        from auditor.article import audit_article, build_index
+
+        index: OfficialIndex | None = None
+        results: list[ArticleResult] = []
+        audited = unchanged = 0
+        for done, entry in enumerate(entries, start=1):
+            if entry.error:
+                results.append(self._error(entry))
+            elif stored.get(entry.article_id) == entry.key:
+                results.append(state.result(entry.article_id))
+                unchanged += 1
+            else:
+                try:
+                    document = decode_document(
+                        entry.article_id,
+                        Role.ARTICLE,
+                        entry.data,
+                        plausibility=self.identifier.plausibility,
+                        max_control=self.settings.max_control_char_share,
+                    )
+                except NotText as exc:
+                    entry.error = str(exc)
+                    results.append(self._error(entry))
+                else:
+                    index = index or build_index(officials)
+                    result = replace(
+                        audit_article(document, index, self.identifier, self.settings),
+                        audited_at=self.run_at,
+                    )
+                    digest = digest_to_dict(result.digest())
+                    state.save_result(result, entry.key, self.run_id, digest)
+                    results.append(result)
+                    audited += 1
+            if self.progress:
+                self.progress(entry.article_id, done, len(entries))
+        return results, audited, unchanged
+
+    def _counts(self, audited: int, digests: list[ArticleDigest]) -> dict[str, int]:
+        errors = sum(1 for d in digests if d.status is Status.ERROR)
+        return {
+            "audited": audited,
+            "unchanged": len(digests) - audited - errors,
+            "errors": errors,
+            "removed": self.removed,
+        }
+
+    def _write_reports(
+        self,
+        state: State,
+        results: list[ArticleResult],
+        digests: list[ArticleDigest],
+        reports_key: str,
+        audited: int,
+    ) -> list[Path]:
+        """All report files of one run, committed together."""
+        from auditor import dictionary, report
+
+        rows = [history_row(self.run_id, self.run_at, d) for d in digests]
+        state.finish_run(self.run_id, self._counts(audited, digests), rows)
+        contents = {name: report.csv_bytes(df) for name, df in report.build_frames(results).items()}
+        contents["README.md"] = dictionary.render(self.settings).encode("utf-8")
+        contents[HISTORY_FILE] = history_csv(state.history())
+        written = commit.replace_files(self.reports, contents, self.journal)
+        state.record_reports(
+            reports_key, {name: sha256_bytes(data) for name, data in contents.items()}
         )
-    )
-    results: list[ArticleResult] = []
-    for done, item in enumerate(items, start=1):
-        if isinstance(item, IngestError):
-            results.append(error_result(item))
-        else:
-            results.append(audit_article(item, index, identifier, settings))
-        if progress:
-            progress(item.doc_id, done, len(items))
-
-    run_id = started.strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:6]
-    audited_at = started.isoformat().replace("+00:00", "Z")
-    written = write_reports(reports, results, audited_at, settings)
-    return AuditResult(
-        run_id=run_id,
-        started_at=audited_at,
-        articles=results,
-        officials=officials,
-        official_errors=official_errors,
-        reports=written,
-        seconds=time.perf_counter() - clock,
-    )
-
-
-def write_reports(
-    reports: Path, results: Sequence[ArticleResult], audited_at: str, settings: Settings
-) -> list[Path]:
-    frames = report.build_frames(results, audited_at)
-    contents = {name: report.csv_bytes(df) for name, df in frames.items()}
-    contents["README.md"] = dictionary.render(settings).encode("utf-8")
-    return report.replace_files(reports, contents)
+        return written

@@ -114,6 +114,23 @@ class SegmentResult:
 
 
 @dataclass(frozen=True)
+class ArticleDigest:
+    """What a run reports about an article at a glance (the end-of-run table, history.csv),
+    kept in the state so an unchanged article never has to be reloaded."""
+
+    article_id: str
+    status: Status
+    error: str = ""
+    official_coverage: float | None = None
+    bleu: float | None = None
+    chrf: float | None = None
+    ter: float | None = None
+    backtranslation_score: float | None = None
+    critical_edits: int = 0
+    fragments: int = 0
+
+
+@dataclass(frozen=True)
 class ArticleResult:
     """One row of `summary.csv` plus the article's segment rows."""
 
@@ -129,6 +146,21 @@ class ArticleResult:
     bleu: float | None = None
     chrf: float | None = None
     ter: float | None = None
+    audited_at: str = ""  #: ISO 8601 UTC time of the run that audited it
     backtranslation_score: float | None = None
     backtranslation_evidence: str = ""
     suspected_pivot: str = ""
+
+    def digest(self) -> ArticleDigest:
+        return ArticleDigest(
+            article_id=self.article_id,
+            status=self.status,
+            error=self.error,
+            official_coverage=self.official_coverage,
+            bleu=self.bleu,
+            chrf=self.chrf,
+            ter=self.ter,
+            backtranslation_score=self.backtranslation_score,
+            critical_edits=sum(len(r.critical_edits) for r in self.segments),
+            fragments=sum(1 for r in self.segments if r.segment.is_fragment),
+        )

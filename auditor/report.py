@@ -1,23 +1,27 @@
-"""Reports (edge): audit results → CSV files a spreadsheet opens safely, replaced atomically.
+"""Reports (edge): audit results → the CSV tables a spreadsheet opens safely (pandas).
 
 UTF-8 with a byte-order mark so Excel keeps Turkish letters; a text cell that a spreadsheet
-would execute (starts with = + - @ tab or CR) gets a leading apostrophe (OWASP CSV injection);
-each file is written to a temporary file in the same folder, fsynced and renamed, and all files
-of one run are renamed only after every one of them was written.
+would execute (starts with = + - @ tab or CR) gets a leading apostrophe (OWASP CSV injection).
+Writing the files is `auditor.commit`'s job.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from auditor import __version__
-from auditor.columns import FRAGMENTS, SEGMENTS, SUMMARY, Column, names
+from auditor.columns import (
+    FRAGMENTS,
+    LIST_SEPARATOR,
+    SEGMENTS,
+    SUMMARY,
+    Column,
+    names,
+    neutralise,
+)
 from auditor.records import (
     ArticleResult,
     Category,
@@ -27,16 +31,7 @@ from auditor.records import (
     TranslationStatus,
 )
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-LIST_SEPARATOR = "; "
 ALIGNED = (Category.VERBATIM, Category.PARAPHRASE, Category.DRIFT)
-
-
-def neutralise(value: Any) -> Any:
-    """Prefix a text cell that a spreadsheet would run as a formula; keep everything else."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _round(value: float | None, digits: int = 2) -> float | None:
@@ -84,7 +79,7 @@ def fragment_row(article_id: str, result: SegmentResult) -> dict[str, Any]:
     }
 
 
-def summary_row(article: ArticleResult, audited_at: str) -> dict[str, Any]:
+def summary_row(article: ArticleResult) -> dict[str, Any]:
     rows = article.segments
     failed = article.status is Status.ERROR
     fragments = [r for r in rows if r.segment.is_fragment]
@@ -121,7 +116,7 @@ def summary_row(article: ArticleResult, audited_at: str) -> dict[str, Any]:
         ),
         "drift_mt_explained": None,
         "content_sha256": article.content_sha256,
-        "audited_at": audited_at,
+        "audited_at": article.audited_at,
         "auditor_version": __version__,
     }
 
@@ -139,7 +134,7 @@ def frame(rows: Sequence[Mapping[str, Any]], columns: list[Column]) -> pd.DataFr
     return df
 
 
-def build_frames(articles: Sequence[ArticleResult], audited_at: str) -> dict[str, pd.DataFrame]:
+def build_frames(articles: Sequence[ArticleResult]) -> dict[str, pd.DataFrame]:
     """The three report tables of one audit."""
     segments, fragments = [], []
     for article in articles:
@@ -148,53 +143,11 @@ def build_frames(articles: Sequence[ArticleResult], audited_at: str) -> dict[str
             if result.segment.is_fragment:
                 fragments.append(fragment_row(article.article_id, result))
     return {
-        "summary.csv": frame([summary_row(a, audited_at) for a in articles], SUMMARY),
+        "summary.csv": frame([summary_row(a) for a in articles], SUMMARY),
         "segments.csv": frame(segments, SEGMENTS),
         "fragments.csv": frame(fragments, FRAGMENTS),
     }
 
 
-def _write_temp(folder: Path, name: str, data: bytes) -> Path:
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return Path(tmp)
-
-
 def csv_bytes(df: pd.DataFrame) -> bytes:
     return df.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
-
-
-def replace_files(folder: Path, contents: Mapping[str, bytes]) -> list[Path]:
-    """Write every file to a temporary sibling first, then rename each over its target."""
-    folder.mkdir(parents=True, exist_ok=True)
-    temps: dict[str, Path] = {}
-    try:
-        for name, data in contents.items():
-            temps[name] = _write_temp(folder, name, data)
-        targets = []
-        for name, tmp in temps.items():
-            os.replace(tmp, folder / name)
-            targets.append(folder / name)
-    finally:
-        for tmp in temps.values():
-            tmp.unlink(missing_ok=True)
-    _fsync_dir(folder)
-    return targets
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

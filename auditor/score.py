@@ -24,7 +24,12 @@ def clean(text: str) -> str:
 
 @cache
 def _metrics() -> tuple[BLEU, BLEU, CHRF, TER]:
-    return BLEU(effective_order=True), BLEU(), CHRF(word_order=2), TER()
+    sentence_bleu, bleu, chrf, ter = BLEU(effective_order=True), BLEU(), CHRF(word_order=2), TER()
+    # a signature needs the number of references, which sacrebleu learns from a first score
+    for metric in (sentence_bleu, chrf, ter):
+        metric.sentence_score("signature", ["signature"])
+    bleu.corpus_score(["signature"], [["signature"]])
+    return sentence_bleu, bleu, chrf, ter
 
 
 @dataclass(frozen=True)

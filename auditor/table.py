@@ -8,7 +8,6 @@ from rich.table import Table
 
 from auditor.pipeline import AuditResult
 from auditor.records import Status
-from auditor.report import summary_row
 from auditor.score import signatures
 
 
@@ -32,17 +31,23 @@ def print_summary(result: AuditResult, console: Console | None = None) -> None:
     for name in ("cover", "chrF++", "crit.", "frag."):
         table.add_column(name, no_wrap=True, justify="right")
     for article in result.articles:
-        row = summary_row(article, result.started_at)
-        coverage = row["official_coverage"]
+        failed = article.status is Status.ERROR
+        coverage = article.official_coverage
         table.add_row(
             article.article_id,
             article.status.value,
             "" if coverage is None else f"{coverage:.0%}",
-            _fmt(row["chrf"]),
-            _fmt(row["critical_edits"]),
-            _fmt(row["fragments"]),
+            _fmt(article.chrf),
+            "" if failed else str(article.critical_edits),
+            "" if failed else str(article.fragments),
         )
     console.print(table)
+    console.print(
+        f"audited {result.audited}, unchanged {result.unchanged}, errors {result.errors}, "
+        f"removed {result.removed}"
+    )
+    for notice in result.notices:
+        console.print(f"[yellow]note:[/yellow] {notice}")
     for article in result.articles:
         if article.status is Status.ERROR:
             console.print(f"[red]error[/red] {article.article_id}: {article.error}")

@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.align import Alignment, MatchRule, OfficialIndex, decide
+from auditor.align import Alignment, OfficialIndex, decide
 from auditor.drift import audit_drift
 from auditor.records import Category, Kind
 from auditor.segment import segment_document
-from auditor.settings import Settings
+from auditor.settings import MatchRule, Settings
 from tests.conftest import OFFICIAL
 
 RULE = MatchRule()

@@ -6,9 +6,9 @@ from functools import cache
 
 import pytest
 
+from auditor.article import audit_article, build_index
 from auditor.ingest import decode_document
 from auditor.language import Identifier
-from auditor.pipeline import audit_article, build_index
 from auditor.records import ArticleResult, Category, Kind, Role, SegmentResult, Status
 from auditor.score import clean
 from auditor.settings import Settings

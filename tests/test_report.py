@@ -7,9 +7,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from auditor import dictionary, report
-from auditor.columns import REPORTS
-from auditor.report import csv_bytes, neutralise, replace_files
+from auditor import commit, dictionary
+from auditor.columns import REPORTS, neutralise
+from auditor.commit import replace_files
+from auditor.report import csv_bytes
 from auditor.settings import Settings
 from tests.conftest import ROOT
 
@@ -51,14 +52,14 @@ def test_a_failed_write_keeps_the_previous_reports(
 ) -> None:
     """If any file of a run cannot be written, no report of that run replaces the old ones."""
     (tmp_path / "summary.csv").write_bytes(b"previous")
-    real_write = report._write_temp
+    real_write = commit._write_temp
 
     def write_or_fail(folder: Path, name: str, data: bytes) -> Path:
         if name == "segments.csv":
             raise OSError(28, "No space left on device")
         return real_write(folder, name, data)
 
-    monkeypatch.setattr(report, "_write_temp", write_or_fail)
+    monkeypatch.setattr(commit, "_write_temp", write_or_fail)
     with pytest.raises(OSError):
         replace_files(tmp_path, {"summary.csv": b"new", "segments.csv": b"rows"})
     assert (tmp_path / "summary.csv").read_bytes() == b"previous"

@@ -1,0 +1,276 @@
+"""Scheduled re-audit: only new work, history over runs, safe under kill and concurrency."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from auditor import commit
+from auditor.cli import app
+from auditor.pipeline import AuditError, audit_corpus
+from auditor.settings import Settings
+from auditor.state import SCHEMA_VERSION, state_path
+
+runner = CliRunner()
+CSVS = ("summary.csv", "segments.csv", "fragments.csv")
+
+
+def _files(reports: Path, names: tuple[str, ...] = CSVS) -> dict[str, bytes]:
+    return {name: (reports / name).read_bytes() for name in names}
+
+
+def test_unchanged_corpus_is_not_audited_again_and_reports_are_identical(
+    corpus_copy: Path, tmp_path: Path
+) -> None:
+    reports = tmp_path / "reports"
+    first = audit_corpus(corpus_copy, reports)
+    before = _files(reports)
+    second = audit_corpus(corpus_copy, reports)
+    assert (first.audited, first.unchanged) == (4, 0)
+    assert (second.audited, second.unchanged, second.removed) == (0, 4, 0)
+    assert _files(reports) == before  # audited_at is the time of the audit, so bytes match
+    history = pd.read_csv(reports / "history.csv", encoding="utf-8-sig")
+    assert len(history) == 8 and history.run_id.nunique() == 2
+
+
+def test_a_new_article_costs_one_audit(corpus_copy: Path, tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    audit_corpus(corpus_copy, reports)
+    (corpus_copy / "articles" / "new.txt").write_text(
+        "Ministers agreed that we must continue our efforts to counter this threat.\n"
+    )
+    result = audit_corpus(corpus_copy, reports)
+    assert (result.audited, result.unchanged) == (1, 4)
+
+
+def test_changing_an_official_document_re_audits_every_article(
+    corpus_copy: Path, tmp_path: Path
+) -> None:
+    reports = tmp_path / "reports"
+    audit_corpus(corpus_copy, reports)
+    official = next((corpus_copy / "official").iterdir())
+    official.write_bytes(official.read_bytes() + b"\nThank you.\n")
+    result = audit_corpus(corpus_copy, reports)
+    assert (result.audited, result.unchanged) == (4, 0)
+
+
+def test_changed_settings_and_full_re_audit_everything(corpus_copy: Path, tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    audit_corpus(corpus_copy, reports)
+    assert audit_corpus(corpus_copy, reports, Settings(min_coverage=0.3)).audited == 4
+    assert audit_corpus(corpus_copy, reports, Settings(min_coverage=0.3)).audited == 0
+    assert audit_corpus(corpus_copy, reports, Settings(min_coverage=0.3), full=True).audited == 4
+
+
+def test_a_removed_article_leaves_the_reports_and_stays_in_history(
+    corpus_copy: Path, tmp_path: Path
+) -> None:
+    reports = tmp_path / "reports"
+    audit_corpus(corpus_copy, reports)
+    gone = next((corpus_copy / "articles").iterdir())
+    gone.unlink()
+    result = audit_corpus(corpus_copy, reports)
+    assert (result.audited, result.unchanged, result.removed) == (0, 3, 1)
+    summary = pd.read_csv(reports / "summary.csv", encoding="utf-8-sig")
+    history = pd.read_csv(reports / "history.csv", encoding="utf-8-sig")
+    assert gone.name not in set(summary.article_id)
+    assert (history.article_id == gone.name).sum() == 1
+
+
+def test_json_summary_for_scripts(corpus_copy: Path, tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    result = runner.invoke(app, ["audit", str(corpus_copy), "--reports", str(reports), "--json"])
+    assert result.exit_code == 0, result.output
+    import json
+
+    data = json.loads(result.output)
+    assert set(data) == {
+        "audited",
+        "unchanged",
+        "errors",
+        "removed",
+        "reports",
+        "run_id",
+        "seconds",
+    }
+    assert data["audited"] == 4 and data["reports"] == str(reports)
+
+
+def test_fail_on_critical_exits_3(corpus_copy: Path, tmp_path: Path) -> None:
+    args = ["audit", str(corpus_copy), "--reports", str(tmp_path / "r")]
+    assert runner.invoke(app, args).exit_code == 0
+    assert runner.invoke(app, [*args, "--fail-on", "critical"]).exit_code == 3
+
+
+# ---------------------------------------------------------------- state that cannot be used
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"this is not a database\n" * 20, b"SQLite format 3\x00" + b"\x00" * 200],
+    ids=["garbage", "truncated"],
+)
+def test_unreadable_state_is_moved_aside_and_rebuilt(
+    corpus_copy: Path, tmp_path: Path, content: bytes
+) -> None:
+    reports = tmp_path / "reports"
+    path = state_path(reports)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(content)
+    result = audit_corpus(corpus_copy, reports)
+    assert result.audited == 4
+    assert any("rebuilt" in n for n in result.notices)
+    assert list(path.parent.glob("state.sqlite.unreadable-*"))
+
+
+def test_a_foreign_database_is_not_used(corpus_copy: Path, tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    path = state_path(reports)
+    path.parent.mkdir(parents=True)
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE invoices (id INTEGER)")
+    result = audit_corpus(corpus_copy, reports)
+    assert result.audited == 4 and any("rebuilt" in n for n in result.notices)
+
+
+def test_a_state_from_a_newer_auditor_is_left_alone(corpus_copy: Path, tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    audit_corpus(corpus_copy, reports)
+    with sqlite3.connect(state_path(reports)) as db:
+        db.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION + 1,))
+    with pytest.raises(AuditError, match="newer auditor"):
+        audit_corpus(corpus_copy, reports)
+    result = runner.invoke(app, ["audit", str(corpus_copy), "--reports", str(reports)])
+    assert result.exit_code == 1 and "newer auditor" in result.output
+
+
+# ---------------------------------------------------------------- commits and kills
+
+
+def test_an_interrupted_commit_is_completed_by_the_next_run(tmp_path: Path) -> None:
+    """The state a SIGKILL leaves between two renames: the journal lists both temporary files,
+    the first is already renamed. The next run renames the second before anything else."""
+    import json
+
+    journal = tmp_path / ".auditor" / "commit.json"
+    journal.parent.mkdir()
+    (tmp_path / "summary.csv").write_bytes(b"old summary")
+    (tmp_path / "segments.csv").write_bytes(b"old segments")
+    temps = {}
+    for name in ("summary.csv", "segments.csv"):
+        temps[name] = tmp_path / f".{name}.x1.tmp"
+        temps[name].write_bytes(b"new " + name.encode())
+    journal.write_text(json.dumps({k: str(v) for k, v in temps.items()}))
+    os.replace(temps["summary.csv"], tmp_path / "summary.csv")  # killed after this rename
+    (tmp_path / ".fragments.csv.x2.tmp").write_bytes(b"a temp of a run killed earlier")
+
+    assert commit.finish_interrupted_commit(tmp_path, journal) is True
+    assert (tmp_path / "summary.csv").read_bytes() == b"new summary.csv"
+    assert (tmp_path / "segments.csv").read_bytes() == b"new segments.csv"
+    assert not journal.exists() and not list(tmp_path.glob(".*.tmp"))
+
+
+def test_nothing_to_complete_without_a_journal(tmp_path: Path) -> None:
+    (tmp_path / "summary.csv").write_bytes(b"kept")
+    assert commit.finish_interrupted_commit(tmp_path, tmp_path / "commit.json") is False
+    assert (tmp_path / "summary.csv").read_bytes() == b"kept"
+
+
+def _generated_corpus(tmp_path: Path, n: int) -> Path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from bench.make_corpus import make_corpus
+
+    return make_corpus(n, 120, tmp_path / "generated")
+
+
+def _audit_process(corpus: Path, reports: Path, *extra: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "auditor", "audit", str(corpus), "--reports", str(reports), *extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+@pytest.mark.slow
+def test_sigkill_at_any_point_keeps_the_previous_reports(tmp_path: Path) -> None:
+    corpus = _generated_corpus(tmp_path, 150)
+    reports = tmp_path / "reports"
+    assert _audit_process(corpus, reports).wait(timeout=600) == 0
+    names = (*CSVS, "history.csv")
+    before = _files(reports, names)
+    for delay in (0.3, 1.0, 2.0, 3.5):
+        process = _audit_process(corpus, reports, "--full")
+        time.sleep(delay)
+        assert process.poll() is None, "the audit ended before it could be killed"
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        assert _files(reports, names) == before, f"reports changed after a kill at {delay} s"
+        with sqlite3.connect(state_path(reports)) as db:
+            assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    final = _audit_process(corpus, reports)
+    _, err = final.communicate(timeout=600)
+    assert final.returncode == 0, err
+    summary = pd.read_csv(reports / "summary.csv", encoding="utf-8-sig")
+    assert len(summary) == 150
+    fresh = tmp_path / "fresh"
+    assert _audit_process(corpus, fresh).wait(timeout=600) == 0
+    columns = ["article_id", "status", "official_id", "chrf", "critical_edits"]
+    expected = pd.read_csv(fresh / "summary.csv", encoding="utf-8-sig")[columns]
+    pd.testing.assert_frame_equal(summary[columns], expected)
+
+
+@pytest.mark.slow
+def test_two_audits_at_once_one_runs_and_the_other_says_why(
+    corpus_copy: Path, tmp_path: Path
+) -> None:
+    reports = tmp_path / "reports"
+    first = _audit_process(corpus_copy, reports, "--full")
+    second = _audit_process(corpus_copy, reports, "--full")
+    results = [p.communicate(timeout=600) for p in (first, second)]
+    codes = sorted(p.returncode for p in (first, second))
+    assert codes in ([0, 0], [0, 1])
+    if codes == [0, 1]:
+        refused = next(
+            err for (_, err), p in zip(results, (first, second), strict=True) if p.returncode == 1
+        )
+        assert "another audit is running" in refused and "pid" in refused
+    waiting = [_audit_process(corpus_copy, reports, "--full", "--wait", "120") for _ in range(2)]
+    assert [p.wait(timeout=600) for p in waiting] == [0, 0]
+    for name in (*CSVS, "history.csv"):
+        pd.read_csv(reports / name, encoding="utf-8-sig")
+    with sqlite3.connect(state_path(reports)) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+@pytest.mark.slow
+def test_a_lock_left_by_a_killed_process_is_taken_over(corpus_copy: Path, tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    (reports / ".auditor").mkdir(parents=True)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import fcntl, sys, time; f = open(sys.argv[1], 'a'); fcntl.flock(f, fcntl.LOCK_EX); "
+            "print('locked', flush=True); time.sleep(600)",
+            str(reports / ".auditor" / "audit.lock"),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+    refused = runner.invoke(app, ["audit", str(corpus_copy), "--reports", str(reports)])
+    assert refused.exit_code == 1 and "another audit is running" in refused.output
+    holder.kill()
+    holder.wait()
+    taken = runner.invoke(app, ["audit", str(corpus_copy), "--reports", str(reports)])
+    assert taken.exit_code == 0, taken.output
