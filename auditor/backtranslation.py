@@ -14,7 +14,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from auditor.records import Kind, Segment
@@ -264,3 +264,25 @@ def segment_evidence(segments: Sequence[Segment]) -> Evidence:
     """Evidence for an article's segments: its English sentences only."""
     chosen = [s.text for s in segments if s.kind is Kind.SENTENCE and not s.is_fragment]
     return translationese_evidence(chosen)
+
+
+#: round-trip chrF++ at which the round-trip signal starts, and where it is full: text that
+#: already went through machine translation changes less on another round trip (Nguyen-Son
+#: et al., NAACL 2021). Not calibrated on real models here (none can be downloaded on the
+#: machines this was built on): the values are a starting point, to be measured.
+ROUND_TRIP_FLOOR = 60.0
+ROUND_TRIP_SPAN = 25.0
+ROUND_TRIP_WEIGHT = 1.0
+
+
+def with_round_trip(evidence: Evidence, chrf_by_pivot: Mapping[str, float]) -> tuple[Evidence, str]:
+    """Add the round-trip signal of the most likely pivot (the language whose round trip
+    changes the article least) to `evidence`; returns the evidence and that pivot ("" without
+    round-trip models)."""
+    if not chrf_by_pivot:
+        return evidence, ""
+    pivot, chrf = max(sorted(chrf_by_pivot.items()), key=lambda item: item[1])
+    strength = _ramp(chrf - ROUND_TRIP_FLOOR, ROUND_TRIP_SPAN)
+    label = f"round trip through {pivot} keeps chrF++ {chrf:.0f}"
+    score = 1.0 - (1.0 - evidence.score) * math.exp(-ROUND_TRIP_WEIGHT * strength)
+    return Evidence(round(score, 3), (*evidence.signals, label)), pivot

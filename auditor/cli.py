@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from auditor import __version__
+from auditor.models_cli import models_app
 
 if TYPE_CHECKING:
     from auditor.pipeline import AuditResult
@@ -35,6 +37,9 @@ def _version(value: bool) -> None:
     if value:
         typer.echo(f"auditor {__version__}")
         raise typer.Exit()
+
+
+app.add_typer(models_app, name="models")
 
 
 @app.callback()
@@ -109,6 +114,13 @@ def audit(
             min=0.1,
         ),
     ] = 60.0,
+    models_dir: Annotated[
+        Path | None,
+        typer.Option(
+            help="Folder of installed translation packages (default: argostranslate's own).",
+            envvar="AUDITOR_MODELS_DIR",
+        ),
+    ] = None,
 ) -> None:
     """Audit the articles of CORPUS against its official documents and write the reports.
 
@@ -126,9 +138,9 @@ def audit(
 
     try:
         if watch:
-            _watch(corpus, reports, full=full, wait=wait, interval=interval, as_json=as_json)
+            _watch(Job(corpus, reports, full, wait, as_json, models_dir), interval)
             return
-        result = _run_once(corpus, reports, full=full, wait=wait, as_json=as_json)
+        result = _run_once(Job(corpus, reports, full, wait, as_json, models_dir))
     except AuditError as exc:
         from rich.console import Console
 
@@ -138,9 +150,19 @@ def audit(
         raise typer.Exit(EXIT_CRITICAL)
 
 
-def _run_once(
-    corpus: Path, reports: Path, *, full: bool, wait: float, as_json: bool
-) -> AuditResult:
+@dataclass(frozen=True)
+class Job:
+    """What `auditor audit` was asked to do."""
+
+    corpus: Path
+    reports: Path
+    full: bool
+    wait: float
+    as_json: bool
+    models_dir: Path | None
+
+
+def _run_once(job: Job) -> AuditResult:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -155,31 +177,38 @@ def _run_once(
         TextColumn("{task.description}"),
         console=console,
         transient=True,
-        disable=as_json,
+        disable=job.as_json,
     ) as bar:
         task = bar.add_task("", total=None)
 
         def on_article(article_id: str, done: int, total: int) -> None:
             bar.update(task, completed=done, total=total, description=article_id)
 
-        result = audit_corpus(corpus, reports, full=full, wait=wait, progress=on_article)
-    if as_json:
+        result = audit_corpus(
+            job.corpus,
+            job.reports,
+            full=job.full,
+            wait=job.wait,
+            models_dir=job.models_dir,
+            progress=on_article,
+        )
+    if job.as_json:
         typer.echo(json.dumps(result.summary()))
+        for notice in result.notices:
+            console.print(f"note: {notice}", soft_wrap=True)
     else:
         print_summary(result)
     return result
 
 
-def _watch(
-    corpus: Path, reports: Path, *, full: bool, wait: float, interval: float, as_json: bool
-) -> None:
+def _watch(job: Job, interval: float) -> None:
     """Poll the corpus; audit at start and whenever a file is added, changed or removed."""
     seen: tuple[tuple[str, int, int], ...] | None = None
     while True:
-        now = _corpus_snapshot(corpus)
+        now = _corpus_snapshot(job.corpus)
         if now != seen:
-            _run_once(corpus, reports, full=full, wait=max(wait, interval), as_json=as_json)
-            full = False
+            _run_once(job)
+            job = replace(job, full=False, wait=max(job.wait, interval))
             seen = now
         time.sleep(interval)
 

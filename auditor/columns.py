@@ -206,7 +206,10 @@ SEGMENTS = [
         "critical_edits",
         "text",
         "",
-        "changes that can alter meaning, `type: official → article`, `; `-separated",
+        "changes that can alter meaning, `type: official → article`, `; `-separated; marked "
+        "`(via translation)` when the segment was compared through the auditor's own machine "
+        "translation of a non-English fragment (then they may be the translation model's, "
+        "not the outlet's)",
         "modality: must → should",
     ),
     Column(
@@ -220,8 +223,9 @@ SEGMENTS = [
         "official_roundtrip",
         "text",
         "",
-        "the official wording after a machine-translation "
-        "round trip through the suspected pivot language",
+        "the official wording after a machine-translation round trip through the suspected "
+        "pivot language, for articles that read as back-translations; empty unless both "
+        "packages of the pair are installed (for Turkish: translate-en_tr and translate-tr_en)",
         "",
     ),
     Column(
@@ -235,8 +239,8 @@ SEGMENTS = [
         "mt_explained",
         "text",
         "yes/no",
-        "`yes` when the segment is closer to the round "
-        "trip than to the official wording: the drift is what machine translation does",
+        "`yes` when the segment is closer to the round trip than to the official wording: "
+        "the drift is what machine translation does, not an editorial change",
         "",
     ),
     Column(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from auditor.align import Alignment, OfficialIndex, content_stems, decide, is_sure
 from auditor.changes import critical_edits, substitutions
@@ -25,6 +25,10 @@ NOTE_OTHER_EVENT = "article reports another event: not compared"
 NOTE_QUOTE_NOT_FOUND = "quotation not found in the official text (possibly not said at this event)"
 NOTE_PHRASE_NOT_FOUND = "quoted phrase not found in the official text"
 NOTE_NO_COUNTERPART = "no counterpart in the official text"
+VIA_TRANSLATION = "(via translation)"
+NOTE_TRANSLATED = (
+    "compared through the auditor's own machine translation: its wording is not the outlet's"
+)
 
 
 @dataclass(frozen=True)
@@ -103,11 +107,14 @@ def audit_drift(
     english: dict[int, str],
     index: OfficialIndex,
     settings: Settings,
+    via_translation: set[int] | None = None,
 ) -> ArticleDrift:
     """Align, score and diff an article's segments against the official documents in `index`.
 
     `english` maps a segment index to the English to compare: the segment's own text when it is
     English, its translation when it is a translated fragment; other segments are not scored.
+    `via_translation` names the segments whose English is the auditor's own machine
+    translation: their critical edits are marked so, never read as the outlet's wording.
     """
     rule = settings.match
     texts: dict[int, str] = {}
@@ -157,7 +164,14 @@ def audit_drift(
             continue
         hyps.append(texts[s.index])
         refs.append(alignment.official_text)
-        rows.append(_scored(s, texts[s.index], alignment, reasons[s.index], settings))
+        scored = _scored(s, texts[s.index], alignment, reasons[s.index], settings)
+        if via_translation and s.index in via_translation:
+            scored = replace(
+                scored,
+                critical_edits=tuple(f"{e} {VIA_TRANSLATION}" for e in scored.critical_edits),
+                note=(scored.note + "; " if scored.note else "") + NOTE_TRANSLATED,
+            )
+        rows.append(scored)
     return ArticleDrift(Status.OK, official_id, coverage, corpus_scores(hyps, refs), tuple(rows))
 
 

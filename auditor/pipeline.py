@@ -31,12 +31,14 @@ from auditor.ingest import (
     source_paths,
 )
 from auditor.lock import LockHeld, audit_lock
+from auditor.models import resolve_models_dir
 from auditor.records import ArticleDigest, ArticleResult, Document, IngestError, Role, Status
 from auditor.settings import Settings
 from auditor.state import STATE_DIR, State, StateError, state_path
+from auditor.translation import TranslateStage
 
 if TYPE_CHECKING:
-    from auditor.align import OfficialIndex
+    from auditor.article import PreparedArticle
     from auditor.language import Identifier
 
 OFFICIAL_DIR = "official"
@@ -70,6 +72,8 @@ class AuditResult:
     notices: list[str] = field(default_factory=list)  #: things the user should know
     #: full results, when the reports were rebuilt (empty when nothing changed)
     results: list[ArticleResult] = field(default_factory=list)
+    #: CTranslate2 batches run (0 when every translation came from the cache)
+    translation_batches: int = 0
 
     @property
     def errors(self) -> int:
@@ -158,12 +162,15 @@ def audit_corpus(
     *,
     full: bool = False,
     wait: float = 0.0,
+    models_dir: Path | None = None,
     progress: Progress | None = None,
 ) -> AuditResult:
     """Audit the new and changed articles of `corpus`, reuse the stored results of the others,
     and replace the reports in `reports` — one run at a time per reports folder.
 
-    `full` audits every article again; `wait` is how long to wait for another run's lock.
+    `full` audits every article again; `wait` is how long to wait for another run's lock;
+    `models_dir` is where translation packages are installed (default: argostranslate's own
+    folder, or AUDITOR_MODELS_DIR).
     """
     settings = settings or Settings()
     if not corpus.is_dir():
@@ -172,7 +179,9 @@ def audit_corpus(
         raise AuditError(f"no articles folder: expected {corpus / ARTICLES_DIR}")
     try:
         with audit_lock(reports / STATE_DIR, wait):
-            return _Run(corpus, reports, settings, full, progress).run()
+            run = _Run(corpus, reports, settings, full, progress)
+            run.models_dir = resolve_models_dir(models_dir)
+            return run.run()
     except (LockHeld, StateError) as exc:
         raise AuditError(str(exc)) from exc
 
@@ -197,6 +206,7 @@ class _Run:
         self.identifier = _LazyIdentifier(settings.languages)
         self.notices: list[str] = []
         self.removed = 0
+        self.models_dir = resolve_models_dir(None)
 
     def run(self) -> AuditResult:
         clock = time.perf_counter()
@@ -211,11 +221,13 @@ class _Run:
                 )
             state.start_run(self.run_id, self.run_at)
             officials, official_errors = self._read_officials()
+            stage = TranslateStage(self.models_dir, state)
             key_base = fingerprint(
                 sorted((d.doc_id, d.content_sha256) for d in officials),
                 self.settings.fingerprint(),
                 __version__,
                 version("sacrebleu"),
+                stage.fingerprint(),
             )
             paths = source_paths(self.corpus / ARTICLES_DIR)
             entries = [self._entry(path, key_base) for path in paths]
@@ -230,10 +242,12 @@ class _Run:
                 digests, written = self._append_history(state, entries)
                 audited, unchanged = 0, sum(1 for e in entries if not e.error)
             else:
-                results, audited, unchanged = self._audit(state, entries, stored, officials)
+                results, audited, unchanged = self._audit(state, entries, stored, officials, stage)
                 state.forget(gone)
                 digests = [r.digest() for r in results]
                 written = self._write_reports(state, results, digests, reports_key, audited)
+            self.notices.extend(stage.install_hints())
+            batches = stage.batches
         finally:
             state.close()
         return AuditResult(
@@ -249,6 +263,7 @@ class _Run:
             unchanged=unchanged,
             removed=len(gone),
             notices=self.notices,
+            translation_batches=batches,
         )
 
     def _read_officials(self) -> tuple[list[Document], list[IngestError]]:
@@ -331,18 +346,24 @@ class _Run:
         entries: list[_Entry],
         stored: dict[str, str],
         officials: list[Document],
+        stage: TranslateStage,
     ) -> tuple[list[ArticleResult], int, int]:
-        from auditor.article import audit_article, build_index
+        """Audit what changed, in the stages of the data flow, each batched over the run:
+        segments and languages, translation of every fragment (one batch per language), then
+        alignment, scores and evidence per article."""
+        from auditor.article import prepare_article
 
-        index: OfficialIndex | None = None
-        results: list[ArticleResult] = []
-        audited = unchanged = 0
-        for done, entry in enumerate(entries, start=1):
+        results: dict[int, ArticleResult] = {}
+        prepared: dict[int, PreparedArticle] = {}
+        unchanged = 0
+        for position, entry in enumerate(entries):
             if entry.error:
-                results.append(self._error(entry))
+                results[position] = self._error(entry)
             elif stored.get(entry.article_id) == entry.key:
-                results.append(state.result(entry.article_id))
+                results[position] = state.result(entry.article_id)
                 unchanged += 1
+                self._progress(entry, len(results), len(entries))
+                continue
             else:
                 try:
                     document = decode_document(
@@ -354,20 +375,78 @@ class _Run:
                     )
                 except NotText as exc:
                     entry.error = str(exc)
-                    results.append(self._error(entry))
+                    results[position] = self._error(entry)
                 else:
-                    index = index or build_index(officials)
-                    result = replace(
-                        audit_article(document, index, self.identifier, self.settings),
-                        audited_at=self.run_at,
-                    )
-                    digest = digest_to_dict(result.digest())
-                    state.save_result(result, entry.key, self.run_id, digest)
-                    results.append(result)
-                    audited += 1
-            if self.progress:
-                self.progress(entry.article_id, done, len(entries))
-        return results, audited, unchanged
+                    prepared[position] = prepare_article(document, self.identifier, self.settings)
+                    continue
+            self._progress(entry, len(results), len(entries))
+        for position, result in self._finish(prepared, officials, stage).items():
+            entry = entries[position]
+            state.save_result(result, entry.key, self.run_id, digest_to_dict(result.digest()))
+            results[position] = result
+            self._progress(entry, len(results), len(entries))
+        return [results[p] for p in range(len(entries))], len(prepared), unchanged
+
+    def _progress(self, entry: _Entry, done: int, total: int) -> None:
+        if self.progress:
+            self.progress(entry.article_id, done, total)
+
+    def _finish(
+        self,
+        prepared: dict[int, PreparedArticle],
+        officials: list[Document],
+        stage: TranslateStage,
+    ) -> dict[int, ArticleResult]:
+        from auditor.article import (
+            build_index,
+            explain_by_round_trip,
+            finish_article,
+            needs_explaining,
+        )
+        from auditor.score import corpus_scores
+
+        if not prepared:
+            return {}
+        index = build_index(officials)
+        fragments = {
+            position: [(s.language, s.text) for s in p.fragments()]
+            for position, p in prepared.items()
+        }
+        translated = stage.fragments([item for items in fragments.values() for item in items])
+        pivots = stage.pivots()
+        sentences = {position: p.english_sentences() for position, p in prepared.items()}
+        trips = {
+            language: stage.round_trip(
+                [s for texts in sentences.values() for s in texts], there, back
+            )
+            for language, there, back in pivots
+        }
+        finished: dict[int, ArticleResult] = {}
+        for position, p in prepared.items():
+            by_segment = {s.index: translated[(s.language, s.text)] for s in p.fragments()}
+            similarity = {}
+            for language, trip in trips.items():
+                scores = corpus_scores(sentences[position], [trip[t] for t in sentences[position]])
+                if scores is not None:
+                    similarity[language] = scores.chrf
+            finished[position] = replace(
+                finish_article(p, by_segment, index, self.settings, round_trip_chrf=similarity),
+                audited_at=self.run_at,
+            )
+        # drift explained by machine translation: official wordings round-tripped through each
+        # suspected pivot, one batch per pivot for the whole run
+        models = {language: (there, back) for language, there, back in pivots}
+        wanted: dict[str, list[str]] = {}
+        for result in finished.values():
+            texts = needs_explaining(result, self.settings)
+            if texts:
+                wanted.setdefault(result.suspected_pivot, []).extend(texts)
+        for language, texts in wanted.items():
+            official_trips = stage.round_trip(texts, *models[language])
+            for position, result in finished.items():
+                if result.suspected_pivot == language:
+                    finished[position] = explain_by_round_trip(result, official_trips)
+        return finished
 
     def _counts(self, audited: int, digests: list[ArticleDigest]) -> dict[str, int]:
         errors = sum(1 for d in digests if d.status is Status.ERROR)

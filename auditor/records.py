@@ -111,6 +111,9 @@ class SegmentResult:
     critical_edits: tuple[str, ...] = ()
     substitutions: tuple[str, ...] = ()
     note: str = ""  #: plain-words explanation, e.g. "quotation not found in the official text"
+    official_roundtrip: str = ""  #: the official wording after en→pivot→en machine translation
+    roundtrip_chrf: float | None = None  #: chrF++ of the segment against `official_roundtrip`
+    mt_explained: bool | None = None  #: closer to the round trip than to the official wording
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,8 @@ class ArticleResult:
     backtranslation_score: float | None = None
     backtranslation_evidence: str = ""
     suspected_pivot: str = ""
+    #: model ids of the translations used ("" when no model could be used)
+    translation_models: tuple[str, ...] = ()
 
     def digest(self) -> ArticleDigest:
         return ArticleDigest(

@@ -34,6 +34,10 @@ from auditor.records import (
 ALIGNED = (Category.VERBATIM, Category.PARAPHRASE, Category.DRIFT)
 
 
+def _yes_no(value: bool | None) -> str:
+    return "" if value is None else ("yes" if value else "no")
+
+
 def _round(value: float | None, digits: int = 2) -> float | None:
     return None if value is None else round(value, digits)
 
@@ -57,9 +61,9 @@ def segment_row(article_id: str, result: SegmentResult) -> dict[str, Any]:
         "category": result.category.value,
         "critical_edits": LIST_SEPARATOR.join(result.critical_edits),
         "substitutions": LIST_SEPARATOR.join(result.substitutions),
-        "official_roundtrip": "",
-        "roundtrip_chrf": None,
-        "mt_explained": "",
+        "official_roundtrip": result.official_roundtrip,
+        "roundtrip_chrf": _round(result.roundtrip_chrf),
+        "mt_explained": _yes_no(result.mt_explained),
         "in_sentence": s.in_sentence,
         "note": result.note,
     }
@@ -114,7 +118,9 @@ def summary_row(article: ArticleResult) -> dict[str, Any]:
             for r in fragments
             if r.translation is None or r.translation.status is not TranslationStatus.TRANSLATED
         ),
-        "drift_mt_explained": None,
+        "drift_mt_explained": count(
+            r for r in rows if r.category is Category.DRIFT and r.mt_explained
+        ),
         "content_sha256": article.content_sha256,
         "audited_at": article.audited_at,
         "auditor_version": __version__,

@@ -38,6 +38,9 @@ def _segment_result(data: dict[str, Any]) -> SegmentResult:
             "category": Category(data["category"]),
             "critical_edits": tuple(data["critical_edits"]),
             "substitutions": tuple(data["substitutions"]),
+            "official_roundtrip": data.get("official_roundtrip", ""),
+            "roundtrip_chrf": data.get("roundtrip_chrf"),
+            "mt_explained": data.get("mt_explained"),
         }
     )
 
@@ -49,5 +52,6 @@ def result_from_json(text: str) -> ArticleResult:
             **data,
             "status": Status(data["status"]),
             "segments": tuple(_segment_result(s) for s in data["segments"]),
+            "translation_models": tuple(data.get("translation_models", ())),
         }
     )

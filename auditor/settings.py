@@ -59,6 +59,9 @@ class Settings:
     min_quote_share: float = 0.5
     #: an aligned segment below this chrF++, or with a critical edit, is `drift`
     paraphrase_min_chrf: float = 60.0
+    #: back-translation score from which official sentences are round-tripped through the
+    #: suspected pivot to see whether machine translation explains the drift
+    mt_explain_min_score: float = 0.5
     match: MatchRule = field(default_factory=MatchRule)
 
     def fingerprint(self) -> str:
