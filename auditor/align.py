@@ -10,11 +10,13 @@ any counterpart reach chrF 33 while a true, heavily paraphrased pair scores 29.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from auditor.lexicon import FUNCTION_WORDS
 from auditor.score import clean, sentence_chrf
@@ -24,17 +26,20 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 STEM_LENGTH = 5
 #: sentences sharing the most word weight that are ranked by word F-score in `hits`
 HIT_POOL = 200
+COMMON_SHARE = 0.05
+COMMON_MIN = 50
 MAX_RUN = 3
 
 
-def content_stems(text: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def content_stems(text: str) -> tuple[str, ...]:
     """Lowercased content words cut to their first letters (dependency ≈ dependencies)."""
     stems = []
     for token in _TOKEN.findall(text.lower()):
         token = re.sub(r"['’]s$", "", token)
         if token not in FUNCTION_WORDS and (len(token) > 1 or token.isdigit()):
             stems.append(token[:STEM_LENGTH])
-    return stems
+    return tuple(stems)
 
 
 @dataclass(frozen=True)
@@ -117,6 +122,14 @@ def _same_doc(a: Alignment | None, b: Alignment) -> bool:
     return a is not None and a.doc_id == b.doc_id
 
 
+def _f2(shared: float, query: float, candidate: float) -> float:
+    """F-score with recall weighted twice (as chrF's beta = 2) of shared word weight."""
+    if not shared:
+        return 0.0
+    recall, precision = shared / candidate, shared / query
+    return 5 * precision * recall / (4 * precision + recall)
+
+
 class OfficialIndex:
     """Inverted index over the content words of every official sentence."""
 
@@ -137,6 +150,9 @@ class OfficialIndex:
         total = max(len(self.sentences), 1)
         self._postings = {stem: sorted(ids) for stem, ids in postings.items()}
         self._idf = {stem: math.log(1 + total / len(ids)) for stem, ids in postings.items()}
+        self._weights = [self._weight_of(stems) for stems in self._stems]
+        #: a word in more sentences than this is too common to look candidates up by
+        self._common = max(COMMON_MIN, int(total * COMMON_SHARE))
 
     def doc_ids(self) -> list[str]:
         return list(self._by_doc)
@@ -154,14 +170,34 @@ class OfficialIndex:
         shared weight are then ranked by the word-level F-score, so a long sentence that shares
         one rare word does not crowd out the short one that shares them all."""
         query = set(content_stems(text))
+        query_weight = self._weight_of(query)
+        # the commonest words ("nato", "allies") reach thousands of sentences and say little:
+        # their posting lists are walked only when the rarer words find too few sentences
+        rare = [s for s in query if len(self._postings.get(s, ())) <= self._common]
+        scores = self._accumulate(rare, doc_id)
+        if len(scores) < limit:
+            scores = self._accumulate(query, doc_id)
+        pool = heapq.nsmallest(max(limit, HIT_POOL), scores, key=lambda sid: (-scores[sid], sid))
+        pool.sort(
+            key=lambda sid: (
+                -_f2(scores[sid], query_weight, self._weights[sid]),
+                sid,
+            )
+        )
+        return pool[:limit]
+
+    def _accumulate(self, stems: Iterable[str], doc_id: str | None) -> dict[int, float]:
+        """Shared word weight of every sentence that shares one of `stems`."""
         scores: dict[int, float] = {}
-        for stem in query:
+        for stem in stems:
+            weight = self._idf.get(stem, 0.0)
             for sid in self._postings.get(stem, ()):
                 if doc_id is None or self.sentences[sid].doc_id == doc_id:
-                    scores[sid] = scores.get(sid, 0.0) + self._idf[stem]
-        pool = sorted(scores, key=lambda sid: (-scores[sid], sid))[: max(limit, HIT_POOL)]
-        pool.sort(key=lambda sid: (-self._f2(query, self._stems[sid]), sid))
-        return pool[:limit]
+                    scores[sid] = scores.get(sid, 0.0) + weight
+        return scores
+
+    def _weight_of(self, stems: Iterable[str]) -> float:
+        return sum(self._idf.get(s, 0.0) for s in stems)
 
     def runs(self, sids: Sequence[int]) -> list[tuple[str, int, int]]:
         """Every run of 1–`MAX_RUN` consecutive sentences that contains one of `sids`."""
@@ -206,15 +242,7 @@ class OfficialIndex:
         stems: set[str] = set()
         for position in range(first, last + 1):
             stems |= self._stems[self._by_doc[doc_id][position]]
-        return self._f2(query, stems)
-
-    def _f2(self, query: set[str], stems: frozenset[str] | set[str]) -> float:
-        shared = sum(self._idf[s] for s in query & stems)
-        if not shared:
-            return 0.0
-        recall = shared / sum(self._idf[s] for s in stems)
-        precision = shared / sum(self._idf.get(s, 0.0) for s in query)
-        return 5 * precision * recall / (4 * precision + recall)
+        return _f2(self._weight_of(query & stems), self._weight_of(query), self._weight_of(stems))
 
     def align(self, text: str, rule: MatchRule, *, doc_id: str | None = None) -> Alignment | None:
         """Best official run for `text` (optionally within one document), or None."""
@@ -231,22 +259,21 @@ class OfficialIndex:
         while best.last > best.first:
             options = [(best.first + 1, best.last), (best.first, best.last - 1)]
             shorter = [
-                self._run_evidence(text, best.doc_id, first, last) for first, last in options
+                self._evidence(text, best.doc_id, first, last, 0.0) for first, last in options
             ]
-            shorter = [
-                s
+            shorter = [  # words first; chrF++ only for the runs the words allow
+                self._with_chrf(text, s)
                 for s in shorter
                 if best.shared - s.shared < rule.merge_min_shared_gain
-                and best.chrf - s.chrf < rule.merge_max_chrf_loss / 2
             ]
+            shorter = [s for s in shorter if best.chrf - s.chrf < rule.merge_max_chrf_loss / 2]
             if not shorter:
                 return best
             best = max(shorter, key=lambda s: s.chrf)
         return best
 
-    def _run_evidence(self, text: str, doc_id: str, first: int, last: int) -> Alignment:
-        chrf = sentence_chrf(text, self.run_text(doc_id, first, last))
-        return self._evidence(text, doc_id, first, last, chrf)
+    def _with_chrf(self, text: str, found: Alignment) -> Alignment:
+        return replace(found, chrf=sentence_chrf(text, found.official_text))
 
     def _evidence(self, text: str, doc_id: str, first: int, last: int, chrf: float) -> Alignment:
         official = self.run_text(doc_id, first, last)
@@ -270,17 +297,17 @@ class OfficialIndex:
         while best.last - best.first + 1 < MAX_RUN:
             options = [(best.first - 1, best.last), (best.first, best.last + 1)]
             grown = [
-                self._run_evidence(text, best.doc_id, first, last)
+                self._evidence(text, best.doc_id, first, last, 0.0)
                 for first, last in options
                 if first >= 0 and last < count
             ]
-            grown = [
-                g
+            grown = [  # words first; chrF++ only for the runs the words allow
+                self._with_chrf(text, g)
                 for g in grown
                 if g.segment_precision - best.segment_precision >= rule.merge_min_gain
                 and g.shared - best.shared >= rule.merge_min_shared_gain
-                and best.chrf - g.chrf < rule.merge_max_chrf_loss
             ]
+            grown = [g for g in grown if best.chrf - g.chrf < rule.merge_max_chrf_loss]
             if not grown:
                 return best
             best = max(grown, key=lambda g: g.segment_precision)

@@ -121,6 +121,14 @@ def audit(
             envvar="AUDITOR_MODELS_DIR",
         ),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            help="Processes that audit articles in parallel (results are the same).",
+            envvar="AUDITOR_WORKERS",
+            min=1,
+        ),
+    ] = 1,
 ) -> None:
     """Audit the articles of CORPUS against its official documents and write the reports.
 
@@ -138,9 +146,9 @@ def audit(
 
     try:
         if watch:
-            _watch(Job(corpus, reports, full, wait, as_json, models_dir), interval)
+            _watch(Job(corpus, reports, full, wait, as_json, models_dir, workers), interval)
             return
-        result = _run_once(Job(corpus, reports, full, wait, as_json, models_dir))
+        result = _run_once(Job(corpus, reports, full, wait, as_json, models_dir, workers))
     except AuditError as exc:
         from rich.console import Console
 
@@ -160,6 +168,7 @@ class Job:
     wait: float
     as_json: bool
     models_dir: Path | None
+    workers: int = 1
 
 
 def _run_once(job: Job) -> AuditResult:
@@ -190,6 +199,7 @@ def _run_once(job: Job) -> AuditResult:
             full=job.full,
             wait=job.wait,
             models_dir=job.models_dir,
+            workers=job.workers,
             progress=on_article,
         )
     if job.as_json:

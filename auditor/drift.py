@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from auditor.align import Alignment, OfficialIndex, content_stems, decide, is_sure
 from auditor.changes import critical_edits, substitutions
 from auditor.records import Category, Kind, Segment, SegmentResult, Status
-from auditor.score import Scores, corpus_scores, sentence_scores
+from auditor.score import Scores, aggregate, sentence_scores
 from auditor.settings import MatchRule, Settings
 
 _NOT_WORDING = re.compile(r"[\W_]+")
@@ -151,7 +151,7 @@ def audit_drift(
         return _no_match(segments, texts, why_not)
 
     rows = []
-    hyps, refs = [], []
+    sentence_level: list[Scores] = []
     for s in segments:
         if s.index not in texts:
             rows.append(SegmentResult(s, note=why_not.get(s.index, "")))
@@ -162,9 +162,9 @@ def audit_drift(
                 SegmentResult(s, category=Category.UNMATCHED, note=_unmatched_note(s, settings))
             )
             continue
-        hyps.append(texts[s.index])
-        refs.append(alignment.official_text)
-        scored = _scored(s, texts[s.index], alignment, reasons[s.index], settings)
+        scores = sentence_scores(texts[s.index], alignment.official_text)
+        sentence_level.append(scores)
+        scored = _scored(s, texts[s.index], alignment, reasons[s.index], scores, settings)
         if via_translation and s.index in via_translation:
             scored = replace(
                 scored,
@@ -172,7 +172,7 @@ def audit_drift(
                 note=(scored.note + "; " if scored.note else "") + NOTE_TRANSLATED,
             )
         rows.append(scored)
-    return ArticleDrift(Status.OK, official_id, coverage, corpus_scores(hyps, refs), tuple(rows))
+    return ArticleDrift(Status.OK, official_id, coverage, aggregate(sentence_level), tuple(rows))
 
 
 def _choose_document(
@@ -209,9 +209,13 @@ def _unmatched_note(segment: Segment, settings: Settings) -> str:
 
 
 def _scored(
-    segment: Segment, text: str, alignment: Alignment, reason: str, settings: Settings
+    segment: Segment,
+    text: str,
+    alignment: Alignment,
+    reason: str,
+    scores: Scores,
+    settings: Settings,
 ) -> SegmentResult:
-    scores = sentence_scores(text, alignment.official_text)
     edits = critical_edits(alignment.official_text, text)
     if normalised_wording(text) == normalised_wording(alignment.official_text):
         category, edits, changes = Category.VERBATIM, [], []

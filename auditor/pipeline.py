@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from importlib.metadata import version
@@ -40,6 +40,7 @@ from auditor.translation import TranslateStage
 if TYPE_CHECKING:
     from auditor.article import PreparedArticle
     from auditor.language import Identifier
+    from auditor.workers import Workers
 
 OFFICIAL_DIR = "official"
 ARTICLES_DIR = "articles"
@@ -163,6 +164,7 @@ def audit_corpus(
     full: bool = False,
     wait: float = 0.0,
     models_dir: Path | None = None,
+    workers: int = 1,
     progress: Progress | None = None,
 ) -> AuditResult:
     """Audit the new and changed articles of `corpus`, reuse the stored results of the others,
@@ -170,7 +172,7 @@ def audit_corpus(
 
     `full` audits every article again; `wait` is how long to wait for another run's lock;
     `models_dir` is where translation packages are installed (default: argostranslate's own
-    folder, or AUDITOR_MODELS_DIR).
+    folder, or AUDITOR_MODELS_DIR); `workers` is how many processes audit articles.
     """
     settings = settings or Settings()
     if not corpus.is_dir():
@@ -181,6 +183,7 @@ def audit_corpus(
         with audit_lock(reports / STATE_DIR, wait):
             run = _Run(corpus, reports, settings, full, progress)
             run.models_dir = resolve_models_dir(models_dir)
+            run.workers = workers
             return run.run()
     except (LockHeld, StateError) as exc:
         raise AuditError(str(exc)) from exc
@@ -207,6 +210,7 @@ class _Run:
         self.notices: list[str] = []
         self.removed = 0
         self.models_dir = resolve_models_dir(None)
+        self.workers = 1
 
     def run(self) -> AuditResult:
         clock = time.perf_counter()
@@ -350,11 +354,11 @@ class _Run:
     ) -> tuple[list[ArticleResult], int, int]:
         """Audit what changed, in the stages of the data flow, each batched over the run:
         segments and languages, translation of every fragment (one batch per language), then
-        alignment, scores and evidence per article."""
-        from auditor.article import prepare_article
+        alignment, scores and evidence per article — the per-article stages on `workers`."""
+        from auditor.workers import Workers
 
         results: dict[int, ArticleResult] = {}
-        prepared: dict[int, PreparedArticle] = {}
+        documents: dict[int, Document] = {}
         unchanged = 0
         for position, entry in enumerate(entries):
             if entry.error:
@@ -362,57 +366,50 @@ class _Run:
             elif stored.get(entry.article_id) == entry.key:
                 results[position] = state.result(entry.article_id)
                 unchanged += 1
-                self._progress(entry, len(results), len(entries))
-                continue
             else:
                 try:
-                    document = decode_document(
+                    documents[position] = decode_document(
                         entry.article_id,
                         Role.ARTICLE,
                         entry.data,
                         plausibility=self.identifier.plausibility,
                         max_control=self.settings.max_control_char_share,
                     )
+                    continue
                 except NotText as exc:
                     entry.error = str(exc)
                     results[position] = self._error(entry)
-                else:
-                    prepared[position] = prepare_article(document, self.identifier, self.settings)
-                    continue
             self._progress(entry, len(results), len(entries))
-        for position, result in self._finish(prepared, officials, stage).items():
-            entry = entries[position]
-            state.save_result(result, entry.key, self.run_id, digest_to_dict(result.digest()))
-            results[position] = result
-            self._progress(entry, len(results), len(entries))
-        return [results[p] for p in range(len(entries))], len(prepared), unchanged
+        if documents:
+            workers = Workers(self.workers, officials, self.settings)
+            try:
+                prepared = dict(
+                    zip(documents, workers.prepare(list(documents.values())), strict=True)
+                )
+                for position, result in self._finish(prepared, workers, stage):
+                    entry = entries[position]
+                    digest = digest_to_dict(result.digest())
+                    state.save_result(result, entry.key, self.run_id, digest)
+                    results[position] = result
+                    self._progress(entry, len(results), len(entries))
+            finally:
+                workers.close()
+        return [results[p] for p in range(len(entries))], len(documents), unchanged
 
     def _progress(self, entry: _Entry, done: int, total: int) -> None:
         if self.progress:
             self.progress(entry.article_id, done, total)
 
     def _finish(
-        self,
-        prepared: dict[int, PreparedArticle],
-        officials: list[Document],
-        stage: TranslateStage,
-    ) -> dict[int, ArticleResult]:
-        from auditor.article import (
-            build_index,
-            explain_by_round_trip,
-            finish_article,
-            needs_explaining,
-        )
+        self, prepared: dict[int, PreparedArticle], workers: Workers, stage: TranslateStage
+    ) -> Iterator[tuple[int, ArticleResult]]:
+        from auditor.article import explain_by_round_trip, needs_explaining
         from auditor.score import corpus_scores
+        from auditor.workers import FinishJob
 
-        if not prepared:
-            return {}
-        index = build_index(officials)
-        fragments = {
-            position: [(s.language, s.text) for s in p.fragments()]
-            for position, p in prepared.items()
-        }
-        translated = stage.fragments([item for items in fragments.values() for item in items])
+        translated = stage.fragments(
+            [(s.language, s.text) for p in prepared.values() for s in p.fragments()]
+        )
         pivots = stage.pivots()
         sentences = {position: p.english_sentences() for position, p in prepared.items()}
         trips = {
@@ -421,18 +418,19 @@ class _Run:
             )
             for language, there, back in pivots
         }
-        finished: dict[int, ArticleResult] = {}
+        jobs = []
         for position, p in prepared.items():
-            by_segment = {s.index: translated[(s.language, s.text)] for s in p.fragments()}
             similarity = {}
             for language, trip in trips.items():
                 scores = corpus_scores(sentences[position], [trip[t] for t in sentences[position]])
                 if scores is not None:
                     similarity[language] = scores.chrf
-            finished[position] = replace(
-                finish_article(p, by_segment, index, self.settings, round_trip_chrf=similarity),
-                audited_at=self.run_at,
-            )
+            by_segment = {s.index: translated[(s.language, s.text)] for s in p.fragments()}
+            jobs.append(FinishJob(p, by_segment, similarity))
+        finished = {
+            position: replace(result, audited_at=self.run_at)
+            for position, result in zip(prepared, workers.finish(jobs), strict=True)
+        }
         # drift explained by machine translation: official wordings round-tripped through each
         # suspected pivot, one batch per pivot for the whole run
         models = {language: (there, back) for language, there, back in pivots}
@@ -446,7 +444,7 @@ class _Run:
             for position, result in finished.items():
                 if result.suspected_pivot == language:
                     finished[position] = explain_by_round_trip(result, official_trips)
-        return finished
+        yield from finished.items()
 
     def _counts(self, audited: int, digests: list[ArticleDigest]) -> dict[str, int]:
         errors = sum(1 for d in digests if d.status is Status.ERROR)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from sacrebleu.metrics import BLEU, CHRF, TER
 
@@ -37,6 +38,10 @@ class Scores:
     bleu: float
     chrf: float
     ter: float
+    #: sacrebleu's sufficient statistics of a sentence (BLEU, chrF++, TER), so that an article's
+    #: corpus scores are aggregated from them instead of recomputed (TER's shift search is the
+    #: most expensive step of an audit)
+    stats: tuple[Any, Any, Any] | None = None
 
 
 def sentence_chrf(hypothesis: str, reference: str) -> float:
@@ -45,12 +50,30 @@ def sentence_chrf(hypothesis: str, reference: str) -> float:
 
 
 def sentence_scores(hypothesis: str, reference: str) -> Scores:
+    """Sentence BLEU, chrF++ and TER, computed the way `Metric.sentence_score` does (extract the
+    statistics, aggregate), keeping the statistics for `aggregate`."""
     sentence_bleu, _, chrf, ter = _metrics()
-    hyp, ref = clean(hypothesis), [clean(reference)]
+    hyp, refs = [clean(hypothesis)], [[clean(reference)]]
+    stats = tuple(m._extract_corpus_statistics(hyp, refs)[0] for m in (sentence_bleu, chrf, ter))
     return Scores(
-        bleu=float(sentence_bleu.sentence_score(hyp, ref).score),
-        chrf=float(chrf.sentence_score(hyp, ref).score),
-        ter=float(ter.sentence_score(hyp, ref).score),
+        bleu=float(sentence_bleu._aggregate_and_compute([stats[0]]).score),
+        chrf=float(chrf._aggregate_and_compute([stats[1]]).score),
+        ter=float(ter._aggregate_and_compute([stats[2]]).score),
+        stats=(stats[0], stats[1], stats[2]),
+    )
+
+
+def aggregate(sentences: Sequence[Scores]) -> Scores | None:
+    """Corpus BLEU/chrF++/TER of sentences scored by `sentence_scores`: sacrebleu's own
+    aggregation of their statistics, equal to `corpus_score` over the same pairs."""
+    stats = [s.stats for s in sentences if s.stats is not None]
+    if not stats:
+        return None
+    _, bleu, chrf, ter = _metrics()
+    return Scores(
+        bleu=float(bleu._aggregate_and_compute([s[0] for s in stats]).score),
+        chrf=float(chrf._aggregate_and_compute([s[1] for s in stats]).score),
+        ter=float(ter._aggregate_and_compute([s[2] for s in stats]).score),
     )
 
 

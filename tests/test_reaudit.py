@@ -274,3 +274,20 @@ def test_a_lock_left_by_a_killed_process_is_taken_over(corpus_copy: Path, tmp_pa
     holder.wait()
     taken = runner.invoke(app, ["audit", str(corpus_copy), "--reports", str(reports)])
     assert taken.exit_code == 0, taken.output
+
+
+def test_two_workers_give_the_same_reports_as_one(corpus_copy: Path, tmp_path: Path) -> None:
+    one = runner.invoke(app, ["audit", str(corpus_copy), "--reports", str(tmp_path / "one")])
+    two = runner.invoke(
+        app, ["audit", str(corpus_copy), "--reports", str(tmp_path / "two"), "--workers", "2"]
+    )
+    assert one.exit_code == 0 and two.exit_code == 0, two.output
+    for name in ("segments.csv", "fragments.csv"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+    summaries = [
+        pd.read_csv(tmp_path / folder / "summary.csv", encoding="utf-8-sig").drop(
+            columns=["audited_at"]
+        )
+        for folder in ("one", "two")
+    ]
+    pd.testing.assert_frame_equal(*summaries)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import sacrebleu
 
-from auditor.score import corpus_scores, sentence_scores, signatures
+from auditor.score import aggregate, corpus_scores, sentence_scores, signatures
 
 PAIRS = [
     ("But we should not underestimate Russia.", "But we must not underestimate Russia."),
@@ -35,7 +35,17 @@ def test_corpus_scores_equal_sacrebleu() -> None:
     assert ours.ter == sacrebleu.corpus_ter(hyps, [refs]).score
 
 
+def test_an_article_s_scores_aggregate_its_sentences_exactly_as_corpus_score() -> None:
+    hyps, refs = [h for h, _ in PAIRS], [r for _, r in PAIRS]
+    ours = aggregate([sentence_scores(h, r) for h, r in PAIRS])
+    assert ours is not None
+    assert ours.bleu == sacrebleu.corpus_bleu(hyps, [refs]).score
+    assert ours.chrf == sacrebleu.corpus_chrf(hyps, [refs], word_order=2).score
+    assert ours.ter == sacrebleu.corpus_ter(hyps, [refs]).score
+
+
 def test_no_aligned_segments_means_no_scores() -> None:
+    assert aggregate([]) is None
     assert corpus_scores([], []) is None
 
 
