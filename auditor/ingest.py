@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -28,7 +29,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf_16"),
     (codecs.BOM_UTF16_BE, "utf_16"),
 )
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+#: category Cc is exactly U+0000–U+001F and U+007F–U+009F; whitespace among them is allowed
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 #: Scores how plausible a decoded line is as natural language, in [0, 1].
 Plausibility = Callable[[str], float]
@@ -43,13 +45,11 @@ def sha256_bytes(data: bytes) -> str:
 
 
 def control_char_share(text: str) -> float:
-    """Share of characters that are control characters other than ordinary whitespace."""
+    """Share of characters that are control characters (Unicode category Cc) other than
+    ordinary whitespace (tab, line feed, vertical tab, form feed, carriage return)."""
     if not text:
         return 0.0
-    controls = sum(
-        1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS
-    )
-    return controls / len(text)
+    return len(_CONTROL.findall(text)) / len(text)
 
 
 def normalise(text: str) -> str:
@@ -141,7 +141,7 @@ def source_paths(folder: Path) -> list[Path]:
     """Every entry of `folder` a reviewer would call a source, hidden files excluded, sorted."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    return sorted((p for p in folder.iterdir() if not p.name.startswith(".")), key=lambda p: p.name)
 
 
 def ingest_folder(

@@ -183,13 +183,19 @@ class State:
     def translations(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str]:
         """Cached English for (source text SHA-256, model id) pairs."""
         found: dict[tuple[str, str], str] = {}
+        by_model: dict[str, list[str]] = {}
         for sha, model in keys:
-            row = self.db.execute(
-                "SELECT text_en FROM translations WHERE source_sha256 = ? AND model_id = ?",
-                (sha, model),
-            ).fetchone()
-            if row:
-                found[(sha, model)] = row[0]
+            by_model.setdefault(model, []).append(sha)
+        for model, shas in by_model.items():
+            for start in range(0, len(shas), 500):  # SQLite's limit on bound parameters
+                chunk = shas[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                for sha, text_en in self.db.execute(
+                    f"SELECT source_sha256, text_en FROM translations WHERE model_id = ? "
+                    f"AND source_sha256 IN ({marks})",
+                    (model, *chunk),
+                ):
+                    found[(sha, model)] = text_en
         return found
 
     def save_translations(self, rows: Iterable[tuple[str, str, str]]) -> None:

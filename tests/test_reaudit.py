@@ -92,7 +92,7 @@ def test_json_summary_for_scripts(corpus_copy: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     import json
 
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)  # notes for people go to stderr
     assert set(data) == {
         "audited",
         "unchanged",
