@@ -291,3 +291,26 @@ def test_two_workers_give_the_same_reports_as_one(corpus_copy: Path, tmp_path: P
         for folder in ("one", "two")
     ]
     pd.testing.assert_frame_equal(*summaries)
+
+
+@pytest.mark.slow
+def test_watch_audits_again_when_an_article_is_added(corpus_copy: Path, tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    watcher = _audit_process(corpus_copy, reports, "--watch", "--interval", "0.3")
+    try:
+        summary = reports / "summary.csv"
+        deadline = time.monotonic() + 120
+        while not summary.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert summary.exists(), "the first audit of --watch did not finish"
+        (corpus_copy / "articles" / "added.txt").write_text(
+            "Ministers agreed that we must continue our efforts to counter this threat.\n"
+        )
+        while time.monotonic() < deadline:
+            if "added.txt" in summary.read_text(encoding="utf-8-sig"):
+                break
+            time.sleep(0.2)
+        assert "added.txt" in summary.read_text(encoding="utf-8-sig")
+    finally:
+        watcher.kill()
+        watcher.wait()
