@@ -25,6 +25,10 @@ NOTE_OTHER_EVENT = "article reports another event: not compared"
 NOTE_QUOTE_NOT_FOUND = "quotation not found in the official text (possibly not said at this event)"
 NOTE_PHRASE_NOT_FOUND = "quoted phrase not found in the official text"
 NOTE_NO_COUNTERPART = "no counterpart in the official text"
+NOTE_LONG_QUOTE_NOT_FOUND = (
+    "quotation not found in the official text (possibly not said at this event): none of its "
+    "sentences has a counterpart"
+)
 VIA_TRANSLATION = "(via translation)"
 NOTE_TRANSLATED = (
     "compared through the auditor's own machine translation: its wording is not the outlet's"
@@ -154,7 +158,12 @@ def audit_drift(
     sentence_level: list[Scores] = []
     for s in segments:
         if s.index not in texts:
-            rows.append(SegmentResult(s, note=why_not.get(s.index, "")))
+            if _long_quote_unmatched(s, segments, matched, settings):
+                rows.append(
+                    SegmentResult(s, category=Category.UNMATCHED, note=NOTE_LONG_QUOTE_NOT_FOUND)
+                )
+            else:
+                rows.append(SegmentResult(s, note=why_not.get(s.index, "")))
             continue
         alignment = matched.get(s.index)
         if alignment is None:
@@ -187,6 +196,25 @@ def _choose_document(
     if not covered:
         return None
     return max(sorted(covered), key=lambda d: len(covered[d]) / max(index.sentence_count(d), 1))
+
+
+def _long_quote_unmatched(
+    segment: Segment,
+    segments: Sequence[Segment],
+    matched: dict[int, Alignment | None],
+    settings: Settings,
+) -> bool:
+    """A quotation over several sentences none of which has an official counterpart."""
+    if segment.kind is not Kind.QUOTE or not _quote_spans_sentences(segment, segments):
+        return False
+    if len(segment.text.split()) < settings.min_quote_words:
+        return False
+    inside = [
+        s.index
+        for s in segments
+        if s.kind is Kind.SENTENCE and s.end > segment.start and s.start < segment.end
+    ]
+    return bool(inside) and not any(i in matched for i in inside)
 
 
 def _no_match(

@@ -139,7 +139,11 @@ def language_mix(segments: Sequence[Segment]) -> str:
             totals[s.language] = totals.get(s.language, 0) + len(s.text)
     grand = sum(totals.values()) or 1
     ranked = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
-    return "; ".join(f"{lang} {round(100 * n / grand)}%" for lang, n in ranked)
+    return "; ".join(f"{lang} {_percent(n / grand)}" for lang, n in ranked)
+
+
+def _percent(share: float) -> str:
+    return f"{round(100 * share)}%" if share >= 0.005 else "<1%"
 
 
 def load_identifier(languages: Sequence[str]) -> Identifier:

@@ -181,3 +181,17 @@ def test_other_events_are_no_official_match_and_nothing_is_scored(
     for row in result.segments:
         assert row.category in (Category.UNMATCHED, Category.NOT_SCORED)
         assert row.bleu is None and not row.critical_edits and not row.official_text
+
+
+def test_a_quoted_answer_absent_from_the_transcript_is_flagged_but_only_there(
+    turkish: ArticleResult, identifier: Identifier
+) -> None:
+    """The six-sentence answer on Ukraine's membership is quoted but not in the transcript:
+    the report says so. Quotations of the other events are never charged."""
+    flagged = [r for r in turkish.segments if r.note.startswith("quotation not found")]
+    assert [r.segment.text[:30] for r in flagged] == ["Our most urgent task right now"]
+    assert all(r.category is Category.UNMATCHED for r in flagged)
+    assert turkish.digest().critical_edits > 0
+    for path in (CYPRUS, RUSSIAN, SPANISH):
+        other = _audit(path, identifier)
+        assert not [r for r in other.segments if r.note.startswith("quotation not found")]
