@@ -467,7 +467,7 @@ def entity_edits(off: Sequence[Token], art: Sequence[Token], link: _Counterparts
         found.remove(lone_removed[0])
         found.append((lone_removed[0][0], lone_added[0][0], lone_removed[0][2], lone_added[0][1]))
     elif not any(t.norm in REPORTING_VERBS for t in art):
-        # in reported speech ("…, NATO Secretary General Stoltenberg said") added names are
+        # in reported speech ("…, the Secretary General of the alliance said") added names are
         # the reporter's context, not a change to the official wording
         found.extend((-1, pos, ABSENT, surface) for pos, surface in lone_added)
     return _merge_names(sorted(found))

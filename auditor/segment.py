@@ -155,7 +155,7 @@ REPORTING_MIN_WORDS = 3
 def _split_reporting_clauses(
     text: str, spans: list[tuple[int, int]], quotes: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """Split `…, Stoltenberg said, “Quoted words.` before the opening mark, so the reporter's
+    """Split `…, the minister said, “Quoted words.` before the opening mark, so the reporter's
     clause and the quoted sentence are aligned to the official wording separately."""
     out = []
     for s_start, s_end in spans:
