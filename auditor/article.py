@@ -105,7 +105,6 @@ def finish_article(
         backtranslation_score=evidence.score,
         backtranslation_evidence=evidence.label(),
         suspected_pivot=pivot,
-        translation_models=tuple(sorted({t.model for t in translated.values()})),
     )
 
 

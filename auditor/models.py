@@ -15,6 +15,7 @@ import re
 import shutil
 import tempfile
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -30,6 +31,7 @@ __all__ = [
     "installed_models",
     "remove_model",
     "resolve_models_dir",
+    "select_model",
     "validate_package",
 ]
 
@@ -183,9 +185,15 @@ def find_model(models_dir: Path, from_code: str, to_code: str) -> InstalledModel
 
     models_dir: the packages folder; from_code, to_code: ISO 639 codes, e.g. ``tr``, ``en``.
     """
-    matches = [
-        m for m in installed_models(models_dir) if (m.from_code, m.to_code) == (from_code, to_code)
-    ]
+    return select_model(installed_models(models_dir), from_code, to_code)
+
+
+def select_model(
+    models: Sequence[InstalledModel], from_code: str, to_code: str
+) -> InstalledModel | None:
+    """The from_code→to_code package among `models` as listed by `installed_models` (the
+    newest when several are), or None."""
+    matches = [m for m in models if (m.from_code, m.to_code) == (from_code, to_code)]
     return matches[-1] if matches else None
 
 

@@ -264,12 +264,13 @@ class _Run:
             results: list[ArticleResult] = []
             if not gone and self._unchanged(state, entries, stored, reports_key):
                 digests, written = self._append_history(state, entries)
-                audited, unchanged = 0, sum(1 for e in entries if not e.error)
+                audited = 0
             else:
-                results, audited, unchanged = self._audit(state, entries, stored, officials, stage)
+                results, audited = self._audit(state, entries, stored, officials, stage)
                 state.forget(gone)
                 digests = [r.digest() for r in results]
                 written = self._write_reports(state, results, digests, reports_key, audited)
+            unchanged = self._counts(audited, digests)["unchanged"]
             self.notices.extend(stage.install_hints())
             batches = stage.batches
         finally:
@@ -316,8 +317,6 @@ class _Run:
             data = read_source(path)
         except NotText as exc:
             return _Entry(path, error=str(exc))
-        if not data:
-            return _Entry(path, error="file is empty")
         return _Entry(path, data, fingerprint(key_base, sha256_bytes(data)))
 
     def _unchanged(
@@ -371,7 +370,7 @@ class _Run:
         stored: dict[str, str],
         officials: list[Document],
         stage: TranslateStage,
-    ) -> tuple[list[ArticleResult], int, int]:
+    ) -> tuple[list[ArticleResult], int]:
         """Audit what changed, in the stages of the data flow, each batched over the run:
         segments and languages, translation of every fragment (one batch per language), then
         alignment, scores and evidence per article — the per-article stages on `workers`."""
@@ -379,13 +378,11 @@ class _Run:
 
         results: dict[int, ArticleResult] = {}
         documents: dict[int, Document] = {}
-        unchanged = 0
         for position, entry in enumerate(entries):
             if entry.error:
                 results[position] = self._error(entry)
             elif stored.get(entry.article_id) == entry.key:
                 results[position] = state.result(entry.article_id)
-                unchanged += 1
             else:
                 try:
                     documents[position] = decode_document(
@@ -397,11 +394,14 @@ class _Run:
                     )
                     continue
                 except NotText as exc:
-                    entry.error = str(exc)
-                    results[position] = self._error(entry)
+                    # stored like any result, so a binary or empty file costs no re-audit
+                    error = self._error(replace(entry, error=str(exc)))
+                    digest = digest_to_dict(error.digest())
+                    state.save_result(error, entry.key, self.run_id, digest)
+                    results[position] = error
             self._progress(entry, len(results), len(entries))
         if documents:
-            workers = Workers(self.workers, officials, self.settings)
+            workers = Workers(self.workers, officials, self.settings, self.identifier)
             try:
                 prepared = dict(
                     zip(documents, workers.prepare(list(documents.values())), strict=True)
@@ -414,7 +414,7 @@ class _Run:
                     self._progress(entry, len(results), len(entries))
             finally:
                 workers.close()
-        return [results[p] for p in range(len(entries))], len(documents), unchanged
+        return [results[p] for p in range(len(entries))], len(documents)
 
     def _progress(self, entry: _Entry, done: int, total: int) -> None:
         if self.progress:

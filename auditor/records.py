@@ -153,8 +153,6 @@ class ArticleResult:
     backtranslation_score: float | None = None
     backtranslation_evidence: str = ""
     suspected_pivot: str = ""
-    #: model ids of the translations used ("" when no model could be used)
-    translation_models: tuple[str, ...] = ()
 
     def digest(self) -> ArticleDigest:
         return ArticleDigest(

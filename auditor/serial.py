@@ -52,6 +52,5 @@ def result_from_json(text: str) -> ArticleResult:
             **data,
             "status": Status(data["status"]),
             "segments": tuple(_segment_result(s) for s in data["segments"]),
-            "translation_models": tuple(data.get("translation_models", ())),
         }
     )

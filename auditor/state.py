@@ -237,9 +237,6 @@ class State:
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor]
 
-    def integrity(self) -> str:
-        return str(self.db.execute("PRAGMA integrity_check").fetchone()[0])
-
 
 def _run_script(db: sqlite3.Connection, version: int) -> None:
     for statement in _MIGRATIONS[version].split(";"):

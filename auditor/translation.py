@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from auditor.models import InstalledModel, find_model, installed_models
+from auditor.models import InstalledModel, installed_models, select_model
 from auditor.records import ENGLISH, Translation, TranslationStatus
 from auditor.state import State
 
@@ -46,7 +46,7 @@ class TranslateStage:
         return ",".join(sorted(f"{m.model_id}@{m.size_bytes}" for m in self.models))
 
     def model(self, source: str, target: str) -> InstalledModel | None:
-        return find_model(self.models_dir, source, target) if self.models else None
+        return select_model(self.models, source, target)
 
     def pivots(self) -> list[tuple[str, InstalledModel, InstalledModel]]:
         """Languages X with both en→X and X→en installed: round trips are possible."""

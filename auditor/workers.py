@@ -74,11 +74,20 @@ def _finish(job: FinishJob) -> ArticleResult:
 class Workers:
     """`workers` processes (or this process when 1) that prepare and finish articles."""
 
-    def __init__(self, workers: int, officials: Sequence[Document], settings: Settings) -> None:
+    def __init__(
+        self,
+        workers: int,
+        officials: Sequence[Document],
+        settings: Settings,
+        identifier: Any = None,
+    ) -> None:
+        """identifier: the caller's language model, reused when everything runs here."""
         self.workers = max(1, workers)
         self._pool: ProcessPoolExecutor | None = None
         if self.workers == 1:
             _initialise(officials, settings)
+            if identifier is not None:
+                _context["identifier"] = identifier
         else:
             self._pool = ProcessPoolExecutor(
                 self.workers, initializer=_initialise, initargs=(officials, settings)

@@ -314,3 +314,21 @@ def test_watch_audits_again_when_an_article_is_added(corpus_copy: Path, tmp_path
     finally:
         watcher.kill()
         watcher.wait()
+
+
+def test_an_unreadable_article_costs_no_re_audit(corpus_copy: Path, tmp_path: Path) -> None:
+    """A binary or empty article is a finding stored like any other: the next run over the
+    unchanged corpus neither audits it again nor rebuilds the reports."""
+    reports = tmp_path / "reports"
+    (corpus_copy / "articles" / "empty.txt").write_bytes(b"")
+    (corpus_copy / "articles" / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    first = audit_corpus(corpus_copy, reports)
+    before = _files(reports)
+    second = audit_corpus(corpus_copy, reports)
+    assert (first.audited, first.errors) == (4, 2)
+    assert (second.audited, second.unchanged, second.errors) == (0, 4, 2)
+    assert second.results == []  # the reports were not rebuilt: only history was appended
+    assert _files(reports) == before
+    errors = {a.article_id: a.error for a in second.articles if a.error}
+    assert errors["empty.txt"] == "file is empty"
+    assert errors["image.txt"].startswith("not text")
