@@ -81,6 +81,22 @@ class Category(StrEnum):
     NOT_SCORED = "not_scored"
 
 
+class AlignmentStrength(StrEnum):
+    """What supports an alignment (DESIGN.md): a weak one never carries a charge."""
+
+    EXACT = "exact"  #: the same words, case and punctuation aside
+    STRONG = "strong"  #: its own words are evidence enough
+    WEAK = "weak"  #: only its place between aligned neighbours
+
+
+class NotFound(StrEnum):
+    """Why an aligned-for segment has no official counterpart (the `note` says it in words)."""
+
+    QUOTATION = "quotation"  #: a quotation of at least `min_quote_words` words
+    PHRASE = "phrase"  #: a shorter quoted phrase: never called fabricated
+    COUNTERPART = "counterpart"  #: a sentence of the reporter's
+
+
 class TranslationStatus(StrEnum):
     TRANSLATED = "translated"
     NO_MODEL = "no_model"
@@ -111,26 +127,14 @@ class SegmentResult:
     critical_edits: tuple[str, ...] = ()
     substitutions: tuple[str, ...] = ()
     note: str = ""  #: plain-words explanation, e.g. "quotation not found in the official text"
+    alignment: AlignmentStrength | None = None  #: what supports the alignment, when aligned
+    not_found: NotFound | None = None  #: why it is `unmatched`, when it is
+    #: the English wording that was aligned and scored (its own words, or a fragment's
+    #: translation), so later stages never re-derive it
+    compared_text: str = ""
     official_roundtrip: str = ""  #: the official wording after en→pivot→en machine translation
     roundtrip_chrf: float | None = None  #: chrF++ of the segment against `official_roundtrip`
     mt_explained: bool | None = None  #: closer to the round trip than to the official wording
-
-
-@dataclass(frozen=True)
-class ArticleDigest:
-    """What a run reports about an article at a glance (the end-of-run table, history.csv),
-    kept in the state so an unchanged article never has to be reloaded."""
-
-    article_id: str
-    status: Status
-    error: str = ""
-    official_coverage: float | None = None
-    bleu: float | None = None
-    chrf: float | None = None
-    ter: float | None = None
-    backtranslation_score: float | None = None
-    critical_edits: int = 0
-    fragments: int = 0
 
 
 @dataclass(frozen=True)
@@ -153,17 +157,3 @@ class ArticleResult:
     backtranslation_score: float | None = None
     backtranslation_evidence: str = ""
     suspected_pivot: str = ""
-
-    def digest(self) -> ArticleDigest:
-        return ArticleDigest(
-            article_id=self.article_id,
-            status=self.status,
-            error=self.error,
-            official_coverage=self.official_coverage,
-            bleu=self.bleu,
-            chrf=self.chrf,
-            ter=self.ter,
-            backtranslation_score=self.backtranslation_score,
-            critical_edits=sum(len(r.critical_edits) for r in self.segments),
-            fragments=sum(1 for r in self.segments if r.segment.is_fragment),
-        )

@@ -1,15 +1,60 @@
-"""Every threshold of the audit in one frozen object, with a fingerprint for caching and reports."""
+"""Every number that can change a finding, in one frozen object per stage.
+
+`Settings` nests one object per stage of the data flow (ingest, language, segment, align,
+changes, back-translation, verdict). Its `fingerprint` keys the cache of stored results and its
+`signature` is printed in the reports' data dictionary, so a finding can always be traced to
+the thresholds that produced it (as sacrebleu's signatures do for a score).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
-class MatchRule:
-    """Thresholds that decide whether a best candidate is a real counterpart (README)."""
+class IngestSettings:
+    """Reading source files."""
+
+    #: share of control characters above which a file is called binary
+    max_control_char_share: float = 0.01
+
+
+#: Languages the identifier may answer with; restricting the set is what keeps short English
+#: lines from being called Maltese or Tagalog (see README, "Language identification").
+DEFAULT_LANGUAGES = ("en", "tr", "de", "fr", "es", "ru", "it", "pt", "nl", "el", "ar", "uk")
+
+
+@dataclass(frozen=True)
+class LanguageSettings:
+    """Identifying the language of each segment."""
+
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
+    #: a line needs this many lowercase (non-name) words before the language model is trusted
+    min_words_for_model: int = 3
+    #: below this model probability a non-English verdict becomes `und`
+    min_language_confidence: float = 0.90
+
+
+@dataclass(frozen=True)
+class SegmentSettings:
+    """Splitting a document into title, sentences, quotations and page furniture."""
+
+    #: a title is a short first line without end punctuation, of at most this many words
+    title_max_words: int = 30
+    #: words a reporting clause needs before a quotation to stand as its own sentence
+    reporting_min_words: int = 3
+    #: a page's furniture tail holds at least this share of furniture-like lines
+    tail_min_share: float = 0.5
+    #: a line of at most this many words without end punctuation is label-like
+    label_max_words: int = 8
+
+
+@dataclass(frozen=True)
+class AlignSettings:
+    """Finding an article segment's official counterpart, and deciding whether it is one."""
 
     #: chrF++ at or above which the wording alone is evidence enough
     sure_chrf: float = 55.0
@@ -31,24 +76,80 @@ class MatchRule:
     merge_min_gain: float = 0.15
     merge_min_shared_gain: int = 2
     merge_max_chrf_loss: float = 10.0
-
-
-#: Languages the identifier may answer with; restricting the set is what keeps short English
-#: lines from being called Maltese or Tagalog (see README, "Language identification").
-DEFAULT_LANGUAGES = ("en", "tr", "de", "fr", "es", "ru", "it", "pt", "nl", "el", "ar", "uk")
+    #: official sentences a run may hold (1:n alignment)
+    max_run: int = 3
+    #: content words are compared on their first letters (dependency ≈ dependencies)
+    stem_length: int = 5
+    #: sentences sharing the most word weight that are then ranked by word F-score
+    hit_pool: int = 200
+    #: a word in more than this share of official sentences (and more than `common_min`) is
+    #: too common to look candidates up by, unless the rarer words find too few
+    common_share: float = 0.05
+    common_min: int = 50
+    #: official sentences looked up per segment, and candidate runs scored with chrF++
+    hits: int = 6
+    reranked: int = 4
 
 
 @dataclass(frozen=True)
-class Settings:
-    """Thresholds and switches that change what the audit finds."""
+class ChangeSettings:
+    """Naming what changed between the official wording and the article's."""
 
-    languages: tuple[str, ...] = DEFAULT_LANGUAGES
-    #: a line needs this many lowercase (non-name) words before the language model is trusted
-    min_words_for_model: int = 3
-    #: below this model probability a non-English verdict becomes `und`
-    min_language_confidence: float = 0.90
-    #: share of control characters above which a file is called binary
-    max_control_char_share: float = 0.01
+    #: words are lined up on their first letters ("dependency" with "dependence")
+    key_length: int = 6
+    #: a changed region longer than this (in words, either side) is a rewrite: no word in it
+    #: is said to have replaced a particular word on the other side
+    max_replacement_words: int = 4
+    #: a removed and an added name at least this similar (rapidfuzz ratio) are one name
+    #: re-spelled ("Stoltemberg" / "Stoltenberg"): an entity edit pairs them
+    respelling_min_ratio: float = 60.0
+    #: two sentence-initial capitalised words at least this similar are one word's forms
+    initial_same_word_ratio: float = 75.0
+    #: a name and a demonym share at least this many first letters (Russia / Russian)
+    demonym_min_prefix: int = 4
+
+
+@dataclass(frozen=True)
+class BacktranslationSettings:
+    """Weights and floors of the back-translation evidence (calibrated: see markers.py)."""
+
+    #: MATTR-50 below this is low lexical variety
+    mattr_floor: float = 0.80
+    mattr_window: int = 50
+    #: share of sentences opening with an -ing participle above which it is a habit
+    participle_floor: float = 0.10
+    #: share of sentences opening with one connective above which it is a habit
+    connective_floor: float = 0.25
+    #: share of long comma-chained sentences (≥ `long_words` words, ≥ `long_commas` commas)
+    long_floor: float = 0.05
+    long_words: int = 30
+    long_commas: int = 3
+    #: a rate's denominator is at least this many sentences
+    min_rate_sentences: int = 20
+    weight_double_attribution: float = 1.0
+    weight_orphan_tails: float = 1.0
+    weight_participle_that: float = 0.5
+    weight_calques: float = 0.5
+    weight_odd_punctuation: float = 0.5
+    weight_stray_quotes: float = 0.5
+    weight_lowercase_starts: float = 0.5
+    weight_lexical_poverty: float = 0.5
+    weight_participle_openers: float = 0.5
+    weight_repeated_connective: float = 0.3
+    weight_long_comma_sentences: float = 0.3
+    #: round-trip chrF++ at which the round-trip signal starts, and where it is full
+    round_trip_floor: float = 60.0
+    round_trip_span: float = 25.0
+    round_trip_weight: float = 1.0
+    #: score from which official sentences are round-tripped through the suspected pivot to
+    #: see whether machine translation explains the drift
+    mt_explain_min_score: float = 0.5
+
+
+@dataclass(frozen=True)
+class VerdictSettings:
+    """Whether an article reports an official document, and how far a segment drifted."""
+
     #: a quotation shorter than this many words is a quoted phrase, never called fabricated
     min_quote_words: int = 5
     #: an article reports an official document when it aligns to at least this share of the
@@ -59,10 +160,19 @@ class Settings:
     min_quote_share: float = 0.5
     #: an aligned segment below this chrF++, or with a critical edit, is `drift`
     paraphrase_min_chrf: float = 60.0
-    #: back-translation score from which official sentences are round-tripped through the
-    #: suspected pivot to see whether machine translation explains the drift
-    mt_explain_min_score: float = 0.5
-    match: MatchRule = field(default_factory=MatchRule)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Thresholds and switches that change what the audit finds, one object per stage."""
+
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+    language: LanguageSettings = field(default_factory=LanguageSettings)
+    segment: SegmentSettings = field(default_factory=SegmentSettings)
+    align: AlignSettings = field(default_factory=AlignSettings)
+    changes: ChangeSettings = field(default_factory=ChangeSettings)
+    backtranslation: BacktranslationSettings = field(default_factory=BacktranslationSettings)
+    verdict: VerdictSettings = field(default_factory=VerdictSettings)
 
     def fingerprint(self) -> str:
         """Short stable hash of every setting; changes whenever a result could change."""
@@ -70,8 +180,18 @@ class Settings:
         return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
     def signature(self) -> str:
-        """Human-readable `key:value|…` record of the settings, printed beside scores."""
-        parts = [f"{k}:{v}" for k, v in asdict(self).items() if k not in ("languages", "match")]
-        parts += [f"match.{k}:{v}" for k, v in asdict(self.match).items()]
-        parts.append("languages:" + ",".join(self.languages))
-        return "|".join(parts)
+        """Human-readable `stage.key:value|…` record of every setting, printed with scores."""
+        return "|".join(f"{key}:{value}" for key, value in _flat(self))
+
+
+def _flat(obj: Any, prefix: str = "") -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for f in fields(obj):
+        value = getattr(obj, f.name)
+        if is_dataclass(value):
+            out.extend(_flat(value, f"{prefix}{f.name}."))
+        elif isinstance(value, tuple):
+            out.append((prefix + f.name, ",".join(map(str, value))))
+        else:
+            out.append((prefix + f.name, str(value)))
+    return out

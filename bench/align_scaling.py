@@ -20,12 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from auditor.align import MAX_RUN, OfficialIndex  # noqa: E402
-from auditor.drift import alignable_text  # noqa: E402
 from auditor.records import Kind  # noqa: E402
-from auditor.score import sentence_chrf  # noqa: E402
-from auditor.segment import segment_document  # noqa: E402
-from auditor.settings import Settings  # noqa: E402
+from auditor.stages.align import MAX_RUN, OfficialIndex  # noqa: E402
+from auditor.stages.drift import alignable_text  # noqa: E402
+from auditor.stages.score import sentence_chrf  # noqa: E402
+from auditor.stages.segment import segment_document  # noqa: E402
 from bench.make_corpus import SENTENCES_PER_DOCUMENT, _edit, official_sentences  # noqa: E402
 
 ARTICLE = ROOT / "corpus/articles/turkish-outlet-2022-11-30-bucharest-press-conference.txt"
@@ -88,7 +87,6 @@ def main() -> None:
         help="edited official sentences aligned by brute force too (slow)",
     )
     args = parser.parse_args()
-    rule = Settings().match
     texts = article_segments()
     print(
         f"alignment per segment, medians of {args.repeats} runs: seed 000's {len(texts)} "
@@ -106,7 +104,7 @@ def main() -> None:
         for _ in range(args.repeats):
             start = time.perf_counter()
             for t in texts:
-                index.align(t, rule)
+                index.align(t)
             index_times.append((time.perf_counter() - start) / len(texts) * 1000)
         queries = edited_queries(n, args.queries)
         start = time.perf_counter()

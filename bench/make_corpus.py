@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from auditor.records import Kind  # noqa: E402
-from auditor.segment import segment_document  # noqa: E402
+from auditor.stages.segment import segment_document  # noqa: E402
 
 SEEDS = ROOT / "corpus"
 SENTENCES_PER_DOCUMENT = 50

@@ -69,13 +69,10 @@ def row(name: str, ours: float, limit: float, limit_name: str, note: str = "") -
 
 
 def alignment(repeats: int, queries: int) -> None:
-    from auditor.settings import Settings
-
     index = build(OFFICIAL_SENTENCES)
     pairs = edited_queries(OFFICIAL_SENTENCES, queries)
     texts = [q for q, _ in pairs]
-    rule = Settings().match
-    ours = median(lambda: [index.align(t, rule) for t in texts], repeats) / len(texts)
+    ours = median(lambda: [index.align(t) for t in texts], repeats) / len(texts)
     start = time.perf_counter()
     brute = [brute_force(index, t) for t in texts]
     limit = (time.perf_counter() - start) / len(texts)
@@ -95,7 +92,7 @@ def alignment(repeats: int, queries: int) -> None:
 def scoring(repeats: int) -> None:
     import sacrebleu
 
-    from auditor.score import sentence_scores
+    from auditor.stages.score import sentence_scores
 
     rng = random.Random(2)
     sentences = official_sentences(400, rng)
@@ -119,7 +116,7 @@ def scoring(repeats: int) -> None:
 
 
 def reaudit(repeats: int, articles: int) -> None:
-    from auditor.pipeline import audit_corpus
+    from auditor.run.pipeline import audit_corpus
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = make_corpus(articles, 500, Path(tmp) / "corpus")
@@ -147,10 +144,10 @@ def reaudit(repeats: int, articles: int) -> None:
 def translation(repeats: int, fragments: int) -> None:
     import ctranslate2
 
-    from auditor.models import install_from_file
-    from auditor.state import State
-    from auditor.translate import configure_argos_environment, decoding_options
-    from auditor.translation import TranslateStage
+    from auditor.store.state import State
+    from auditor.translation.argos import configure_argos_environment, decoding_options
+    from auditor.translation.packages import install_from_file
+    from auditor.translation.stage import TranslateStage
     from tests.fixtures.tiny_argos import build_package
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from auditor.language import Identifier, load_identifier
 from auditor.settings import Settings
+from auditor.stages.language import Identifier, load_identifier
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -22,7 +22,7 @@ SEEDS = [OFFICIAL, TURKISH_OUTLET, CYPRUS, RUSSIAN, SPANISH]
 
 @pytest.fixture(scope="session")
 def identifier() -> Identifier:
-    return load_identifier(Settings().languages)
+    return load_identifier(Settings().language.languages)
 
 
 @pytest.fixture()

@@ -6,14 +6,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.align import Alignment, OfficialIndex, decide
-from auditor.drift import audit_drift
-from auditor.records import Category, Kind
-from auditor.segment import segment_document
-from auditor.settings import MatchRule, Settings
+from auditor.records import AlignmentStrength, Category, Kind
+from auditor.settings import AlignSettings, Settings
+from auditor.stages.align import Alignment, OfficialIndex, decide
+from auditor.stages.drift import audit_drift
+from auditor.stages.segment import segment_document
 from tests.conftest import OFFICIAL
 
-RULE = MatchRule()
+RULE = AlignSettings()
+STRONG, WEAK = AlignmentStrength.STRONG, AlignmentStrength.WEAK
 
 
 def _a(first: int, chrf: float, shared: int = 4, recall: float = 0.6) -> Alignment:
@@ -21,34 +22,34 @@ def _a(first: int, chrf: float, shared: int = 4, recall: float = 0.6) -> Alignme
 
 
 def test_close_wording_is_a_match_on_its_own() -> None:
-    assert decide([_a(3, 80.0)], RULE) == ["wording"]
+    assert decide([_a(3, 80.0)], RULE) == [STRONG]
 
 
 def test_weak_candidate_between_its_neighbours_is_a_match() -> None:
     # "These attacks cause a lot of people to suffer…" (chrF 23) sits between the official
     # sentences its neighbours align to
     assert decide([_a(7, 74.0), _a(8, 23.5, 2, 0.33), _a(9, 71.0)], RULE) == [
-        "wording",
-        "order",
-        "wording",
+        STRONG,
+        WEAK,
+        STRONG,
     ]
 
 
 def test_weak_candidate_out_of_order_is_not_a_match() -> None:
     # a Q&A answer whose best candidate is a sentence far before its neighbours'
     assert decide([_a(11, 65.0), _a(4, 26.0, 2, 0.2), _a(16, 85.0)], RULE) == [
-        "wording",
-        "",
-        "wording",
+        STRONG,
+        None,
+        STRONG,
     ]
 
 
 def test_weak_candidate_without_shared_words_is_not_a_match() -> None:
-    assert decide([_a(7, 74.0), _a(8, 30.0, 0, 0.0)], RULE) == ["wording", ""]
+    assert decide([_a(7, 74.0), _a(8, 30.0, 0, 0.0)], RULE) == [STRONG, None]
 
 
 def test_no_candidate_stays_none() -> None:
-    assert decide([None], RULE) == [""]
+    assert decide([None], RULE) == [None]
 
 
 def test_index_finds_the_sentence_among_distractors() -> None:
@@ -64,7 +65,7 @@ def test_index_finds_the_sentence_among_distractors() -> None:
             )
         ]
     )
-    found = index.align("We do not see China as an enemy.", RULE)
+    found = index.align("We do not see China as an enemy.")
     assert found is not None and found.official_text == "We do not see China as an adversary."
 
 

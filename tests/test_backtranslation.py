@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.backtranslation import Evidence, segment_evidence, translationese_evidence
 from auditor.records import Kind
-from auditor.segment import segment_document
+from auditor.stages.backtranslation import Evidence, segment_evidence, translationese_evidence
+from auditor.stages.segment import segment_document
 from tests.conftest import CYPRUS, OFFICIAL, RUSSIAN, SPANISH, TURKISH_OUTLET
 from tests.data.natural_english import NATURAL_ENGLISH
 

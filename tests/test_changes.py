@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from auditor.changes import critical_edits, substitutions
+from auditor.stages.changes import critical_edits, substitutions
 from tests.data.critical_pairs import PAIRS, Pair
 from tests.data.critical_pairs_heldout import HELDOUT
 

@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 
 from auditor import __version__
 from auditor.cli import app
-from auditor.columns import FRAGMENTS, SEGMENTS, SUMMARY, names
+from auditor.reports.columns import FRAGMENTS, SEGMENTS, names
+from auditor.reports.summary import SUMMARY
 from tests.test_language import CYPRUS_FOOTER
 
 runner = CliRunner()

@@ -7,9 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from auditor.ingest import NotText, choose_decoding, decode_document, ingest_folder, normalise
-from auditor.language import Identifier
 from auditor.records import Document, IngestError, Role
+from auditor.stages.ingest import (
+    NotText,
+    choose_decoding,
+    decode_document,
+    ingest_folder,
+    normalise,
+)
+from auditor.stages.language import Identifier
 from tests.conftest import CYPRUS
 
 TURKISH = "Suç teşkil edecek, yasadışı, tehditkar, rahatsız edici içerikler Üyelere aittir.\n"

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.language import Identifier, identify, identify_segments, language_mix
 from auditor.records import ENGLISH, UNDETERMINED, Kind
-from auditor.segment import segment_document
 from auditor.settings import Settings
+from auditor.stages.language import Identifier, identify, identify_segments, language_mix
+from auditor.stages.segment import segment_document
 from tests.conftest import CYPRUS, SEEDS
 
-SETTINGS = Settings()
+SETTINGS = Settings().language
 
 CYPRUS_FOOTER = [
     "Levent ÖZADAM'dan",

@@ -17,7 +17,8 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from auditor.models import (
+from auditor.cli.models import models_app
+from auditor.translation.packages import (
     InstalledModel,
     ModelError,
     argos_packages_dir,
@@ -29,7 +30,6 @@ from auditor.models import (
     resolve_models_dir,
     validate_package,
 )
-from auditor.models_cli import models_app
 
 pytest_plugins = ("tests.fixtures.models_fixtures",)  # tiny_tr_en_file, argos_home
 

@@ -7,9 +7,9 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from auditor.ingest import NotText, decode_document, normalise
 from auditor.records import Kind, Role
-from auditor.segment import segment_document
+from auditor.stages.ingest import NotText, decode_document, normalise
+from auditor.stages.segment import segment_document
 
 _WS = re.compile(r"\s+")
 # text that looks like scraped news: words, curly and straight quotes, punctuation, newlines

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -14,11 +15,13 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from auditor import commit
+import auditor
 from auditor.cli import app
-from auditor.pipeline import AuditError, audit_corpus
-from auditor.settings import Settings
-from auditor.state import SCHEMA_VERSION, state_path
+from auditor.reports import commit
+from auditor.run.keys import package_fingerprint
+from auditor.run.pipeline import AuditError, audit_corpus
+from auditor.settings import Settings, VerdictSettings
+from auditor.store.state import SCHEMA_VERSION, state_path
 
 runner = CliRunner()
 CSVS = ("summary.csv", "segments.csv", "fragments.csv")
@@ -66,9 +69,24 @@ def test_changing_an_official_document_re_audits_every_article(
 def test_changed_settings_and_full_re_audit_everything(corpus_copy: Path, tmp_path: Path) -> None:
     reports = tmp_path / "reports"
     audit_corpus(corpus_copy, reports)
-    assert audit_corpus(corpus_copy, reports, Settings(min_coverage=0.3)).audited == 4
-    assert audit_corpus(corpus_copy, reports, Settings(min_coverage=0.3)).audited == 0
-    assert audit_corpus(corpus_copy, reports, Settings(min_coverage=0.3), full=True).audited == 4
+    assert (
+        audit_corpus(
+            corpus_copy, reports, Settings(verdict=VerdictSettings(min_coverage=0.3))
+        ).audited
+        == 4
+    )
+    assert (
+        audit_corpus(
+            corpus_copy, reports, Settings(verdict=VerdictSettings(min_coverage=0.3))
+        ).audited
+        == 0
+    )
+    assert (
+        audit_corpus(
+            corpus_copy, reports, Settings(verdict=VerdictSettings(min_coverage=0.3)), full=True
+        ).audited
+        == 4
+    )
 
 
 def test_a_removed_article_leaves_the_reports_and_stays_in_history(
@@ -332,3 +350,30 @@ def test_an_unreadable_article_costs_no_re_audit(corpus_copy: Path, tmp_path: Pa
     errors = {a.article_id: a.error for a in second.articles if a.error}
     assert errors["empty.txt"] == "file is empty"
     assert errors["image.txt"].startswith("not text")
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        "stages/changes/negation.py",  # a module of a sub-package of a sub-package
+        "run/pipeline.py",
+        "data/negators.txt",  # a word list
+        "data/reporting_verbs.txt",
+    ],
+)
+def test_the_code_fingerprint_covers_every_sub_package_and_word_list(
+    tmp_path: Path, changed: str
+) -> None:
+    """A stored result is reused only by the same code: a change anywhere in the package,
+    its sub-packages or its data files makes every article be audited again."""
+    package = tmp_path / "auditor"
+    shutil.copytree(
+        Path(auditor.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    before = package_fingerprint(package)
+    (package / "stages" / "__pycache__").mkdir(exist_ok=True)
+    (package / "stages" / "__pycache__" / "x.cpython-311.pyc").write_bytes(b"cache")
+    assert package_fingerprint(package) == before  # caches are not code
+    with (package / changed).open("a", encoding="utf-8") as handle:
+        handle.write("\n")
+    assert package_fingerprint(package) != before

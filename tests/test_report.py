@@ -7,10 +7,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from auditor import commit, dictionary
-from auditor.columns import REPORTS, neutralise
-from auditor.commit import replace_files
-from auditor.report import csv_bytes
+from auditor.reports import commit, dictionary
+from auditor.reports.columns import FRAGMENTS, SEGMENTS, neutralise
+from auditor.reports.commit import replace_files
+from auditor.reports.summary import HISTORY, SUMMARY
+from auditor.reports.tables import csv_bytes
 from auditor.settings import Settings
 from tests.conftest import ROOT
 
@@ -68,7 +69,7 @@ def test_a_failed_write_keeps_the_previous_reports(
 
 def test_data_dictionary_documents_every_column() -> None:
     text = dictionary.render(Settings())
-    for columns in REPORTS.values():
+    for columns in (SUMMARY, SEGMENTS, FRAGMENTS, HISTORY):
         for column in columns:
             assert f"| `{column.name}` |" in text
 

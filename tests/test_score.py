@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import sacrebleu
 
-from auditor.score import aggregate, corpus_scores, sentence_scores, signatures
+from auditor.stages.score import aggregate, corpus_scores, sentence_scores, signatures
 
 PAIRS = [
     ("But we should not underestimate Russia.", "But we must not underestimate Russia."),

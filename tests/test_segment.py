@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.quotes import find_quotations
 from auditor.records import Kind, Segment
-from auditor.segment import segment_document
+from auditor.stages.quotes import find_quotations
+from auditor.stages.segment import segment_document
 from tests.conftest import CYPRUS, OFFICIAL, RUSSIAN, SPANISH, TURKISH_OUTLET
 
 

@@ -16,8 +16,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from auditor.models import InstalledModel, ModelError, install_from_file
-from auditor.translate import ArgosTranslator, decoding_options
+from auditor.translation.argos import ArgosTranslator, decoding_options
+from auditor.translation.packages import InstalledModel, ModelError, install_from_file
 from tests.fixtures.tiny_argos import build_package
 from tests.test_language import CYPRUS_FOOTER
 
@@ -198,9 +198,9 @@ OFFLINE_SCRIPT = textwrap.dedent(
     socket.create_connection = unreachable
     socket.getaddrinfo = unreachable
 
-    import auditor.models_cli  # the CLI's import must not pull argostranslate in
-    from auditor.models import find_model
-    from auditor.translate import ArgosTranslator, configure_argos_environment
+    import auditor.cli.models  # the CLI's import must not pull argostranslate in
+    from auditor.translation.packages import find_model
+    from auditor.translation.argos import ArgosTranslator, configure_argos_environment
 
     models_dir, state_dir = Path(sys.argv[1]), Path(sys.argv[2])
     heavy_at_start = sorted(m for m in ("argostranslate", "ctranslate2") if m in sys.modules)

@@ -12,12 +12,12 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from auditor.article import explain_by_round_trip, mt_explained
 from auditor.cli import app
-from auditor.models import InstalledModel, install_from_file
-from auditor.pipeline import audit_corpus
 from auditor.records import ArticleResult, Category, Kind, Segment, SegmentResult, Status
-from auditor.translate import ArgosTranslator
+from auditor.run.pipeline import audit_corpus
+from auditor.stages.backtranslation.round_trip import explain_by_round_trip, mt_explained
+from auditor.translation.argos import ArgosTranslator
+from auditor.translation.packages import InstalledModel, install_from_file
 from tests.conftest import ROOT
 from tests.fixtures.tiny_argos import build_package
 from tests.test_language import CYPRUS_FOOTER
@@ -108,7 +108,7 @@ def test_official_wording_is_round_tripped_through_the_suspected_pivot(
     segments = _read(reports / "segments.csv")
     rows = segments[(segments.article_id == turkish) & (segments.official_roundtrip != "")]
     assert len(rows) > 10
-    from auditor.models import find_model
+    from auditor.translation.packages import find_model
 
     there = find_model(round_trip_models, "en", "tr")
     back = find_model(round_trip_models, "tr", "en")
@@ -139,12 +139,14 @@ def test_a_segment_closer_to_the_round_trip_is_explained_by_machine_translation(
     official = "We do not see China as an adversary."
     closer = SegmentResult(
         Segment(0, Kind.QUOTE, "We do not see China as an enemy.", 0, 32),
+        compared_text="We do not see China as an enemy.",
         official_text=official,
         chrf=70.4,
         category=Category.PARAPHRASE,
     )
     farther = SegmentResult(
         Segment(1, Kind.QUOTE, "We do not regard China as a rival.", 40, 74),
+        compared_text="We do not regard China as a rival.",
         official_text="We will continue to engage with China.",
         chrf=30.0,
         category=Category.DRIFT,

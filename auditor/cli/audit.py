@@ -1,0 +1,199 @@
+"""`auditor audit`: options, progress bar, end-of-run table, `--watch` (edge: terminal)."""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from auditor.run.pipeline import AuditResult
+
+EXIT_OK, EXIT_CANNOT_RUN, EXIT_USAGE, EXIT_CRITICAL = 0, 1, 2, 3
+
+
+class FailOn(StrEnum):
+    NEVER = "never"
+    CRITICAL = "critical"
+
+
+def audit(
+    corpus: Annotated[
+        Path,
+        typer.Argument(
+            help="Folder with official/ (authoritative texts) and articles/ (texts to audit).",
+            envvar="AUDITOR_CORPUS",
+        ),
+    ] = Path("corpus"),
+    reports: Annotated[
+        Path,
+        typer.Option(help="Folder for the CSV reports.", envvar="AUDITOR_REPORTS"),
+    ] = Path("reports"),
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="Audit every article again, not only new and changed ones.",
+            envvar="AUDITOR_FULL",
+        ),
+    ] = False,
+    wait: Annotated[
+        float,
+        typer.Option(
+            help="Seconds to wait when another audit of the same reports folder is "
+            "running (0: exit 1 at once).",
+            envvar="AUDITOR_WAIT",
+            min=0,
+        ),
+    ] = 0.0,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(
+            help="'critical': exit 3 when any critical edit is found (for cron).",
+            envvar="AUDITOR_FAIL_ON",
+        ),
+    ] = FailOn.NEVER,
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help="Print the run's numbers as one JSON object instead of the table.",
+            envvar="AUDITOR_JSON",
+        ),
+    ] = False,
+    watch: Annotated[
+        bool,
+        typer.Option("--watch", help="Keep running: re-audit whenever the corpus changes."),
+    ] = False,
+    interval: Annotated[
+        float,
+        typer.Option(
+            help="With --watch: seconds between checks of the corpus.",
+            envvar="AUDITOR_INTERVAL",
+            min=0.1,
+        ),
+    ] = 60.0,
+    models_dir: Annotated[
+        Path | None,
+        typer.Option(
+            help="Folder of installed translation packages (default: argostranslate's own).",
+            envvar="AUDITOR_MODELS_DIR",
+        ),
+    ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            help="Processes that audit articles in parallel (results are the same).",
+            envvar="AUDITOR_WORKERS",
+            min=1,
+        ),
+    ] = 1,
+) -> None:
+    """Audit the articles of CORPUS against its official documents and write the reports.
+
+    Only new and changed articles are audited; the others reuse their stored results
+    (reports/.auditor/state.sqlite). Writes summary.csv, segments.csv, fragments.csv,
+    history.csv and README.md (the data dictionary) into REPORTS.
+
+    Example: auditor audit corpus/ --reports reports/ --fail-on critical
+
+    Exit codes: 0 the audit ran (an unreadable article is a finding, status=error);
+    1 it could not run (no corpus, no official document, another audit holds the lock);
+    2 usage error; 3 with --fail-on critical, a critical edit was found.
+    """
+    from auditor.run.pipeline import AuditError
+
+    try:
+        if watch:
+            _watch(Job(corpus, reports, full, wait, as_json, models_dir, workers), interval)
+            return
+        result = _run_once(Job(corpus, reports, full, wait, as_json, models_dir, workers))
+    except AuditError as exc:
+        from rich.console import Console
+
+        Console(stderr=True).print(f"[red]auditor: cannot audit:[/red] {exc}", soft_wrap=True)
+        raise typer.Exit(EXIT_CANNOT_RUN) from exc
+    if fail_on is FailOn.CRITICAL and result.critical_edits:
+        raise typer.Exit(EXIT_CRITICAL)
+
+
+@dataclass(frozen=True)
+class Job:
+    """What `auditor audit` was asked to do."""
+
+    corpus: Path
+    reports: Path
+    full: bool
+    wait: float
+    as_json: bool
+    models_dir: Path | None
+    workers: int = 1
+
+
+def _run_once(job: Job) -> AuditResult:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from auditor.cli.table import print_summary
+    from auditor.run.pipeline import audit_corpus
+
+    console = Console(stderr=True)
+    with Progress(
+        TextColumn("[bold]auditing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        transient=True,
+        disable=job.as_json,
+    ) as bar:
+        task = bar.add_task("", total=None)
+
+        def on_article(article_id: str, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total, description=article_id)
+
+        result = audit_corpus(
+            job.corpus,
+            job.reports,
+            full=job.full,
+            wait=job.wait,
+            models_dir=job.models_dir,
+            workers=job.workers,
+            progress=on_article,
+        )
+    if job.as_json:
+        typer.echo(json.dumps(result.summary()))
+        for notice in result.notices:
+            console.print(f"note: {notice}", soft_wrap=True)
+    else:
+        print_summary(result)
+    return result
+
+
+def _watch(job: Job, interval: float) -> None:
+    """Poll the corpus; audit at start and whenever a file is added, changed or removed."""
+    seen: tuple[tuple[str, int, int], ...] | None = None
+    while True:
+        now = _corpus_snapshot(job.corpus)
+        if now != seen:
+            _run_once(job)
+            job = replace(job, full=False, wait=max(job.wait, interval))
+            seen = now
+        time.sleep(interval)
+
+
+def _corpus_snapshot(corpus: Path) -> tuple[tuple[str, int, int], ...]:
+    """Names, sizes and modification times of every corpus file (cheap change detection)."""
+    entries = []
+    for path in sorted(corpus.rglob("*")):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        entries.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(entries)

@@ -1,0 +1,184 @@
+"""The report columns: the contract with spreadsheet users (additive changes only).
+
+Each column has a type, a unit and an example; `reports/README.md` is rendered from these
+declarations and from `auditor.reports.summary` (the summary and history columns).
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+#: separator of the items of a list inside one cell
+LIST_SEPARATOR = "; "
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class Column(NamedTuple):
+    name: str
+    type: str  #: `text`, `number` or `integer`
+    unit: str
+    meaning: str
+    example: str
+    digits: int | None = None  #: a number column is rounded to this many decimals
+
+
+SEGMENTS = [
+    Column("article_id", "text", "", "article the segment belongs to", "turkish-outlet-….txt"),
+    Column("segment_index", "integer", "", "position of the segment in the article, from 0", "7"),
+    Column(
+        "kind",
+        "text",
+        "",
+        "`title`, `sentence`, `quote` (quoted words, also inside their "
+        "sentence) or `furniture` (page furniture, never scored)",
+        "quote",
+    ),
+    Column(
+        "language",
+        "text",
+        "ISO 639-1",
+        "language of the segment; `und` when too short or only names",
+        "tr",
+    ),
+    Column(
+        "text",
+        "text",
+        "",
+        "the article's wording, as in the file",
+        "We do not see China as an enemy.",
+    ),
+    Column(
+        "text_en",
+        "text",
+        "",
+        "English translation of a fragment (empty for English)",
+        "For the latest news …",
+    ),
+    Column(
+        "translation_model",
+        "text",
+        "",
+        "translation package and version that produced `text_en`",
+        "translate-tr_en 1.9",
+    ),
+    Column("official_id", "text", "", "official document of the aligned wording", "nato-….txt"),
+    Column(
+        "official_text",
+        "text",
+        "",
+        "the official wording the segment aligns to (1–3 consecutive official sentences)",
+        "We do not see China as an adversary.",
+    ),
+    Column(
+        "bleu", "number", "BLEU 0–100", "sentence BLEU against `official_text`", "59.5", digits=2
+    ),
+    Column(
+        "chrf",
+        "number",
+        "chrF++ 0–100",
+        "sentence chrF++ against `official_text`",
+        "71.3",
+        digits=2,
+    ),
+    Column(
+        "ter",
+        "number",
+        "TER",
+        "sentence TER against `official_text` (lower is closer)",
+        "14.3",
+        digits=2,
+    ),
+    Column(
+        "category",
+        "text",
+        "",
+        "`verbatim`, `paraphrase`, `drift`, `unmatched` (no "
+        "official counterpart) or `not_scored` (furniture, untranslated fragment, or the "
+        "article reports another event)",
+        "drift",
+    ),
+    Column(
+        "critical_edits",
+        "text",
+        "",
+        "changes that can alter meaning, `type: official → article`, `; `-separated; marked "
+        "`(via translation)` when the segment was compared through the auditor's own machine "
+        "translation of a non-English fragment (then they may be the translation model's, "
+        "not the outlet's)",
+        "modality: must → should",
+    ),
+    Column(
+        "substitutions",
+        "text",
+        "",
+        "word changes, `official → article` (`∅`: absent)",
+        "adversary → enemy; dangerous → ∅",
+    ),
+    Column(
+        "official_roundtrip",
+        "text",
+        "",
+        "the official wording after a machine-translation round trip through the suspected "
+        "pivot language, for articles that read as back-translations; empty unless both "
+        "packages of the pair are installed (for Turkish: translate-en_tr and translate-tr_en)",
+        "",
+    ),
+    Column(
+        "roundtrip_chrf",
+        "number",
+        "chrF++ 0–100",
+        "chrF++ of the segment against `official_roundtrip`",
+        "",
+        digits=2,
+    ),
+    Column(
+        "mt_explained",
+        "text",
+        "yes/no",
+        "`yes` when the segment is closer to the round trip than to the official wording: "
+        "the drift is what machine translation does, not an editorial change",
+        "",
+    ),
+    Column(
+        "in_sentence",
+        "integer",
+        "",
+        "for a quote: `segment_index` of the sentence it starts in",
+        "6",
+    ),
+    Column(
+        "note",
+        "text",
+        "",
+        "what the auditor concluded, in words",
+        "quotation not found in the official text",
+    ),
+]
+
+FRAGMENTS = [
+    Column("article_id", "text", "", "article the fragment belongs to", "cyprus-outlet-….txt"),
+    Column("segment_index", "integer", "", "the fragment's row in `segments.csv`", "31"),
+    Column("language", "text", "ISO 639-1", "language of the fragment", "tr"),
+    Column("text", "text", "", "the fragment as in the file", "Levent ÖZADAM'dan"),
+    Column("text_en", "text", "", "its English translation, when a model is installed", ""),
+    Column(
+        "status",
+        "text",
+        "",
+        "`translated`, `no_model` (no translation package for the "
+        "language: see the install command in this file) or `failed`",
+        "no_model",
+    ),
+    Column("translation_model", "text", "", "package and version that translated it", ""),
+]
+
+
+def names(columns: list[Column]) -> list[str]:
+    return [c.name for c in columns]
+
+
+def neutralise(value: Any) -> Any:
+    """Prefix a text cell that a spreadsheet would run as a formula; keep everything else."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value

@@ -1,0 +1,96 @@
+"""The data dictionary `reports/README.md`, rendered from `auditor.columns` (pure)."""
+
+from __future__ import annotations
+
+from auditor import __version__
+from auditor.reports.columns import FRAGMENTS, SEGMENTS, Column
+from auditor.reports.summary import HISTORY, SUMMARY
+from auditor.settings import Settings
+from auditor.stages.score import signatures
+
+_INTRO = """\
+# Reports of `auditor` — data dictionary
+
+Written by `auditor audit` (version {version}); do not edit by hand, the next audit replaces it.
+
+Every CSV is UTF-8 with a byte-order mark (Excel keeps Turkish letters) and `\\r\\n` line ends.
+A text cell that a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab
+or a carriage return) is written with a leading apostrophe `'`; the rest of the text is kept.
+Lists inside one cell are separated by `; `. An empty cell means "does not apply" (for example,
+no scores for an article that reports another event).
+
+How to read them: open `summary.csv` first, one row per article. `status` says whether the
+article was compared with an official document (`ok`), reports another event
+(`no_official_match`: nothing is scored and no misquote is alleged) or could not be read
+(`error`, with the reason in `error`). Then filter `segments.csv` on `article_id` to see each
+sentence and quotation beside the official wording it aligns to. `fragments.csv` lists the
+text that is not in English.
+
+Untranslated fragments (`status` = `no_model`) need an offline translation package, e.g. for
+Turkish: `auditor models install translate-tr_en.argosmodel` (a file you copied) or
+`auditor models install tr en --download` (the only command that uses the network).
+"""
+
+
+def _table(columns: list[Column]) -> str:
+    lines = ["| column | type | unit | meaning | example |", "|---|---|---|---|---|"]
+    for c in columns:
+        example = f"`{c.example}`" if c.example else ""
+        lines.append(f"| `{c.name}` | {c.type} | {c.unit} | {c.meaning} | {example} |")
+    return "\n".join(lines)
+
+
+_SCORING = """\
+## How segments are scored
+
+An article is compared with the official document whose sentences it covers most. It is
+`no_official_match` when it aligns to less than {min_coverage:.0%} of that document's sentences
+and fewer than {min_quote_share:.0%} of its quotations (of {min_quote_words}+ words) align: it
+reports another event, and nothing in it is scored or called a misquote.
+
+Each sentence and quotation is aligned to one official sentence or a run of 2–3 consecutive
+ones. A candidate is a counterpart when its chrF++ is at least {sure_chrf:g}; or at least
+{close_chrf:g} with {min_shared} shared content words and half the official words present; or
+at least {paraphrase_chrf:g} with {paraphrase_shared} shared content words (reported speech);
+or, weaker (chrF++ ≥ {neighbour_min_chrf:g}), when it lies in order between the official
+sentences its neighbours align to, next to one of them (`note` says so). Otherwise `unmatched`.
+
+`category`: `verbatim` when the wording is identical apart from case, punctuation and spacing;
+`drift` when chrF++ is below {paraphrase_min_chrf:g} or a critical edit was found;
+`paraphrase` otherwise.
+
+Scores are sacrebleu's own; their signatures:
+
+```
+{signatures}
+```
+"""
+
+
+def render(settings: Settings) -> str:
+    """Markdown text of the data dictionary for reports produced with `settings`."""
+    match, verdict = settings.align, settings.verdict
+    scoring = _SCORING.format(
+        min_coverage=verdict.min_coverage,
+        min_quote_share=verdict.min_quote_share,
+        min_quote_words=verdict.min_quote_words,
+        paraphrase_min_chrf=verdict.paraphrase_min_chrf,
+        sure_chrf=match.sure_chrf,
+        close_chrf=match.close_chrf,
+        min_shared=match.min_shared,
+        paraphrase_chrf=match.paraphrase_chrf,
+        paraphrase_shared=match.paraphrase_shared,
+        neighbour_min_chrf=match.neighbour_min_chrf,
+        signatures="\n".join(f"{k}: {v}" for k, v in signatures().items()),
+    )
+    sections = [
+        _INTRO.format(version=__version__),
+        "## summary.csv — one row per article\n\n" + _table(SUMMARY),
+        "## segments.csv — one row per segment\n\n" + _table(SEGMENTS),
+        "## fragments.csv — one row per segment not in English\n\n" + _table(FRAGMENTS),
+        "## history.csv — one row per article per run, the run's results appended\n\n"
+        + _table(HISTORY),
+        scoring.rstrip(),
+        "## Settings of this audit\n\n```\n" + settings.signature() + "\n```",
+    ]
+    return "\n\n".join(sections) + "\n"

@@ -1,0 +1,257 @@
+"""The article summary, declared once: a row of summary.csv, the digest kept in the state, the
+row of the end-of-run table and, projected, a row of history.csv all derive from `ArticleSummary`.
+
+Each field carries its column's documentation (type, unit, meaning, example), from which
+`reports/README.md` is rendered; `ArticleSummary.of` is the only place a summary value is
+computed from an article's results.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import MISSING, dataclass, field, fields
+from typing import Any
+
+from auditor import __version__
+from auditor.records import (
+    AlignmentStrength,
+    ArticleResult,
+    Category,
+    Kind,
+    NotFound,
+    Status,
+    TranslationStatus,
+)
+from auditor.reports.columns import Column
+
+ALIGNED = (Category.VERBATIM, Category.PARAPHRASE, Category.DRIFT)
+
+
+def _column(
+    type_: str,
+    unit: str,
+    meaning: str,
+    example: str,
+    *,
+    default: Any = None,
+    digits: int | None = None,
+) -> Any:
+    return field(
+        default=default,
+        metadata={"column": Column("", type_, unit, meaning, example, digits=digits)},
+    )
+
+
+def _count(meaning: str, example: str, unit: str = "segments") -> Any:
+    """An integer column; empty for an article that could not be read."""
+    return _column("integer", unit, meaning, example)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ArticleSummary:
+    """One row of `summary.csv`: an article at a glance."""
+
+    article_id: str = _column(
+        "text",
+        "",
+        "file name of the article in `corpus/articles/`",
+        "cyprus-outlet-2022-11-29-aspen-gmf-forum-speech.txt",
+        default=MISSING,
+    )
+    title: str = _column(
+        "text", "", "the article's headline, when it has one", "Chinese message from …", default=""
+    )
+    status: Status = _column(
+        "text",
+        "",
+        "`ok`, `no_official_match` (reports another event: nothing is "
+        "scored) or `error` (the file could not be read)",
+        "ok",
+        default=MISSING,
+    )
+    error: str = _column(
+        "text", "", "why the file could not be audited, in plain words", "file is empty", default=""
+    )
+    language_mix: str = _column(
+        "text",
+        "% of characters",
+        "languages of the article's text, largest first (`und`: too short or only names)",
+        "en 93%; tr 7%",
+        default="",
+    )
+    official_id: str = _column(
+        "text",
+        "",
+        "official document the article was compared with",
+        "nato-transcript-….txt",
+        default="",
+    )
+    official_coverage: float | None = _column(
+        "number",
+        "share 0–1",
+        "share of the official document's sentences that some article segment aligns to",
+        "0.42",
+        digits=3,
+    )
+    aligned_segments: int | None = _count("article segments aligned to official wording", "21")
+    bleu: float | None = _column(
+        "number", "BLEU 0–100", "corpus BLEU of the aligned segments (sacrebleu)", "31.2", digits=2
+    )
+    chrf: float | None = _column(
+        "number", "chrF++ 0–100", "corpus chrF++ of the aligned segments", "58.0", digits=2
+    )
+    ter: float | None = _column(
+        "number",
+        "TER, edits per 100 words",
+        "corpus TER of the aligned segments (lower is closer)",
+        "54.1",
+        digits=2,
+    )
+    drifted_segments: int | None = _count("aligned segments in category `drift`", "7")
+    critical_edits: int | None = _count(
+        "critical edits found (negation, number, entity, modality, qualifier)", "5", "edits"
+    )
+    quotes: int | None = _count("quotations in the article", "12", "quotations")
+    quotes_unmatched: int | None = _count(
+        "quotations of at least the minimum length with no official counterpart",
+        "3",
+        "quotations",
+    )
+    backtranslation_score: float | None = _column(
+        "number",
+        "0–1",
+        "how strongly the English reads as a machine back-translation",
+        "0.71",
+        digits=3,
+    )
+    backtranslation_evidence: str = _column(
+        "text",
+        "",
+        "the signals behind the score, `; `-separated",
+        "said-tail x4; quote ends in 'he said.'",
+        default="",
+    )
+    suspected_pivot: str = _column(
+        "text", "ISO 639-1", "most likely language the text went through", "tr", default=""
+    )
+    fragments: int | None = _count("segments not in English", "6")
+    fragments_untranslated: int | None = _count(
+        "fragments without an English translation (no model installed, or the translation failed)",
+        "6",
+    )
+    drift_mt_explained: int | None = _count(
+        "drifted segments whose wording a "
+        "machine-translation round trip of the official sentence explains",
+        "2",
+    )
+    content_sha256: str = _column(
+        "text", "hex", "SHA-256 of the article file's bytes", "5f00d5…", default=""
+    )
+    audited_at: str = _column(
+        "text", "ISO 8601 UTC", "when this article was audited", "2026-11-24T05:07:39Z", default=""
+    )
+    auditor_version: str = _column(
+        "text", "", "version of auditor that produced the row", "0.1.0", default=__version__
+    )
+
+    @classmethod
+    def of(cls, article: ArticleResult) -> ArticleSummary:
+        """The summary of one article's results."""
+        rows = article.segments
+        failed = article.status is Status.ERROR
+        fragments = [r for r in rows if r.segment.is_fragment]
+
+        def count(values: Iterable[object]) -> int | None:
+            return None if failed else sum(1 for _ in values)
+
+        return cls(
+            article_id=article.article_id,
+            title=article.title,
+            status=article.status,
+            error=article.error,
+            language_mix=article.language_mix,
+            official_id=article.official_id,
+            official_coverage=article.official_coverage,
+            aligned_segments=count(r for r in rows if r.category in ALIGNED),
+            bleu=article.bleu,
+            chrf=article.chrf,
+            ter=article.ter,
+            drifted_segments=count(r for r in rows if r.category is Category.DRIFT),
+            critical_edits=count(e for r in rows for e in r.critical_edits),
+            quotes=count(r for r in rows if r.segment.kind is Kind.QUOTE),
+            quotes_unmatched=count(
+                r
+                for r in rows
+                if r.segment.kind is Kind.QUOTE and r.not_found is NotFound.QUOTATION
+            ),
+            backtranslation_score=article.backtranslation_score,
+            backtranslation_evidence=article.backtranslation_evidence,
+            suspected_pivot=article.suspected_pivot,
+            fragments=count(fragments),
+            fragments_untranslated=count(
+                r
+                for r in fragments
+                if r.translation is None or r.translation.status is not TranslationStatus.TRANSLATED
+            ),
+            drift_mt_explained=count(
+                r for r in rows if r.category is Category.DRIFT and r.mt_explained
+            ),
+            content_sha256=article.content_sha256,
+            audited_at=article.audited_at,
+        )
+
+    def row(self) -> dict[str, Any]:
+        """Field name → value, enums as their text (a summary.csv row before formatting)."""
+        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
+
+    def to_json(self) -> str:
+        return json.dumps(self.row(), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> ArticleSummary:
+        data = json.loads(text)
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        return cls(**{**values, "status": Status(values["status"])})
+
+
+def _plain(value: Any) -> Any:
+    return value.value if isinstance(value, Status | AlignmentStrength) else value
+
+
+def summary_columns() -> list[Column]:
+    """The columns of summary.csv, in order, from the fields of `ArticleSummary`."""
+    return [f.metadata["column"]._replace(name=f.name) for f in fields(ArticleSummary)]
+
+
+SUMMARY = summary_columns()
+#: summary fields kept in history.csv, in its (historical) column order, after run_id and run_at
+HISTORY_FIELDS = (
+    "article_id",
+    "status",
+    "bleu",
+    "chrf",
+    "ter",
+    "official_coverage",
+    "backtranslation_score",
+)
+
+
+_RUN_COLUMNS = [
+    Column("run_id", "text", "", "identifier of the audit run", "20261124T050739Z-1a2b"),
+    Column("run_at", "text", "ISO 8601 UTC", "when the run started", "2026-11-24T05:07:39Z"),
+]
+#: the columns of history.csv: the run, then the summary fields it keeps, unrounded
+HISTORY = _RUN_COLUMNS + [
+    column._replace(meaning=f"{column.meaning}, in that run", digits=None)
+    for name in HISTORY_FIELDS
+    for column in SUMMARY
+    if column.name == name
+]
+
+
+def history_row(run_id: str, run_at: str, summary: ArticleSummary) -> dict[str, Any]:
+    """One row of history.csv: the run and the summary fields history keeps."""
+    row = summary.row()
+    return {"run_id": run_id, "run_at": run_at, **{name: row[name] for name in HISTORY_FIELDS}}

@@ -1,0 +1,105 @@
+"""Reports (edge): audit results → the CSV tables a spreadsheet opens safely (pandas).
+
+UTF-8 with a byte-order mark so Excel keeps Turkish letters; a text cell that a spreadsheet
+would execute (starts with = + - @ tab or CR) gets a leading apostrophe (OWASP CSV injection).
+Writing the files is `auditor.commit`'s job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+
+from auditor.records import ArticleResult, SegmentResult, TranslationStatus
+from auditor.reports.columns import FRAGMENTS, LIST_SEPARATOR, SEGMENTS, Column, names, neutralise
+from auditor.reports.summary import SUMMARY, ArticleSummary
+
+
+def _yes_no(value: bool | None) -> str:
+    return "" if value is None else ("yes" if value else "no")
+
+
+def segment_row(article_id: str, result: SegmentResult) -> dict[str, Any]:
+    s = result.segment
+    translation = result.translation
+    return {
+        "article_id": article_id,
+        "segment_index": s.index,
+        "kind": s.kind.value,
+        "language": s.language,
+        "text": s.text,
+        "text_en": translation.text_en if translation else "",
+        "translation_model": translation.model if translation else "",
+        "official_id": result.official_id,
+        "official_text": result.official_text,
+        "bleu": result.bleu,
+        "chrf": result.chrf,
+        "ter": result.ter,
+        "category": result.category.value,
+        "critical_edits": LIST_SEPARATOR.join(result.critical_edits),
+        "substitutions": LIST_SEPARATOR.join(result.substitutions),
+        "official_roundtrip": result.official_roundtrip,
+        "roundtrip_chrf": result.roundtrip_chrf,
+        "mt_explained": _yes_no(result.mt_explained),
+        "in_sentence": s.in_sentence,
+        "note": result.note,
+    }
+
+
+def fragment_row(article_id: str, result: SegmentResult) -> dict[str, Any]:
+    s = result.segment
+    translation = result.translation
+    return {
+        "article_id": article_id,
+        "segment_index": s.index,
+        "language": s.language,
+        "text": s.text,
+        "text_en": translation.text_en if translation else "",
+        "status": (translation.status if translation else TranslationStatus.NO_MODEL).value,
+        "translation_model": translation.model if translation else "",
+    }
+
+
+def frame(rows: Sequence[Mapping[str, Any]], columns: list[Column]) -> pd.DataFrame:
+    """Rows as a DataFrame with exactly the documented columns, in order, numbers rounded to
+    their column's decimals, formulas neutralised."""
+    rounded = [(c.name, c.digits) for c in columns if c.digits is not None]
+    if rounded:
+        rows = [
+            {**row, **{name: _round(row.get(name), digits) for name, digits in rounded}}
+            for row in rows
+        ]
+    df = pd.DataFrame(list(rows), columns=names(columns))
+    for name in df.columns:
+        if not pd.api.types.is_numeric_dtype(df[name]):  # object or pandas' own string dtype
+            df[name] = df[name].map(neutralise)
+    # integer columns stay integers in the CSV even when some rows are empty
+    for column in columns:
+        if column.type == "integer":
+            df[column.name] = df[column.name].astype("Int64")
+    return df
+
+
+def build_frames(articles: Sequence[ArticleResult]) -> dict[str, pd.DataFrame]:
+    """The three report tables of one audit."""
+    segments, fragments = [], []
+    for article in articles:
+        for result in article.segments:
+            segments.append(segment_row(article.article_id, result))
+            if result.segment.is_fragment:
+                fragments.append(fragment_row(article.article_id, result))
+    return {
+        "summary.csv": frame([ArticleSummary.of(a).row() for a in articles], SUMMARY),
+        "segments.csv": frame(segments, SEGMENTS),
+        "fragments.csv": frame(fragments, FRAGMENTS),
+    }
+
+
+def _round(value: Any, digits: int) -> Any:
+    return None if value is None else round(value, digits)
+
+
+def csv_bytes(df: pd.DataFrame) -> bytes:
+    return df.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")

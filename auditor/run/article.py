@@ -1,0 +1,129 @@
+"""One article's audit, as a pure function of (article, official index, settings, models).
+
+This is the unit that maps onto workers (processes today, Dask or Ray tomorrow): everything it
+needs is passed in, nothing it does touches files. It comes in two halves so that translation
+can be batched across the articles of a run: `prepare_article` (segments and their languages)
+and `finish_article` (alignment, scores, changes, back-translation evidence).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from auditor.records import (
+    ArticleResult,
+    Document,
+    Kind,
+    Segment,
+    Translation,
+    TranslationStatus,
+)
+from auditor.settings import Settings
+from auditor.stages.align import OfficialIndex
+from auditor.stages.backtranslation import segment_evidence, with_round_trip
+from auditor.stages.drift import audit_drift
+from auditor.stages.language import Identifier, identify_segments, language_mix
+from auditor.stages.segment import segment_document
+
+
+@dataclass(frozen=True)
+class PreparedArticle:
+    """An article split into segments, each with its language."""
+
+    document: Document
+    segments: tuple[Segment, ...]
+
+    def fragments(self) -> list[Segment]:
+        return [s for s in self.segments if s.is_fragment]
+
+    def english_sentences(self) -> list[str]:
+        return [s.text for s in self.segments if s.kind is Kind.SENTENCE and not s.is_fragment]
+
+
+def build_index(officials: Sequence[Document], settings: Settings) -> OfficialIndex:
+    """Index the official sentences of every official document (once per run)."""
+    return OfficialIndex(
+        [
+            (
+                doc.doc_id,
+                [
+                    s.text
+                    for s in segment_document(doc.text, settings.segment)
+                    if s.kind is Kind.SENTENCE
+                ],
+            )
+            for doc in officials
+        ],
+        settings.align,
+    )
+
+
+def prepare_article(
+    document: Document, identifier: Identifier, settings: Settings
+) -> PreparedArticle:
+    segments = identify_segments(
+        segment_document(document.text, settings.segment), identifier, settings.language
+    )
+    return PreparedArticle(document, tuple(segments))
+
+
+def finish_article(
+    prepared: PreparedArticle,
+    translations: Mapping[int, Translation],
+    index: OfficialIndex,
+    settings: Settings,
+    *,
+    round_trip_chrf: Mapping[str, float] | None = None,
+) -> ArticleResult:
+    """Audit a prepared article.
+
+    translations: segment index → translation, for its fragments (missing: no model).
+    round_trip_chrf: pivot language → chrF++ of the article's sentences against their own
+        en→X→en round trip (empty or None without round-trip models).
+    """
+    segments = prepared.segments
+    english = {s.index: s.text for s in segments if not s.is_fragment}
+    translated = {i: t for i, t in translations.items() if t.status is TranslationStatus.TRANSLATED}
+    english.update({i: t.text_en for i, t in translated.items()})
+    drift = audit_drift(segments, english, index, settings, via_translation=set(translated))
+    rows = tuple(
+        replace(row, translation=translations.get(row.segment.index, _no_model(row.segment)))
+        if row.segment.is_fragment
+        else row
+        for row in drift.rows
+    )
+    evidence, pivot = with_round_trip(
+        segment_evidence(segments, settings.backtranslation),
+        round_trip_chrf or {},
+        settings.backtranslation,
+    )
+    scores = drift.scores
+    document = prepared.document
+    return ArticleResult(
+        article_id=document.doc_id,
+        status=drift.status,
+        content_sha256=document.content_sha256,
+        title=next((s.text for s in segments if s.kind is Kind.TITLE), ""),
+        language_mix=language_mix(segments),
+        segments=rows,
+        official_id=drift.official_id,
+        official_coverage=drift.coverage,
+        bleu=scores.bleu if scores else None,
+        chrf=scores.chrf if scores else None,
+        ter=scores.ter if scores else None,
+        backtranslation_score=evidence.score,
+        backtranslation_evidence=evidence.label(),
+        suspected_pivot=pivot,
+    )
+
+
+def _no_model(segment: Segment) -> Translation:
+    return Translation(TranslationStatus.NO_MODEL)
+
+
+def audit_article(
+    document: Document, index: OfficialIndex, identifier: Identifier, settings: Settings
+) -> ArticleResult:
+    """Audit one article without translation models (fragments stay untranslated)."""
+    return finish_article(prepare_article(document, identifier, settings), {}, index, settings)

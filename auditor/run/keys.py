@@ -1,0 +1,46 @@
+"""What a stored result is keyed by (pure, plus reading the package's own files): a result is
+reused only when the article's bytes, the official documents, the settings, the installed
+models and the auditor's own code are all the same."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from pathlib import Path
+
+import auditor
+from auditor import __version__
+
+
+def fingerprint(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
+
+
+def file_signature(path: Path) -> str:
+    """Size and modification time of a report file as written by the last run: if either
+    differs, someone edited, replaced or restored it, and the reports are rebuilt."""
+    stat = path.stat()
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
+
+
+#: what the code fingerprint hashes: the package's source and data, not its caches
+_CODE_SUFFIXES = (".py", ".txt", ".tsv", ".json", ".html", ".css", ".js")
+
+
+@cache
+def code_fingerprint() -> str:
+    """`package_fingerprint` of the installed auditor, computed once per process."""
+    return package_fingerprint(Path(auditor.__file__).parent)
+
+
+def package_fingerprint(root: Path) -> str:
+    """Hash of the auditor's own code and data under `root` — every module of every
+    sub-package and every word list: a stored result is reused only by the code that made it,
+    even between two releases with the same version number."""
+    digest = hashlib.sha256(__version__.encode())
+    files = (p for p in root.rglob("*") if p.suffix in _CODE_SUFFIXES and p.is_file())
+    for path in sorted(files, key=lambda p: p.relative_to(root).as_posix()):
+        if "__pycache__" in path.parts:
+            continue
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()

@@ -1,0 +1,321 @@
+"""Alignment (pure): pair an article segment with 1–3 consecutive official sentences.
+
+Candidates come from an inverted index over the official sentences' content words (weighted by
+how rare a word is), so the cost per segment does not grow with an all-pairs scan. Candidate
+runs of 1–3 consecutive sentences around each hit are pre-ranked by a cheap word-level
+F-score and the final choice is by chrF++ (sacrebleu). Whether the best candidate is a real
+counterpart is decided on more evidence than chrF alone (see `decide`): seed sentences without
+any counterpart reach chrF 33 while a true, heavily paraphrased pair scores 29.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from auditor.lexicon import FUNCTION_WORDS
+from auditor.records import AlignmentStrength
+from auditor.settings import AlignSettings
+from auditor.stages.score import clean, sentence_chrf
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+@lru_cache(maxsize=8192)
+def content_stems(text: str, stem_length: int = AlignSettings.stem_length) -> tuple[str, ...]:
+    """Lowercased content words cut to their first letters (dependency ≈ dependencies)."""
+    stems = []
+    for token in _TOKEN.findall(text.lower()):
+        token = re.sub(r"['’]s$", "", token)
+        if token not in FUNCTION_WORDS and (len(token) > 1 or token.isdigit()):
+            stems.append(token[:stem_length])
+    return tuple(stems)
+
+
+@dataclass(frozen=True)
+class OfficialSentence:
+    doc_id: str
+    position: int  #: index among the document's official sentences
+    text: str
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The best official counterpart found for one article segment, and the evidence."""
+
+    doc_id: str
+    first: int  #: position of the first official sentence of the run
+    last: int  #: position of the last one (inclusive)
+    official_text: str
+    chrf: float
+    shared: int  #: content words both sides share
+    official_recall: float  #: share of the official run's content words found in the segment
+    segment_precision: float  #: share of the segment's content words found in the official run
+
+    @property
+    def positions(self) -> range:
+        return range(self.first, self.last + 1)
+
+
+def is_sure(a: Alignment, rule: AlignSettings) -> bool:
+    """A counterpart on its own evidence, without looking at the neighbours."""
+    if a.chrf >= rule.sure_chrf:
+        return True
+    if a.chrf >= rule.close_chrf:
+        return a.shared >= rule.min_shared and a.official_recall >= rule.min_official_recall
+    return (
+        a.chrf >= rule.paraphrase_chrf
+        and a.shared >= rule.paraphrase_shared
+        and a.official_recall >= rule.paraphrase_recall
+    )
+
+
+def decide(
+    alignments: Sequence[Alignment | None], rule: AlignSettings
+) -> list[AlignmentStrength | None]:
+    """For article segments in reading order, what supports each best candidate as a match.
+
+    `STRONG`: its own wording (`is_sure`); `WEAK`: it sits between the official sentences its
+    neighbours align to, next to one of them; None: no counterpart.
+    """
+    sure = [a is not None and is_sure(a, rule) for a in alignments]
+    reasons: list[AlignmentStrength | None] = [
+        AlignmentStrength.STRONG if s else None for s in sure
+    ]
+    for i, a in enumerate(alignments):
+        if a is None or sure[i] or a.chrf < rule.neighbour_min_chrf or a.shared < 1:
+            continue
+        before = next(
+            (
+                alignments[j]
+                for j in range(i - 1, -1, -1)
+                if sure[j] and _same_doc(alignments[j], a)
+            ),
+            None,
+        )
+        after = next(
+            (
+                alignments[j]
+                for j in range(i + 1, len(alignments))
+                if sure[j] and _same_doc(alignments[j], a)
+            ),
+            None,
+        )
+        in_order = (before is None or before.last <= a.first) and (
+            after is None or a.last <= after.first
+        )
+        close = (before is not None and a.first - before.last <= rule.neighbour_gap) or (
+            after is not None and after.first - a.last <= rule.neighbour_gap
+        )
+        if in_order and close:
+            reasons[i] = AlignmentStrength.WEAK
+    return reasons
+
+
+def _same_doc(a: Alignment | None, b: Alignment) -> bool:
+    return a is not None and a.doc_id == b.doc_id
+
+
+def _f2(shared: float, query: float, candidate: float) -> float:
+    """F-score with recall weighted twice (as chrF's beta = 2) of shared word weight."""
+    if not shared:
+        return 0.0
+    recall, precision = shared / candidate, shared / query
+    return 5 * precision * recall / (4 * precision + recall)
+
+
+class OfficialIndex:
+    """Inverted index over the content words of every official sentence."""
+
+    def __init__(
+        self, documents: Sequence[tuple[str, Sequence[str]]], settings: AlignSettings | None = None
+    ) -> None:
+        self.settings = settings = settings or AlignSettings()
+        self.sentences: list[OfficialSentence] = []
+        self._stems: list[frozenset[str]] = []
+        self._by_doc: dict[str, list[int]] = defaultdict(list)
+        postings: dict[str, set[int]] = defaultdict(set)
+        for doc_id, texts in documents:
+            for position, text in enumerate(texts):
+                sid = len(self.sentences)
+                self.sentences.append(OfficialSentence(doc_id, position, text))
+                self._by_doc[doc_id].append(sid)
+                stems = frozenset(content_stems(text, settings.stem_length))
+                self._stems.append(stems)
+                for stem in stems:
+                    postings[stem].add(sid)
+        total = max(len(self.sentences), 1)
+        self._postings = {stem: sorted(ids) for stem, ids in postings.items()}
+        self._idf = {stem: math.log(1 + total / len(ids)) for stem, ids in postings.items()}
+        self._weights = [self._weight_of(stems) for stems in self._stems]
+        #: a word in more sentences than this is too common to look candidates up by
+        self._common = max(settings.common_min, int(total * settings.common_share))
+
+    def doc_ids(self) -> list[str]:
+        return list(self._by_doc)
+
+    def sentence_count(self, doc_id: str) -> int:
+        return len(self._by_doc[doc_id])
+
+    def _sentence(self, doc_id: str, position: int) -> OfficialSentence:
+        return self.sentences[self._by_doc[doc_id][position]]
+
+    def hits(self, text: str, limit: int, doc_id: str | None = None) -> list[int]:
+        """Sentence ids sharing the rarest content words with `text`, best first.
+
+        The posting lists give every sentence sharing a word; the `hit_pool` with the largest
+        shared weight are then ranked by the word-level F-score, so a long sentence that shares
+        one rare word does not crowd out the short one that shares them all."""
+        query = set(self._stems_of(text))
+        query_weight = self._weight_of(query)
+        # the commonest words ("nato", "allies") reach thousands of sentences and say little:
+        # their posting lists are walked only when the rarer words find too few sentences
+        rare = [s for s in query if len(self._postings.get(s, ())) <= self._common]
+        scores = self._accumulate(rare, doc_id)
+        if len(scores) < limit:
+            scores = self._accumulate(query, doc_id)
+        pool = heapq.nsmallest(
+            max(limit, self.settings.hit_pool), scores, key=lambda sid: (-scores[sid], sid)
+        )
+        pool.sort(
+            key=lambda sid: (
+                -_f2(scores[sid], query_weight, self._weights[sid]),
+                sid,
+            )
+        )
+        return pool[:limit]
+
+    def _accumulate(self, stems: Iterable[str], doc_id: str | None) -> dict[int, float]:
+        """Shared word weight of every sentence that shares one of `stems`."""
+        scores: dict[int, float] = {}
+        for stem in stems:
+            weight = self._idf.get(stem, 0.0)
+            for sid in self._postings.get(stem, ()):
+                if doc_id is None or self.sentences[sid].doc_id == doc_id:
+                    scores[sid] = scores.get(sid, 0.0) + weight
+        return scores
+
+    def _stems_of(self, text: str) -> tuple[str, ...]:
+        return content_stems(text, self.settings.stem_length)
+
+    def _weight_of(self, stems: Iterable[str]) -> float:
+        return sum(self._idf.get(s, 0.0) for s in stems)
+
+    def runs(self, sids: Sequence[int]) -> list[tuple[str, int, int]]:
+        """Every run of 1–`max_run` consecutive sentences that contains one of `sids`."""
+        out: dict[tuple[str, int, int], None] = {}
+        for sid in sids:
+            s = self.sentences[sid]
+            count = self.sentence_count(s.doc_id)
+            for length in range(1, self.settings.max_run + 1):
+                for first in range(s.position - length + 1, s.position + 1):
+                    last = first + length - 1
+                    if first >= 0 and last < count:
+                        out[(s.doc_id, first, last)] = None
+        return list(out)
+
+    def run_text(self, doc_id: str, first: int, last: int) -> str:
+        return clean(" ".join(self._sentence(doc_id, p).text for p in range(first, last + 1)))
+
+    def candidate(
+        self, text: str, *, doc_id: str | None = None
+    ) -> tuple[float, str, int, int] | None:
+        """The run of 1–3 official sentences with the best chrF++ among the index's candidates:
+        (chrF++, document, first, last), or None when no official sentence shares a word."""
+        sids = self.hits(text, self.settings.hits, doc_id)
+        if not sids:
+            return None
+        runs = self.runs(sids)
+        query = set(self._stems_of(text))
+        runs.sort(key=lambda run: self._word_f2(query, run), reverse=True)
+        scored = [
+            (sentence_chrf(text, self.run_text(*run)), *run)
+            for run in runs[: self.settings.reranked]
+        ]
+        return max(scored, key=lambda item: item[0])
+
+    def _word_f2(self, query: set[str], run: tuple[str, int, int]) -> float:
+        """A cheap stand-in for chrF++ to pre-rank runs: the F-score (recall weighted twice,
+        as in chrF) of rare content words. Measured on seed 000 it keeps chrF++'s top run
+        among the first four candidates for every segment that has a counterpart."""
+        doc_id, first, last = run
+        stems: set[str] = set()
+        for position in range(first, last + 1):
+            stems |= self._stems[self._by_doc[doc_id][position]]
+        return _f2(self._weight_of(query & stems), self._weight_of(query), self._weight_of(stems))
+
+    def align(self, text: str, *, doc_id: str | None = None) -> Alignment | None:
+        """Best official run for `text` (optionally within one document), or None."""
+        found = self.candidate(text, doc_id=doc_id)
+        if found is None:
+            return None
+        chrf, run_doc, first, last = found
+        chosen = self._shrink(text, self._evidence(text, run_doc, first, last, chrf))
+        return self._merge_neighbours(text, chosen)
+
+    def _shrink(self, text: str, best: Alignment) -> Alignment:
+        """Drop an end sentence of the run that explains at most one more content word and
+        buys little chrF++: a run is only as long as the evidence for it."""
+        rule = self.settings
+        while best.last > best.first:
+            options = [(best.first + 1, best.last), (best.first, best.last - 1)]
+            shorter = [
+                self._evidence(text, best.doc_id, first, last, 0.0) for first, last in options
+            ]
+            shorter = [  # words first; chrF++ only for the runs the words allow
+                self._with_chrf(text, s)
+                for s in shorter
+                if best.shared - s.shared < rule.merge_min_shared_gain
+            ]
+            shorter = [s for s in shorter if best.chrf - s.chrf < rule.merge_max_chrf_loss / 2]
+            if not shorter:
+                return best
+            best = max(shorter, key=lambda s: s.chrf)
+        return best
+
+    def _with_chrf(self, text: str, found: Alignment) -> Alignment:
+        return replace(found, chrf=sentence_chrf(text, found.official_text))
+
+    def _evidence(self, text: str, doc_id: str, first: int, last: int, chrf: float) -> Alignment:
+        official = self.run_text(doc_id, first, last)
+        mine, theirs = Counter(self._stems_of(text)), Counter(self._stems_of(official))
+        shared = sum((mine & theirs).values())
+        return Alignment(
+            doc_id=doc_id,
+            first=first,
+            last=last,
+            official_text=official,
+            chrf=chrf,
+            shared=shared,
+            official_recall=shared / max(sum(theirs.values()), 1),
+            segment_precision=shared / max(sum(mine.values()), 1),
+        )
+
+    def _merge_neighbours(self, text: str, best: Alignment) -> Alignment:
+        """Extend the run while a neighbouring official sentence explains more of the segment
+        (chrF++ is recall-weighted, so on its own it prefers the shorter run)."""
+        rule = self.settings
+        count = self.sentence_count(best.doc_id)
+        while best.last - best.first + 1 < rule.max_run:
+            options = [(best.first - 1, best.last), (best.first, best.last + 1)]
+            grown = [
+                self._evidence(text, best.doc_id, first, last, 0.0)
+                for first, last in options
+                if first >= 0 and last < count
+            ]
+            grown = [  # words first; chrF++ only for the runs the words allow
+                self._with_chrf(text, g)
+                for g in grown
+                if g.segment_precision - best.segment_precision >= rule.merge_min_gain
+                and g.shared - best.shared >= rule.merge_min_shared_gain
+            ]
+            grown = [g for g in grown if best.chrf - g.chrf < rule.merge_max_chrf_loss]
+            if not grown:
+                return best
+            best = max(grown, key=lambda g: g.segment_precision)
+        return best

@@ -1,0 +1,168 @@
+"""Entity edits: a name replaced by another, or dropped (pure).
+
+Case, possessives and demonyms are ignored ("Russia's" = "Russian"); a re-spelled name is paired
+with its new spelling by rapidfuzz; adjacent changed tokens of one name are one edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from auditor.lexicon import (
+    DEMONYM_ENDINGS,
+    MODAL_FORCE,
+    NEGATORS,
+    REPORTING_VERBS,
+    SENTENCE_OPENERS,
+)
+from auditor.settings import ChangeSettings
+from auditor.stages.changes.tokens import ABSENT, Counterparts, Edit, Token, is_content
+
+
+def _is_name(tokens: Sequence[Token], i: int, other_side: set[str]) -> bool:
+    t = tokens[i]
+    if not t.text[:1].isupper() or not t.is_word or t.norm in ("i", "i'm"):
+        return False
+    if t.norm in MODAL_FORCE or t.norm in NEGATORS:
+        return False
+    if t.initial:
+        return t.text in other_side  # a sentence-initial capital says nothing by itself
+    return True
+
+
+def names(tokens: Sequence[Token], other: Sequence[Token]) -> list[tuple[int, str, str]]:
+    other_capitalised = {t.text for t in other if not t.initial}
+    return [
+        (i, t.norm, t.text.removesuffix("'s").removesuffix("’s"))
+        for i, t in enumerate(tokens)
+        if _is_name(tokens, i, other_capitalised)
+    ]
+
+
+def same_referent(a: str, b: str, settings: ChangeSettings) -> bool:
+    """Russia / Russian, Ukraine / Ukrainian: a name and its demonym (not Stoltemberg)."""
+    a, b = a.lower(), b.lower()
+    prefix = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        prefix += 1
+    return (
+        prefix >= settings.demonym_min_prefix
+        and a[prefix:] in DEMONYM_ENDINGS
+        and b[prefix:] in DEMONYM_ENDINGS
+    )
+
+
+def _present(key: str, words: set[str], joined: str) -> bool:
+    """In any case ("Alliance" / "alliance"), hyphenated or not ("Secretary-General")."""
+    if key in words or ("-" in key and key.replace("-", "") in joined):
+        return True
+    return any(key in w.split("-") for w in words if "-" in w)
+
+
+def find(
+    off: Sequence[Token], art: Sequence[Token], link: Counterparts, settings: ChangeSettings
+) -> list[Edit]:
+    off_words = {t.norm for t in off}
+    art_words = {t.norm for t in art}
+    off_joined = "".join(t.norm for t in off).replace("-", "")
+    art_joined = "".join(t.norm for t in art).replace("-", "")
+    removed = [(i, s) for i, k, s in names(off, art) if not _present(k, art_words, art_joined)]
+    added = [(i, s) for i, k, s in names(art, off) if not _present(k, off_words, off_joined)]
+    removed = [r for r in removed if not any(same_referent(r[1], t.text, settings) for t in art)]
+    added = [a for a in added if not any(same_referent(a[1], t.text, settings) for t in off)]
+    removed.extend(_initial_swap(off, art, link, removed, added, settings))
+    found: list[tuple[int, int, str, str]] = []  # (official pos, article pos, official, article)
+    used: set[int] = set()
+    for pos, surface in removed:
+        target = link.off_to_art.get(pos)
+        match = next((a for a in added if a[0] == target and a[0] not in used), None)
+        if match is None:
+            spelled = [
+                a
+                for a in added
+                if a[0] not in used and fuzz.ratio(surface, a[1]) >= settings.respelling_min_ratio
+            ]
+            match = spelled[0] if spelled else None
+        if match is not None:
+            used.add(match[0])
+            found.append((pos, match[0], surface, match[1]))
+        elif _is_proper_noun(off, pos):
+            found.append((pos, -1, surface, ABSENT))
+    # a name dropped where another was added, in the same changed place: one was replaced
+    lone_removed = [f for f in found if f[1] == -1]
+    lone_added = [
+        (pos, surface) for pos, surface in added if pos not in used and _is_proper_noun(art, pos)
+    ]
+    region = link.off_region.get(lone_removed[0][0]) if len(lone_removed) == 1 else None
+    if (
+        region is not None
+        and len(lone_added) == 1
+        and link.art_region.get(lone_added[0][0]) == region
+        and link.region_words[region] <= settings.max_replacement_words
+    ):
+        found.remove(lone_removed[0])
+        found.append((lone_removed[0][0], lone_added[0][0], lone_removed[0][2], lone_added[0][1]))
+    elif not any(t.norm in REPORTING_VERBS for t in art):
+        # in reported speech ("…, the Secretary General of the alliance said") added names are
+        # the reporter's context, not a change to the official wording
+        found.extend((-1, pos, ABSENT, surface) for pos, surface in lone_added)
+    return _merge_names(sorted(found))
+
+
+def _initial_swap(
+    off: Sequence[Token],
+    art: Sequence[Token],
+    link: Counterparts,
+    removed: list[tuple[int, str]],
+    added: list[tuple[int, str]],
+    settings: ChangeSettings,
+) -> list[tuple[int, str]]:
+    """A sentence-initial name replaced by another one ("Sweden will …" → "Norway could …"):
+    both first words capitalised, replaced 1:1, neither a common sentence opener."""
+    first = next((i for i, t in enumerate(off) if t.is_word), None)
+    if first is None or first in [r[0] for r in removed]:
+        return []
+    other = link.off_to_art.get(first)
+    if other is None or not art[other].initial:
+        return []
+    a, b = off[first], art[other]
+    if not (a.text[:1].isupper() and b.text[:1].isupper()):
+        return []
+    if a.norm in SENTENCE_OPENERS or b.norm in SENTENCE_OPENERS:
+        return []
+    if not (is_content(a) and is_content(b)):
+        return []  # a number word, a modal, a function word
+    if fuzz.ratio(a.norm, b.norm) >= settings.initial_same_word_ratio:
+        return []  # another form of the same word ("Thank" / "Thanks")
+    added.append((other, b.text))
+    return [(first, a.text)]
+
+
+def _merge_names(found: list[tuple[int, int, str, str]]) -> list[Edit]:
+    """Adjacent changed tokens of one name are one edit ("European Union → United Nations")."""
+    merged: list[list[object]] = []
+    for off_pos, art_pos, left, right in found:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and off_pos >= 0
+            and art_pos >= 0
+            and last[0] == off_pos - 1
+            and last[1] == art_pos - 1
+        ):
+            last[0], last[1] = off_pos, art_pos
+            last[2] = f"{last[2]} {left}"
+            last[3] = f"{last[3]} {right}"
+        else:
+            merged.append([off_pos, art_pos, left, right])
+    return [Edit("entity", str(m[2]), str(m[3])) for m in merged]
+
+
+def _is_proper_noun(tokens: Sequence[Token], i: int) -> bool:
+    """A name, not a capitalised adjective such as the demonym in "Ukrainian cities"."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return nxt is None or not nxt.is_word or not nxt.text[:1].islower()

@@ -1,0 +1,99 @@
+"""Qualifier edits: an evaluative, degree or scope word dropped, added or swapped (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+
+from auditor.lexicon import DEGREE_WORDS, FOCUS_ADVERBS, QUALIFIERS
+from auditor.settings import ChangeSettings
+from auditor.stages.changes.tokens import ABSENT, Counterparts, Edit, Token, is_content
+
+#: words that negate a prefixed qualifier: "lethal" is not in "non-lethal"
+NEGATIVE_PREFIXES = ("non-", "un-", "anti-", "counter-", "in-", "il-", "ir-")
+
+
+def _qualifier_key(word: str) -> str:
+    return word.replace("-", "")[:6]
+
+
+def _present(word: str, text_words: set[str], joined: str) -> bool:
+    """The word, a form of it, or its hyphenated spelling written apart, on the other side."""
+    key = _qualifier_key(word)
+    for w in text_words:
+        if _qualifier_key(w) == key:
+            return True
+        # "full fledged" / "full-fledged"; but "lethal" is not in "non-lethal"
+        if word in w.split("-") and not w.startswith(NEGATIVE_PREFIXES):
+            return True
+    return "-" in word and word.replace("-", "") in joined
+
+
+def _is_degree(tokens: Sequence[Token], i: int, other_words: set[str]) -> bool:
+    """ "most urgent" → "urgent": a degree word dropped before a word both sides keep (but not
+    "most recently" → "last time", where the whole phrase changed)."""
+    if tokens[i].norm not in DEGREE_WORDS or i + 1 >= len(tokens):
+        return False
+    if i and tokens[i - 1].norm in ("not", "at"):
+        return False  # "not least", "at least"
+    following = tokens[i + 1]
+    return following.is_word and following.norm in other_words and following.norm != "of"
+
+
+def _is_qualifier(tokens: Sequence[Token], i: int) -> bool:
+    t = tokens[i]
+    if t.norm not in QUALIFIERS or (t.text[:1].isupper() and not t.initial):
+        return False  # "United" in "United Nations" is part of a name
+    return not (t.norm == "only" and i and tokens[i - 1].norm == "not")  # "not only … but"
+
+
+def _has_focus(tokens: Sequence[Token]) -> bool:
+    """ "not least", "particularly", "in particular", "especially": one focusing meaning."""
+    words = [t.norm for t in tokens]
+    pairs = {f"{a} {b}" for a, b in pairwise(words)}
+    return bool(FOCUS_ADVERBS & (set(words) | pairs))
+
+
+def find(
+    off: Sequence[Token], art: Sequence[Token], link: Counterparts, settings: ChangeSettings
+) -> list[Edit]:
+    off_words = {t.norm for t in off if t.is_word}
+    art_words = {t.norm for t in art if t.is_word}
+    if _has_focus(off) and _has_focus(art):
+        off_words |= FOCUS_ADVERBS
+        art_words |= FOCUS_ADVERBS
+    off_joined = "".join(t.norm for t in off if t.is_word).replace("-", "")
+    art_joined = "".join(t.norm for t in art if t.is_word).replace("-", "")
+    edits = []
+    replaced: set[int] = set()
+    for i, t in enumerate(off):
+        if _is_degree(off, i, art_words) and t.norm not in art_words:
+            edits.append(Edit("qualifier", t.norm, ABSENT))
+        elif _is_qualifier(off, i) and not _present(t.norm, art_words, art_joined):
+            other = link.off_to_art.get(i)
+            if (
+                other is not None
+                and is_content(art[other])
+                and not _present(art[other].norm, off_words, off_joined)
+            ):
+                replaced.add(other)
+                edits.append(Edit("qualifier", t.norm, art[other].norm))
+            else:
+                edits.append(Edit("qualifier", t.norm, ABSENT))
+    for j, t in enumerate(art):
+        if _is_degree(art, j, off_words) and t.norm not in off_words:
+            edits.append(Edit("qualifier", ABSENT, t.norm))
+            continue
+        if j in replaced or not _is_qualifier(art, j):
+            continue
+        if not _present(t.norm, off_words, off_joined):
+            other = link.art_to_off.get(j)
+            if (
+                other is not None
+                and is_content(off[other])
+                and not _present(off[other].norm, art_words, art_joined)
+            ):
+                edits.append(Edit("qualifier", off[other].norm, t.norm))
+            else:
+                edits.append(Edit("qualifier", ABSENT, t.norm))
+    return edits

@@ -1,0 +1,275 @@
+"""Tokens, the word-level edit script, and the helpers every edit type shares (pure).
+
+The edit script is rapidfuzz's Levenshtein opcodes over the two token lists, words lined up on
+their first letters. `Counterparts` turns it into "which word took this word's place"; each edit
+type counts what both sides *say* and asks `Counterparts` only for the word on the other side,
+for the evidence (`must → should`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from auditor.lexicon import FUNCTION_WORDS, MODAL_FORCE, NEGATORS, NUMBER_WORDS, ORDINALS, SCALES
+from auditor.settings import ChangeSettings
+
+ABSENT = "∅"
+_TOKEN = re.compile(
+    r"\d+(?:[.,]\d+)*%?"  # 2%, 1.5, 5,000
+    r"|[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W_]+)*"  # words, can't, two-day, full-fledged
+    r"|[^\w\s]"  # punctuation, one mark a token
+)
+_OPENERS = frozenset("“\"‘'«([")
+_SENTENCE_END = frozenset(".!?:;")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  #: as written
+    norm: str  #: lowercased, straight apostrophe, possessive removed
+    initial: bool  #: first word of a sentence (its capital says nothing)
+
+    @property
+    def is_word(self) -> bool:
+        return self.norm[:1].isalnum()
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One change: its type and the words on each side (`∅` when absent)."""
+
+    type: str
+    official: str
+    article: str
+
+    def __str__(self) -> str:
+        return f"{self.type}: {self.official} → {self.article}"
+
+
+#: one edit type: (official tokens, article tokens, their counterparts, settings) → its edits
+Finder = Callable[[Sequence[Token], Sequence[Token], "Counterparts", ChangeSettings], list[Edit]]
+
+
+def _norm(word: str) -> str:
+    word = word.lower().replace("’", "'")
+    return re.sub(r"'s$|(?<=s)'$", "", word) if len(word) > 2 else word
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    initial = True
+    for match in _TOKEN.finditer(text):
+        raw = match.group()
+        if raw in _OPENERS and initial:
+            continue
+        tokens.append(Token(raw, _norm(raw), initial))
+        if raw[0].isalnum():
+            initial = False
+        elif raw in _SENTENCE_END:
+            initial = True
+    return tokens
+
+
+def opcodes(
+    official: Sequence[Token], article: Sequence[Token], settings: ChangeSettings
+) -> list[tuple[str, int, int, int, int]]:
+    """The edit script; words are matched on their first `key_length` letters, so
+    "dependency" lines up with "dependence"."""
+    length = settings.key_length
+    ops = Levenshtein.opcodes(
+        [t.norm[:length] for t in official], [t.norm[:length] for t in article]
+    )
+    return [(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end) for op in ops]
+
+
+def substitutions(official: str, article: str, settings: ChangeSettings | None = None) -> list[str]:
+    """`official → article` word changes, in reading order; punctuation is ignored."""
+    settings = settings or ChangeSettings()
+    off = [t for t in tokenize(official) if t.is_word]
+    art = [t for t in tokenize(article) if t.is_word]
+    out: list[str] = []
+    for tag, i1, i2, j1, j2 in opcodes(off, art, settings):
+        if tag == "equal":
+            # same first letters, other form: "dependency → dependence"
+            out.extend(
+                f"{a.text} → {b.text}"
+                for a, b in zip(off[i1:i2], art[j1:j2], strict=True)
+                if a.norm != b.norm
+            )
+            continue
+        left = " ".join(t.text for t in off[i1:i2]) or ABSENT
+        right = " ".join(t.text for t in art[j1:j2]) or ABSENT
+        out.append(f"{left} → {right}")
+    return out
+
+
+class Counterparts:
+    """For a word on one side, the word that took its place on the other, and which positions
+    the edit script changed at all.
+
+    Consecutive non-equal steps of the edit script form one changed region; inside it, a
+    word's counterpart is the nearest word (by relative position) that is new to that side —
+    "nor will we" → "and we will" pairs `nor` with `and`, not with the moved `we`."""
+
+    def __init__(
+        self, official: Sequence[Token], article: Sequence[Token], settings: ChangeSettings
+    ) -> None:
+        self.max_words = settings.max_replacement_words
+        self.off_to_art: dict[int, int] = {}
+        self.art_to_off: dict[int, int] = {}
+        self.off_changed: set[int] = set()
+        self.art_changed: set[int] = set()
+        off_norms = {t.norm for t in official}
+        art_norms = {t.norm for t in article}
+        self.off_region: dict[int, int] = {}
+        self.art_region: dict[int, int] = {}
+        self.region_words: list[int] = []
+        for n, (i1, i2, j1, j2) in enumerate(self._regions(official, article, settings)):
+            self.off_changed.update(range(i1, i2))
+            self.art_changed.update(range(j1, j2))
+            self.off_region.update(dict.fromkeys(range(i1, i2), n))
+            self.art_region.update(dict.fromkeys(range(j1, j2), n))
+            self.region_words.append(max(i2 - i1, j2 - j1))
+            self._link(
+                official,
+                range(i1, i2),
+                article,
+                range(j1, j2),
+                art_norms - off_norms,
+                self.off_to_art,
+            )
+            self._link(
+                article,
+                range(j1, j2),
+                official,
+                range(i1, i2),
+                off_norms - art_norms,
+                self.art_to_off,
+            )
+
+    @staticmethod
+    def _regions(
+        official: Sequence[Token], article: Sequence[Token], settings: ChangeSettings
+    ) -> list[tuple[int, int, int, int]]:
+        regions: list[list[int]] = []
+        for tag, i1, i2, j1, j2 in opcodes(official, article, settings):
+            if tag == "equal":
+                regions.append([])
+            elif regions and regions[-1]:
+                regions[-1][1], regions[-1][3] = i2, j2
+            else:
+                regions.append([i1, i2, j1, j2])
+        return [(r[0], r[1], r[2], r[3]) for r in regions if r]
+
+    def _link(
+        self,
+        source: Sequence[Token],
+        positions: range,
+        target: Sequence[Token],
+        candidates: range,
+        new_words: set[str],
+        out: dict[int, int],
+    ) -> None:
+        if max(len(positions), len(candidates)) > self.max_words:
+            return
+        fresh = [j for j in candidates if target[j].is_word and target[j].norm in new_words]
+        for i in positions:
+            if not source[i].is_word or not fresh:
+                continue
+            share = (i - positions.start) / max(len(positions), 1)
+            out[i] = min(
+                fresh, key=lambda j: abs((j - candidates.start) / max(len(candidates), 1) - share)
+            )
+
+
+def pair(
+    removed: list[tuple[int, str]],
+    added: list[tuple[int, str]],
+    link: dict[int, int],
+) -> list[tuple[str, str]]:
+    """Pair removed official items with added article items: first by the edit script's
+    1:1 replacements, then in reading order; the rest stand against `∅`."""
+    pairs: list[tuple[str, str]] = []
+    left = list(removed)
+    right = list(added)
+    for item in list(left):
+        target = link.get(item[0])
+        match = next((r for r in right if r[0] == target), None)
+        if match is not None:
+            pairs.append((item[1], match[1]))
+            left.remove(item)
+            right.remove(match)
+    for a, b in zip(left, right, strict=False):
+        pairs.append((a[1], b[1]))
+    n = min(len(left), len(right))
+    pairs.extend((a[1], ABSENT) for a in left[n:])
+    pairs.extend((ABSENT, b[1]) for b in right[n:])
+    return pairs
+
+
+def difference(
+    off_items: list[tuple[int, str, str]],
+    art_items: list[tuple[int, str, str]],
+    link: Counterparts,
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """Items (position, key, surface) on one side whose key the other side lacks (multiset).
+
+    When only some items of a key are extra, the ones the edit script changed are the extra
+    ones ("not …, nor …" → "not …, and …": the `nor` went, not the `not`)."""
+    off_keys, art_keys = Counter(k for _, k, _ in off_items), Counter(k for _, k, _ in art_items)
+
+    def extra(
+        items: list[tuple[int, str, str]], surplus: Counter[str], changed: set[int]
+    ) -> list[tuple[int, str]]:
+        ranked = sorted(items, key=lambda item: (item[0] not in changed, item[0]))
+        chosen = []
+        for pos, key, surface in ranked:
+            if surplus[key] > 0:
+                surplus[key] -= 1
+                chosen.append((pos, surface))
+        return sorted(chosen)
+
+    return (
+        extra(off_items, off_keys - art_keys, link.off_changed),
+        extra(art_items, art_keys - off_keys, link.art_changed),
+    )
+
+
+_DIGITS = re.compile(r"(\d+(?:[.,]\d+)*)(%?)")
+_GROUPED = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
+
+
+def number_value(word: str) -> tuple[float, str] | None:
+    """Value and kind of one token: ("2%" → 2, "percent"), ("two-day" → 2, "cardinal")."""
+    head = word.split("-")[0]
+    digits = _DIGITS.fullmatch(head)
+    if digits:
+        number, percent = digits.groups()
+        if _GROUPED.fullmatch(number):
+            value = float(number.replace(",", ""))
+        else:
+            value = float(number.replace(",", "."))
+        return value, "percent" if percent else "cardinal"
+    if head in NUMBER_WORDS:
+        return NUMBER_WORDS[head], "cardinal"
+    if head in ORDINALS:
+        return ORDINALS[head], "ordinal"
+    if head in SCALES:
+        return SCALES[head], "cardinal"
+    return None
+
+
+def is_content(token: Token) -> bool:
+    """A word that can stand in a qualifier's place (not "an", "40", "may", "not")."""
+    return (
+        token.is_word
+        and token.norm not in FUNCTION_WORDS
+        and token.norm not in MODAL_FORCE
+        and token.norm not in NEGATORS
+        and number_value(token.norm) is None
+    )

@@ -1,0 +1,190 @@
+"""Segment (pure): a document's text → title, sentences, quotations and page furniture.
+
+Lines are grouped into blocks (a line wrapped inside a sentence joins the next one; a heading
+stays alone), blocks are split into sentences by syntok (chosen by measurement, see README),
+and each quotation becomes its own `quote` segment linked to the sentence it starts in.
+Segment text is always a slice of the input, so nothing is lost or rewritten.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Protocol
+
+from syntok import segmenter
+
+from auditor.records import Kind, Segment
+from auditor.settings import SegmentSettings
+from auditor.stages.furniture import is_marker, tail_start
+from auditor.stages.quotes import find_quotations
+
+_TERMINAL = re.compile(r"[.!?…:;][\"”’»)\]]*$")
+_CONTINUES = re.compile(r"[,–—-]$")
+
+
+class _Adder(Protocol):
+    def __call__(self, kind: Kind, start: int, end: int, in_sentence: int | None = None) -> int: ...
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int  # exclusive, without the newline
+    text: str
+
+
+def _lines(text: str) -> list[_Line]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        out.append(_Line(pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return out
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _wraps_into(line: str, following: str) -> bool:
+    """Whether `line` is a sentence wrapped onto `following` (a transcript line break)."""
+    line, following = line.strip(), following.strip()
+    if not line or not following or _TERMINAL.search(line):
+        return False
+    return bool(_CONTINUES.search(line)) or following[0].islower()
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of `text[start:end]`, covering it without gaps (whitespace trimmed)."""
+    block = text[start:end]
+    starts: list[int] = []
+    for paragraph in segmenter.analyze(block):
+        for sentence in paragraph:
+            if sentence:
+                starts.append(sentence[0].offset)
+    if not starts:
+        return [_trimmed(text, start, end)] if block.strip() else []
+    starts[0] = 0
+    bounds = [*starts, len(block)]
+    spans = []
+    for a, b in pairwise(bounds):
+        s, e = _trimmed(text, start + a, start + b)
+        if s < e:
+            spans.append((s, e))
+    return spans
+
+
+def _furniture_lines(lines: list[_Line], settings: SegmentSettings) -> set[int]:
+    texts = [line.text for line in lines]
+    furniture = {i for i, line in enumerate(texts) if is_marker(line)}
+    tail = tail_start(texts, settings)
+    if tail is not None:
+        furniture.update(i for i in range(tail, len(lines)) if texts[i].strip())
+    return furniture
+
+
+def _title_lines(lines: list[_Line], furniture: set[int], settings: SegmentSettings) -> list[int]:
+    """The headline block: short lines without end punctuation before the first sentence
+    (a headline and its subtitle); furniture between them is skipped."""
+    titles: list[int] = []
+    for i, line in enumerate(lines):
+        stripped = line.text.strip()
+        if not stripped or i in furniture:
+            continue
+        short = len(stripped.split()) <= settings.title_max_words
+        following = lines[i + 1].text if i + 1 < len(lines) else ""
+        alone = not following.strip() or not _wraps_into(stripped, following)
+        if not (short and alone and not _TERMINAL.search(stripped)):
+            break
+        if titles and stripped == lines[titles[0]].text.strip():
+            continue  # a repeated headline is furniture
+        titles.append(i)
+    return titles
+
+
+def segment_document(text: str, settings: SegmentSettings | None = None) -> list[Segment]:
+    """Split a document's text into segments in reading order."""
+    settings = settings or SegmentSettings()
+    lines = _lines(text)
+    furniture = _furniture_lines(lines, settings)
+    titles = _title_lines(lines, furniture, settings)
+    title_text = lines[titles[0]].text.strip() if titles else None
+    segments: list[Segment] = []
+
+    def add(kind: Kind, start: int, end: int, in_sentence: int | None = None) -> int:
+        start, end = _trimmed(text, start, end)
+        segments.append(Segment(len(segments), kind, text[start:end], start, end, in_sentence))
+        return len(segments) - 1
+
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line.text.strip():
+            i += 1
+            continue
+        if i in titles:
+            add(Kind.TITLE, line.start, line.end)
+            i += 1
+            continue
+        if i in furniture or (title_text is not None and line.text.strip() == title_text):
+            add(Kind.FURNITURE, line.start, line.end)  # a repeated headline is furniture too
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < len(lines)
+            and j + 1 not in furniture
+            and _wraps_into(lines[j].text, lines[j + 1].text)
+        ):
+            j += 1
+        _add_block(text, lines[i].start, lines[j].end, add, settings)
+        i = j + 1
+    return segments
+
+
+_REPORTING_END = re.compile(r"[,:]\s*$")
+
+
+def _split_reporting_clauses(
+    text: str,
+    spans: list[tuple[int, int]],
+    quotes: list[tuple[int, int]],
+    settings: SegmentSettings,
+) -> list[tuple[int, int]]:
+    """Split `…, the minister said, “Quoted words.` before the opening mark, so the reporter's
+    clause and the quoted sentence are aligned to the official wording separately."""
+    out = []
+    for s_start, s_end in spans:
+        cut = s_start
+        for q_start, _ in quotes:
+            mark = q_start - 1
+            while mark > cut and text[mark].isspace():
+                mark -= 1
+            if not (cut < mark < s_end):
+                continue
+            before = text[cut:mark]
+            if (
+                _REPORTING_END.search(before)
+                and len(before.split()) >= settings.reporting_min_words
+            ):
+                out.append(_trimmed(text, cut, mark))
+                cut = mark
+        out.append(_trimmed(text, cut, s_end))
+    return [span for span in out if span[0] < span[1]]
+
+
+def _add_block(text: str, start: int, end: int, add: _Adder, settings: SegmentSettings) -> None:
+    """Sentences of one block, each followed by the quotations that start inside it."""
+    quotes = [(start + a, start + b) for a, b in find_quotations(text[start:end])]
+    spans = _split_reporting_clauses(text, sentence_spans(text, start, end), quotes, settings)
+    for n, (s_start, s_end) in enumerate(spans):
+        sentence = add(Kind.SENTENCE, s_start, s_end)
+        next_start = spans[n + 1][0] if n + 1 < len(spans) else end + 1
+        for q_start, q_end in quotes:
+            if (n == 0 or q_start >= s_start) and q_start < next_start:
+                add(Kind.QUOTE, q_start, q_end, sentence)

@@ -1,0 +1,263 @@
+"""State (edge): SQLite cache of per-article results and translations, runs and history.
+
+The state is a cache plus history: deleting it loses history only, never correctness. A file
+that is not our database (corrupt, foreign, truncated) is moved aside and rebuilt; a database
+written by a newer auditor is left alone with a clear error.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from auditor.records import ArticleResult
+from auditor.store.serial import result_from_json, result_to_json
+
+SCHEMA_VERSION = 3
+STATE_DIR = ".auditor"
+STATE_FILE = "state.sqlite"
+
+_MIGRATIONS: dict[int, str] = {
+    1: """
+    CREATE TABLE runs (
+        run_id TEXT PRIMARY KEY, started_at TEXT NOT NULL, finished_at TEXT,
+        audited INTEGER, unchanged INTEGER, errors INTEGER, removed INTEGER
+    );
+    CREATE TABLE article_results (
+        article_id TEXT PRIMARY KEY, cache_key TEXT NOT NULL, content_sha256 TEXT NOT NULL,
+        result TEXT NOT NULL, run_id TEXT NOT NULL
+    );
+    CREATE TABLE translations (
+        source_sha256 TEXT NOT NULL, model_id TEXT NOT NULL, text_en TEXT NOT NULL,
+        PRIMARY KEY (source_sha256, model_id)
+    );
+    CREATE TABLE history (
+        run_id TEXT NOT NULL, run_at TEXT NOT NULL, article_id TEXT NOT NULL, status TEXT,
+        bleu REAL, chrf REAL, ter REAL, official_coverage REAL, backtranslation_score REAL
+    );
+    CREATE INDEX history_article ON history (article_id);
+    """,
+    # 2: what an unchanged re-audit needs without reading any stored result: each article's
+    # digest (status, scores, counts), the fingerprint of the last committed reports and the
+    # hashes of their files
+    2: """
+    ALTER TABLE article_results ADD COLUMN digest TEXT;
+    CREATE TABLE report_files (name TEXT PRIMARY KEY, sha256 TEXT NOT NULL);
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+    # 3: a history row is stored as the JSON of its columns, so the columns are declared once
+    # (auditor.reports.summary) and a new one needs no migration
+    3: """
+    CREATE TABLE history_rows (article_id TEXT NOT NULL, row TEXT NOT NULL);
+    INSERT INTO history_rows SELECT article_id, json_object('run_id', run_id, 'run_at', run_at,
+        'article_id', article_id, 'status', status, 'bleu', bleu, 'chrf', chrf, 'ter', ter,
+        'official_coverage', official_coverage, 'backtranslation_score', backtranslation_score)
+        FROM history ORDER BY rowid;
+    DROP TABLE history;
+    CREATE INDEX history_rows_article ON history_rows (article_id);
+    """,
+}
+
+
+class StateError(Exception):
+    """The state cannot be used and must not be replaced automatically."""
+
+
+def state_path(reports: Path) -> Path:
+    return reports / STATE_DIR / STATE_FILE
+
+
+class State:
+    """Open (and if needed create or rebuild) the state database of a reports folder."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.rebuilt_from: Path | None = None
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = self._open()
+        except sqlite3.DatabaseError:
+            self.rebuilt_from = self._move_aside()
+            self.db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            self._migrate(db)
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _migrate(self, db: sqlite3.Connection) -> None:
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if tables and "schema_version" not in tables:
+            raise sqlite3.DatabaseError("not an auditor state database")
+        db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        row = db.execute("SELECT version FROM schema_version").fetchone()
+        version = row[0] if row else 0
+        if version > SCHEMA_VERSION:
+            raise StateError(
+                f"{self.path} was written by a newer auditor (state schema {version}, this "
+                f"auditor knows {SCHEMA_VERSION}); upgrade auditor or use another --reports folder"
+            )
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            with _transaction(db):
+                _run_script(db, target)
+                db.execute("DELETE FROM schema_version")
+                db.execute("INSERT INTO schema_version VALUES (?)", (target,))
+
+    def _move_aside(self) -> Path:
+        aside = self.path.with_name(f"{self.path.name}.unreadable-{time.strftime('%Y%m%dT%H%M%S')}")
+        for suffix in ("", "-wal", "-shm"):
+            part = Path(str(self.path) + suffix)
+            if part.exists():
+                part.replace(Path(str(aside) + suffix))
+        return aside
+
+    def close(self) -> None:
+        self.db.close()
+
+    # ---------------------------------------------------------------- results
+
+    def cache_keys(self) -> dict[str, str]:
+        """Article id → the key its stored result was computed under (no result is read)."""
+        return dict(self.db.execute("SELECT article_id, cache_key FROM article_results"))
+
+    def result(self, article_id: str) -> ArticleResult:
+        row = self.db.execute(
+            "SELECT result FROM article_results WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return result_from_json(row[0])
+
+    def digests(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """The stored summary (JSON) of each article, without reading its result."""
+        wanted = set(article_ids)
+        return {
+            article_id: digest
+            for article_id, digest in self.db.execute(
+                "SELECT article_id, digest FROM article_results WHERE digest IS NOT NULL"
+            )
+            if article_id in wanted
+        }
+
+    def article_ids(self) -> set[str]:
+        return {row[0] for row in self.db.execute("SELECT article_id FROM article_results")}
+
+    def save_result(self, result: ArticleResult, cache_key: str, run_id: str, digest: str) -> None:
+        """One transaction per article: a killed run keeps every article it finished."""
+        with _transaction(self.db):
+            self.db.execute(
+                "INSERT OR REPLACE INTO article_results (article_id, cache_key, content_sha256, "
+                "result, run_id, digest) VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    result.article_id,
+                    cache_key,
+                    result.content_sha256,
+                    result_to_json(result),
+                    run_id,
+                    digest,
+                ),
+            )
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def report_hashes(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT name, sha256 FROM report_files"))
+
+    def record_reports(self, reports_key: str, hashes: dict[str, str]) -> None:
+        """What the last committed reports were made of, and their files' hashes."""
+        with _transaction(self.db):
+            self.db.execute("DELETE FROM report_files")
+            self.db.executemany("INSERT INTO report_files VALUES (?, ?)", hashes.items())
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('reports_key', ?)", (reports_key,))
+
+    def forget(self, article_ids: Iterable[str]) -> None:
+        with _transaction(self.db):
+            self.db.executemany(
+                "DELETE FROM article_results WHERE article_id = ?", [(a,) for a in article_ids]
+            )
+
+    # ---------------------------------------------------------------- translations
+
+    def translations(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """Cached English for (source text SHA-256, model id) pairs."""
+        found: dict[tuple[str, str], str] = {}
+        by_model: dict[str, list[str]] = {}
+        for sha, model in keys:
+            by_model.setdefault(model, []).append(sha)
+        for model, shas in by_model.items():
+            for start in range(0, len(shas), 500):  # SQLite's limit on bound parameters
+                chunk = shas[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                for sha, text_en in self.db.execute(
+                    f"SELECT source_sha256, text_en FROM translations WHERE model_id = ? "
+                    f"AND source_sha256 IN ({marks})",
+                    (model, *chunk),
+                ):
+                    found[(sha, model)] = text_en
+        return found
+
+    def save_translations(self, rows: Iterable[tuple[str, str, str]]) -> None:
+        with _transaction(self.db):
+            self.db.executemany("INSERT OR REPLACE INTO translations VALUES (?, ?, ?)", rows)
+
+    # ---------------------------------------------------------------- runs and history
+
+    def start_run(self, run_id: str, started_at: str) -> None:
+        with _transaction(self.db):
+            self.db.execute(
+                "INSERT INTO runs (run_id, started_at) VALUES (?, ?)", (run_id, started_at)
+            )
+
+    def finish_run(
+        self, run_id: str, counts: dict[str, int], history: Sequence[dict[str, Any]]
+    ) -> None:
+        with _transaction(self.db):
+            self.db.execute(
+                "UPDATE runs SET finished_at = ?, audited = ?, unchanged = ?, errors = ?, "
+                "removed = ? WHERE run_id = ?",
+                (
+                    time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                    counts["audited"],
+                    counts["unchanged"],
+                    counts["errors"],
+                    counts["removed"],
+                    run_id,
+                ),
+            )
+            self.db.executemany(
+                "INSERT INTO history_rows VALUES (?, ?)",
+                [(row["article_id"], json.dumps(row, ensure_ascii=False)) for row in history],
+            )
+
+    def history(self) -> list[dict[str, Any]]:
+        """Every history row, oldest first."""
+        cursor = self.db.execute("SELECT row FROM history_rows ORDER BY rowid")
+        return [json.loads(row) for (row,) in cursor]
+
+
+def _run_script(db: sqlite3.Connection, version: int) -> None:
+    for statement in _MIGRATIONS[version].split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@contextmanager
+def _transaction(db: sqlite3.Connection) -> Iterator[None]:
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
