@@ -62,8 +62,11 @@ class Segment:
     text: str
     start: int  #: character offset in `Document.text`
     end: int
-    in_sentence: int | None = None  #: for a quote: index of the sentence it starts in
+    in_sentence: int | None = None  #: for a quote: index of the sentence it stands in
     language: str = UNDETERMINED
+    #: for a quote: index of the first part of its quotation (a quotation over several
+    #: sentences is one quote segment per sentence, all with the same `quotation`)
+    quotation: int | None = None
 
     @property
     def is_fragment(self) -> bool:

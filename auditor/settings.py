@@ -89,6 +89,34 @@ class AlignSettings:
     #: official sentences looked up per segment, and candidate runs scored with chrF++
     hits: int = 6
     reranked: int = 4
+    #: a quotation is found on its own words when, in the span it claims, at least
+    #: `quote_min_word_share` of its words stand in order, among them `quote_min_shared`
+    #: content words and a run of `quote_min_run` consecutive words — or, when most of its
+    #: words stand there (`quote_close_word_share`), one content word and a run of
+    #: `quote_close_run` — and it skips at most `quote_max_gap_share` of the span's words (a
+    #: quotation stitched together from scattered official words skips many) and renders at
+    #: least `quote_min_paired_share` of its words one for one (standing on or replacing a span
+    #: word: a translation does, a quotation padding a few official words with its own does
+    #: not). Calibrated on WMT's TED zh→en MQM data, machine translations of the talks against
+    #: their English original (bench/eval_quotes.py; figures in README)
+    quote_min_word_share: float = 0.4
+    quote_min_shared: int = 2
+    quote_min_run: int = 3
+    quote_close_word_share: float = 0.6
+    quote_close_shared: int = 1
+    quote_close_run: int = 4
+    quote_max_gap_share: float = 0.35
+    quote_min_paired_share: float = 0.6
+    #: official sentences looked up for a quotation (each with its neighbours)
+    quote_hits: int = 4
+    #: a sentence whose words outside its quotations hold at most this many content words
+    #: that are not names is only a frame for them ("…,” Stoltenberg told journalists."): it is
+    #: scored through its quotations, not again
+    frame_max_content_words: int = 2
+    #: a part of a quotation over several sentences with too little evidence of its own is
+    #: shown (weak, never charged) when its neighbouring parts are found one official sentence
+    #: apart and it shares this many content words with the sentence between them
+    quote_slot_min_shared: int = 2
 
 
 @dataclass(frozen=True)
@@ -158,6 +186,12 @@ class VerdictSettings:
     #: … or when at least this share of its quotations align (a short article quoting a long
     #: transcript covers little of it; seed 000: 1.0, seeds 002–004: at most 0.2)
     min_quote_share: float = 0.5
+    #: … or when at least this share of its compared sentences and quotations are found there
+    #: (an agency report paraphrasing a few sentences of a long transcript, without quoting:
+    #: the seed reporting the event 0.70; the three other-event seeds at most 0.15), counting
+    #: at least `min_found_segments` of them
+    min_article_share: float = 0.35
+    min_found_segments: int = 3
     #: an aligned segment below this chrF++, or with a critical edit, is `drift`
     paraphrase_min_chrf: float = 60.0
 

@@ -20,11 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from auditor.records import Kind  # noqa: E402
 from auditor.stages.align import MAX_RUN, OfficialIndex  # noqa: E402
-from auditor.stages.drift import alignable_text  # noqa: E402
 from auditor.stages.score import sentence_chrf  # noqa: E402
 from auditor.stages.segment import segment_document  # noqa: E402
+from auditor.stages.speech import compared, quotations_of  # noqa: E402
 from bench.make_corpus import SENTENCES_PER_DOCUMENT, _edit, official_sentences  # noqa: E402
 
 ARTICLE = ROOT / "corpus/articles/turkish-outlet-2022-11-30-bucharest-press-conference.txt"
@@ -32,12 +31,12 @@ ARTICLE = ROOT / "corpus/articles/turkish-outlet-2022-11-30-bucharest-press-conf
 
 def article_segments() -> list[str]:
     segments = segment_document(ARTICLE.read_text(encoding="utf-8"))
+    quotations = quotations_of(segments)
     texts = []
     for s in segments:
-        if s.kind in (Kind.SENTENCE, Kind.QUOTE):
-            text, _ = alignable_text(s, segments)
-            if text:
-                texts.append(text)
+        text = compared(s, segments, quotations).text
+        if text:
+            texts.append(text)
     return texts
 
 

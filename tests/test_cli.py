@@ -82,13 +82,18 @@ def test_audit_of_the_seed_corpus(corpus_copy: Path, tmp_path: Path) -> None:
     ):
         assert status[other] == "no_official_match"
         assert set(segments[segments.article_id == other].critical_edits) == {""}
-    row = segments[
+    # the misquote is on the quotation's row; its sentence links to it and repeats nothing
+    rows = segments[
         (segments.article_id == turkish)
         & (segments.text == "But we should not underestimate Russia.")
-    ].iloc[0]
-    assert row.official_text == "But we must not underestimate Russia."
-    assert row.critical_edits == "modality: must → should"
-    assert row.category == "drift"
+    ]
+    sentence = rows[rows.kind == "sentence"].iloc[0]
+    quote = rows[rows.kind == "quote"].iloc[0]
+    assert quote.official_text == "But we must not underestimate Russia."
+    assert quote.critical_edits == "modality: must → should"
+    assert (quote.category, quote.alignment) == ("drift", "strong")
+    assert quote.in_sentence == sentence.segment_index
+    assert sentence.quotations == quote.segment_index and sentence.critical_edits == ""
 
     formula_rows = segments[segments.article_id == "formula.txt"]
     assert formula_rows.text.iloc[0] == '\'=HYPERLINK("http://evil.example","click")'

@@ -6,7 +6,16 @@ from functools import cache
 
 import pytest
 
-from auditor.records import ArticleResult, Category, Kind, Role, SegmentResult, Status
+from auditor.records import (
+    AlignmentStrength,
+    ArticleResult,
+    Category,
+    Kind,
+    NotFound,
+    Role,
+    SegmentResult,
+    Status,
+)
 from auditor.run.article import audit_article, build_index
 from auditor.settings import Settings
 from auditor.stages.ingest import decode_document
@@ -108,6 +117,7 @@ def turkish(identifier: Identifier) -> ArticleResult:
             ["entity: Dmytro → Dmitro"],
             [],
         ),
+        # the reporter's own words: a dropped qualifier is paraphrase, not a charge
         (
             "Stating that the foreign ministers evaluated China’s military and technological "
             "advances",
@@ -115,7 +125,7 @@ def turkish(identifier: Identifier) -> ArticleResult:
                 "Today, ministers considered China's ambitious military developments, its "
                 "technological advances, and its growing cyber and hybrid activities."
             ],
-            ["qualifier: ambitious → ∅"],
+            [],
             ["considered → evaluated"],
         ),
     ],
@@ -128,12 +138,18 @@ def test_seed_000_changes_are_named_beside_the_transcript_line(
     changes: list[str],
 ) -> None:
     row = _row_for(turkish, article)
-    assert row.official_text == clean(" ".join(official))
+    # a quotation is compared with the span of the official lines it claims, a sentence with
+    # the lines themselves
+    annotated = clean(" ".join(official))
+    if row.segment.kind is Kind.QUOTE:
+        assert row.official_text and clean(row.official_text) in annotated
+    else:
+        assert row.official_text == annotated
     assert row.category in ALIGNED_CATEGORIES
     assert set(edits) <= set(row.critical_edits)
     assert set(changes) <= set(row.substitutions)
     if not edits:
-        assert not any(e.startswith(("negation", "modality", "number")) for e in row.critical_edits)
+        assert not row.critical_edits
 
 
 def _official_lines() -> list[str]:
@@ -151,7 +167,10 @@ def test_every_hand_annotated_pair_aligns_to_its_transcript_lines(turkish: Artic
         inside = bool(chosen) and all(
             part.strip() in annotated for part in chosen.replace(". ", ".|").split("|")
         )
-        if row.category not in ALIGNED_CATEGORIES or not inside:
+        # a weak alignment (a quotation's part between two found parts) is shown beside its
+        # line, not compared
+        shown = row.category in ALIGNED_CATEGORIES or row.alignment is AlignmentStrength.WEAK
+        if not shown or not inside:
             wrong.append((entry["article"][:50], chosen[:60]))
     assert wrong == []
 
@@ -188,9 +207,17 @@ def test_a_quoted_answer_absent_from_the_transcript_is_flagged_but_only_there(
 ) -> None:
     """The six-sentence answer on Ukraine's membership is quoted but not in the transcript:
     the report says so. Quotations of the other events are never charged."""
-    flagged = [r for r in turkish.segments if r.note.startswith("quotation not found")]
-    assert [r.segment.text[:30] for r in flagged] == ["Our most urgent task right now"]
-    assert all(r.category is Category.UNMATCHED for r in flagged)
+    flagged = [r for r in turkish.segments if r.not_found is NotFound.QUOTATION]
+    assert [r.segment.text[:30] for r in flagged] == [
+        "Our most urgent task right now",
+        "To achieve this, we need to do",
+        "We are doing exactly that righ",
+        "Unless Ukraine wins the war as",
+        "Because we will not have a can",
+        "So whatever you think about wh",
+    ]
+    assert all(r.category is Category.UNMATCHED and r.segment.kind is Kind.QUOTE for r in flagged)
+    assert len({r.segment.quotation for r in flagged}) == 1  # the parts of one quotation
     assert sum(len(r.critical_edits) for r in turkish.segments) > 0
     for path in (CYPRUS, RUSSIAN, SPANISH):
         other = _audit(path, identifier)

@@ -143,7 +143,8 @@ SEGMENTS = [
         "in_sentence",
         "integer",
         "",
-        "for a quote: `segment_index` of the sentence it starts in",
+        "for a quote: `segment_index` of the sentence it stands in (a quotation over several "
+        "sentences is one quote row per sentence)",
         "6",
     ),
     Column(
@@ -152,6 +153,26 @@ SEGMENTS = [
         "",
         "what the auditor concluded, in words",
         "quotation not found in the official text",
+    ),
+    Column(
+        "alignment",
+        "text",
+        "",
+        "what supports the pairing with `official_text`: `exact` (the same words, case and "
+        "punctuation aside), `strong` (its own words), `weak` (only its place between aligned "
+        "neighbours: shown for context, never charged, not counted as drift); empty when not "
+        "aligned. A quotation is compared with the span of official wording it claims, and is "
+        "never aligned by its place alone",
+        "strong",
+    ),
+    Column(
+        "quotations",
+        "text",
+        "",
+        "for a sentence: `segment_index` of the quotations in it, `; `-separated; each "
+        "quotation's edits are on its own row (filter `kind` = `quote`), the sentence's row holds "
+        "only the reporter's own words",
+        "3; 5",
     ),
 ]
 

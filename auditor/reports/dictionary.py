@@ -45,16 +45,34 @@ _SCORING = """\
 
 An article is compared with the official document whose sentences it covers most. It is
 `no_official_match` when it aligns to less than {min_coverage:.0%} of that document's sentences
-and fewer than {min_quote_share:.0%} of its quotations (of {min_quote_words}+ words) align: it
+and fewer than {min_quote_share:.0%} of its quotations (of {min_quote_words}+ words) are found: it
 reports another event, and nothing in it is scored or called a misquote.
 
-Each sentence and quotation is aligned to one official sentence or a run of 2–3 consecutive
-ones. A candidate is a counterpart when its chrF++ is at least {sure_chrf:g}; or at least
-{close_chrf:g} with {min_shared} shared content words and half the official words present; or
-at least {paraphrase_chrf:g} with {paraphrase_shared} shared content words (reported speech);
-or, weaker (chrF++ ≥ {neighbour_min_chrf:g}), when it lies in order between the official
-sentences its neighbours align to, next to one of them (`note` says so). Otherwise `unmatched`.
+**Quotations** (`kind` = `quote`) are claims of exact words. A quotation over several sentences
+is one row per sentence. Each is compared with the span of official wording it claims — the
+words of an official sentence outside that span are never counted as dropped. It is `exact`
+when its words stand in the official text word for word (case and punctuation aside), and
+`strong` when its own words say so: at least {quote_min_word_share:.0%} of them stand there in
+order, with {quote_min_shared} content words and {quote_min_run} consecutive words among them (or
+{quote_close_word_share:.0%}, with {quote_close_shared} content word and {quote_close_run} in a
+row). Otherwise a quotation of {min_quote_words}+ words is `unmatched`, "not found in the
+official text", and the note shows the closest official wording with its evidence; shorter
+quoted phrases are never called fabricated. Its neighbours' places never find a quotation; a
+part of a quotation over several sentences that lies between two found parts, one official
+sentence apart, and shares {quote_slot_min_shared} content words with that sentence is shown
+beside it as `weak`.
 
+**Sentences** hold the reporter's own words (their quotations cut out); a sentence that is
+only its quotations and "he said" is not compared again. A sentence is aligned to one official
+sentence or a run of 2–3 consecutive ones: `strong` when its chrF++ is at least {sure_chrf:g}; or
+at least {close_chrf:g} with {min_shared} shared content words and half the official words
+present; or at least {paraphrase_chrf:g} with {paraphrase_shared} shared content words (reported
+speech). `weak` (chrF++ ≥ {neighbour_min_chrf:g}) when it only lies in order between the
+official sentences its neighbours align to, next to one of them. On the reporter's words only a
+change of meaning is charged: a flipped negation, or a number, name or modal force replaced by
+another.
+
+A `weak` alignment is shown but never scored, never charged and never counted as drift.
 `category`: `verbatim` when the wording is identical apart from case, punctuation and spacing;
 `drift` when chrF++ is below {paraphrase_min_chrf:g} or a critical edit was found;
 `paraphrase` otherwise.
@@ -81,6 +99,13 @@ def render(settings: Settings) -> str:
         paraphrase_chrf=match.paraphrase_chrf,
         paraphrase_shared=match.paraphrase_shared,
         neighbour_min_chrf=match.neighbour_min_chrf,
+        quote_min_word_share=match.quote_min_word_share,
+        quote_min_shared=match.quote_min_shared,
+        quote_min_run=match.quote_min_run,
+        quote_close_word_share=match.quote_close_word_share,
+        quote_close_shared=match.quote_close_shared,
+        quote_close_run=match.quote_close_run,
+        quote_slot_min_shared=match.quote_slot_min_shared,
         signatures="\n".join(f"{k}: {v}" for k, v in signatures().items()),
     )
     sections = [

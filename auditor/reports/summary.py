@@ -114,7 +114,8 @@ class ArticleSummary:
     )
     quotes: int | None = _count("quotations in the article", "12", "quotations")
     quotes_unmatched: int | None = _count(
-        "quotations of at least the minimum length with no official counterpart",
+        "quotations of at least the minimum length not found in the official text (not said "
+        "there, or worded too far from anything said)",
         "3",
         "quotations",
     )
@@ -153,6 +154,12 @@ class ArticleSummary:
     )
     auditor_version: str = _column(
         "text", "", "version of auditor that produced the row", "0.1.0", default=__version__
+    )
+    quotes_misquoted: int | None = _count(
+        "quotations compared with the official wording (alignment `exact` or `strong`) that "
+        "carry a critical edit",
+        "2",
+        "quotations",
     )
 
     @classmethod
@@ -199,6 +206,11 @@ class ArticleSummary:
             ),
             content_sha256=article.content_sha256,
             audited_at=article.audited_at,
+            quotes_misquoted=count(
+                r
+                for r in rows
+                if r.segment.kind is Kind.QUOTE and r.critical_edits and r.category in ALIGNED
+            ),
         )
 
     def row(self) -> dict[str, Any]:

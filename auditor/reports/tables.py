@@ -15,13 +15,16 @@ import pandas as pd
 from auditor.records import ArticleResult, SegmentResult, TranslationStatus
 from auditor.reports.columns import FRAGMENTS, LIST_SEPARATOR, SEGMENTS, Column, names, neutralise
 from auditor.reports.summary import SUMMARY, ArticleSummary
+from auditor.stages.speech import quotations_of
 
 
 def _yes_no(value: bool | None) -> str:
     return "" if value is None else ("yes" if value else "no")
 
 
-def segment_row(article_id: str, result: SegmentResult) -> dict[str, Any]:
+def segment_row(
+    article_id: str, result: SegmentResult, quotations: Sequence[int] = ()
+) -> dict[str, Any]:
     s = result.segment
     translation = result.translation
     return {
@@ -45,6 +48,8 @@ def segment_row(article_id: str, result: SegmentResult) -> dict[str, Any]:
         "mt_explained": _yes_no(result.mt_explained),
         "in_sentence": s.in_sentence,
         "note": result.note,
+        "alignment": result.alignment.value if result.alignment else "",
+        "quotations": LIST_SEPARATOR.join(map(str, quotations)),
     }
 
 
@@ -86,8 +91,10 @@ def build_frames(articles: Sequence[ArticleResult]) -> dict[str, pd.DataFrame]:
     """The three report tables of one audit."""
     segments, fragments = [], []
     for article in articles:
+        quotations = quotations_of([r.segment for r in article.segments])
         for result in article.segments:
-            segments.append(segment_row(article.article_id, result))
+            quotes = quotations.get(result.segment.index, ())
+            segments.append(segment_row(article.article_id, result, quotes))
             if result.segment.is_fragment:
                 fragments.append(fragment_row(article.article_id, result))
     return {

@@ -13,6 +13,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -76,49 +77,50 @@ def is_sure(a: Alignment, rule: AlignSettings) -> bool:
 
 
 def decide(
-    alignments: Sequence[Alignment | None], rule: AlignSettings
+    alignments: Sequence[Alignment | None],
+    rule: AlignSettings,
+    sure: Sequence[bool] | None = None,
 ) -> list[AlignmentStrength | None]:
     """For article segments in reading order, what supports each best candidate as a match.
 
-    `STRONG`: its own wording (`is_sure`); `WEAK`: it sits between the official sentences its
-    neighbours align to, next to one of them; None: no counterpart.
+    `STRONG`: its own wording (`is_sure`, or `sure` when the caller judged it); `WEAK`: it sits
+    between the official sentences its sure neighbours align to, next to one of them; None: no
+    counterpart. Linear in the number of segments.
     """
-    sure = [a is not None and is_sure(a, rule) for a in alignments]
+    if sure is None:
+        sure = [a is not None and is_sure(a, rule) for a in alignments]
     reasons: list[AlignmentStrength | None] = [
         AlignmentStrength.STRONG if s else None for s in sure
     ]
+    before = _nearest_sure(alignments, sure, range(len(alignments)))
+    after = _nearest_sure(alignments, sure, range(len(alignments) - 1, -1, -1))
     for i, a in enumerate(alignments):
         if a is None or sure[i] or a.chrf < rule.neighbour_min_chrf or a.shared < 1:
             continue
-        before = next(
-            (
-                alignments[j]
-                for j in range(i - 1, -1, -1)
-                if sure[j] and _same_doc(alignments[j], a)
-            ),
-            None,
-        )
-        after = next(
-            (
-                alignments[j]
-                for j in range(i + 1, len(alignments))
-                if sure[j] and _same_doc(alignments[j], a)
-            ),
-            None,
-        )
-        in_order = (before is None or before.last <= a.first) and (
-            after is None or a.last <= after.first
-        )
-        close = (before is not None and a.first - before.last <= rule.neighbour_gap) or (
-            after is not None and after.first - a.last <= rule.neighbour_gap
+        prev = before[i].get(a.doc_id)
+        nxt = after[i].get(a.doc_id)
+        in_order = (prev is None or prev.last <= a.first) and (nxt is None or a.last <= nxt.first)
+        close = (prev is not None and a.first - prev.last <= rule.neighbour_gap) or (
+            nxt is not None and nxt.first - a.last <= rule.neighbour_gap
         )
         if in_order and close:
             reasons[i] = AlignmentStrength.WEAK
     return reasons
 
 
-def _same_doc(a: Alignment | None, b: Alignment) -> bool:
-    return a is not None and a.doc_id == b.doc_id
+def _nearest_sure(
+    alignments: Sequence[Alignment | None], sure: Sequence[bool], order: range
+) -> list[dict[str, Alignment]]:
+    """For each position, the nearest sure alignment per document strictly before it in
+    `order`."""
+    out: list[dict[str, Alignment]] = [{} for _ in alignments]
+    last: dict[str, Alignment] = {}
+    for i in order:
+        out[i] = last
+        a = alignments[i]
+        if a is not None and sure[i]:
+            last = {**last, a.doc_id: a}
+    return out
 
 
 def _f2(shared: float, query: float, candidate: float) -> float:
@@ -155,6 +157,9 @@ class OfficialIndex:
         self._weights = [self._weight_of(stems) for stems in self._stems]
         #: a word in more sentences than this is too common to look candidates up by
         self._common = max(settings.common_min, int(total * settings.common_share))
+        #: a word no official sentence has weighs as much as the rarest one
+        self.unseen_weight = math.log(1 + total)
+        self._verbatim: dict[str, tuple[str, list[int]]] = {}
 
     def doc_ids(self) -> list[str]:
         return list(self._by_doc)
@@ -171,7 +176,7 @@ class OfficialIndex:
         The posting lists give every sentence sharing a word; the `hit_pool` with the largest
         shared weight are then ranked by the word-level F-score, so a long sentence that shares
         one rare word does not crowd out the short one that shares them all."""
-        query = set(self._stems_of(text))
+        query = set(self.stems_of(text))
         query_weight = self._weight_of(query)
         # the commonest words ("nato", "allies") reach thousands of sentences and say little:
         # their posting lists are walked only when the rarer words find too few sentences
@@ -200,8 +205,48 @@ class OfficialIndex:
                     scores[sid] = scores.get(sid, 0.0) + weight
         return scores
 
-    def _stems_of(self, text: str) -> tuple[str, ...]:
+    def stems_of(self, text: str) -> tuple[str, ...]:
         return content_stems(text, self.settings.stem_length)
+
+    def weight(self, stems: Iterable[str]) -> float:
+        """How much evidence `stems` carry: the rarer in the official sentences, the more."""
+        return sum(self._idf.get(s, self.unseen_weight) for s in stems)
+
+    def quote_hits(self, text: str, limit: int, doc_id: str | None = None) -> list[int]:
+        """Sentence ids holding the most of `text`'s word weight (its rare words first): a
+        quotation may be part of a long sentence, so the sentence's own length does not count
+        against it as in `hits`."""
+        query = set(self.stems_of(text))
+        rare = [s for s in query if len(self._postings.get(s, ())) <= self._common]
+        scores = self._accumulate(rare, doc_id)
+        if len(scores) < limit:
+            scores = self._accumulate(query, doc_id)
+        return heapq.nsmallest(limit, scores, key=lambda sid: (-scores[sid], sid))
+
+    def sentence_id(self, doc_id: str, position: int) -> int:
+        return self._by_doc[doc_id][position]
+
+    def verbatim(self, text: str, doc_id: str) -> tuple[int, int] | None:
+        """The run (first, last positions) of `doc_id` in which `text` stands word for word
+        (case and punctuation aside), or None."""
+        from auditor.stages.normal import normalised_wording
+
+        wanted = normalised_wording(text)
+        if not wanted:
+            return None
+        if doc_id not in self._verbatim:
+            joined, starts = "", []
+            for sid in self._by_doc[doc_id]:
+                starts.append(len(joined))
+                joined += " " + normalised_wording(self.sentences[sid].text)
+            self._verbatim[doc_id] = (joined + " ", starts)
+        joined, starts = self._verbatim[doc_id]
+        at = joined.find(" " + wanted + " ")
+        if at < 0:
+            return None
+        first = bisect_right(starts, at) - 1
+        last = bisect_right(starts, at + len(wanted)) - 1
+        return first, last
 
     def _weight_of(self, stems: Iterable[str]) -> float:
         return sum(self._idf.get(s, 0.0) for s in stems)
@@ -231,7 +276,7 @@ class OfficialIndex:
         if not sids:
             return None
         runs = self.runs(sids)
-        query = set(self._stems_of(text))
+        query = set(self.stems_of(text))
         runs.sort(key=lambda run: self._word_f2(query, run), reverse=True)
         scored = [
             (sentence_chrf(text, self.run_text(*run)), *run)
@@ -283,7 +328,7 @@ class OfficialIndex:
 
     def _evidence(self, text: str, doc_id: str, first: int, last: int, chrf: float) -> Alignment:
         official = self.run_text(doc_id, first, last)
-        mine, theirs = Counter(self._stems_of(text)), Counter(self._stems_of(official))
+        mine, theirs = Counter(self.stems_of(text)), Counter(self.stems_of(official))
         shared = sum((mine & theirs).values())
         return Alignment(
             doc_id=doc_id,

@@ -1,18 +1,19 @@
 """Drift (pure): choose the official document an article reports, align its segments, score
-them with sacrebleu and name what changed.
+them with sacrebleu and name what changed — a charge only where the evidence carries it.
 
-Which segments are aligned: sentences and quotations. A quotation that runs over several
-sentences is scored sentence by sentence; a sentence that is only a quotation (plus marks and
-"he said") is scored once, as its quotation.
+Quotations (direct speech) are compared with the span of official wording they claim and are
+found only on their own words (`quote_align`); sentences (the reporter's own words, their
+quotations cut out) are aligned to runs of official sentences (`align`), `strong` on their own
+words or `weak` by their place between aligned neighbours. A weak alignment is shown beside its
+official wording but never carries an edit and never counts as drift. On the reporter's words
+only a change of meaning is charged (`REPORTED_SPEECH_EDITS`).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from auditor.lexicon import reporting_verb_pattern
 from auditor.records import (
     AlignmentStrength,
     Category,
@@ -23,25 +24,38 @@ from auditor.records import (
     Status,
 )
 from auditor.settings import AlignSettings, Settings
-from auditor.stages.align import Alignment, OfficialIndex, content_stems, decide, is_sure
-from auditor.stages.changes import critical_edits, substitutions
+from auditor.stages.align import Alignment, OfficialIndex, decide, is_sure
+from auditor.stages.changes import ABSENT, Edit, critical_edits, substitutions
+from auditor.stages.normal import normalised_wording
+from auditor.stages.quote_align import QuoteMatch, match_quotation, slot_match
 from auditor.stages.score import Scores, aggregate, sentence_scores
-
-_NOT_WORDING = re.compile(r"[\W_]+")
+from auditor.stages.speech import Compared, Speech, compared, quotations_of
 
 NOTE_OTHER_EVENT = "article reports another event: not compared"
 NOTE_QUOTE_NOT_FOUND = "quotation not found in the official text (possibly not said at this event)"
 NOTE_PHRASE_NOT_FOUND = "quoted phrase not found in the official text"
 NOTE_NO_COUNTERPART = "no counterpart in the official text"
-NOTE_LONG_QUOTE_NOT_FOUND = (
-    "quotation not found in the official text (possibly not said at this event): none of its "
-    "sentences has a counterpart"
+NOTE_WEAK = (
+    "aligned only by its place between its neighbours' official sentences: shown for context, "
+    "not compared"
 )
-NOTE_WEAK = "aligned by its place between its neighbours' official sentences"
+NOTE_WEAK_PART = (
+    "part of a quotation whose neighbouring sentences are found on both sides of this official "
+    "sentence; its own words share too little to compare it: shown for context, not compared"
+)
 VIA_TRANSLATION = "(via translation)"
 NOTE_TRANSLATED = (
     "compared through the auditor's own machine translation: its wording is not the outlet's"
 )
+#: edit types charged on the reporter's own words, and only when both sides have a word (a
+#: summary may leave out a name or a number; it may not change one) — negation excepted: a
+#: lost or added negation flips what was said
+REPORTED_SPEECH_EDITS = frozenset(["negation", "number", "entity", "modality"])
+NOTES = {
+    NotFound.QUOTATION: NOTE_QUOTE_NOT_FOUND,
+    NotFound.PHRASE: NOTE_PHRASE_NOT_FOUND,
+    NotFound.COUNTERPART: NOTE_NO_COUNTERPART,
+}
 
 
 @dataclass(frozen=True)
@@ -55,69 +69,24 @@ class ArticleDrift:
     rows: tuple[SegmentResult, ...]
 
 
-def normalised_wording(text: str) -> str:
-    """Case, punctuation and spacing removed: equal here means `verbatim`."""
-    return _NOT_WORDING.sub(" ", text.lower()).strip()
+@dataclass(frozen=True)
+class _Found:
+    """One compared segment's official counterpart and what supports it."""
 
+    doc_id: str
+    first: int
+    last: int
+    official_text: str  #: what the segment is compared with (a quotation: its span)
+    strength: AlignmentStrength
 
-def _quote_spans_sentences(quote: Segment, segments: Sequence[Segment]) -> bool:
-    parent = segments[quote.in_sentence] if quote.in_sentence is not None else None
-    return parent is not None and quote.end > parent.end
-
-
-_MARKS = re.compile(r"[“”\"«»„]")
-_TRAILING_ATTRIBUTION = re.compile(
-    r"[,\s]*[”\"»]?[,\s]*(he|she|they|[A-Z][\w-]+( [A-Z][\w-]+)*) "
-    rf"({reporting_verb_pattern()})\s*\.?\s*$"
-)
-
-
-def wording(text: str) -> str:
-    """A sentence's own words: quotation marks and a closing "…,” he said." removed."""
-    return _MARKS.sub("", _TRAILING_ATTRIBUTION.sub("", text)).strip()
-
-
-def is_attribution(segment: Segment, segments: Sequence[Segment]) -> bool:
-    """A reporter's clause that only names who speaks: "NATO Secretary General X said,"."""
-    following = segments[segment.index + 1] if segment.index + 1 < len(segments) else None
-    introduces_quote = following is not None and following.text[:1] in '“"«„'
-    ordinary = content_stems(segment.text)
-    names_only = all(w[0].isupper() for w in segment.text.split()[:-1] if w[0].isalpha())
-    return (
-        introduces_quote
-        and segment.text.rstrip().endswith((",", ":"))
-        and (names_only or not ordinary)
-    )
-
-
-def alignable_text(segment: Segment, segments: Sequence[Segment]) -> tuple[str | None, str]:
-    """The wording to align for `segment`, or None with the reason it is not scored alone."""
-    if segment.kind is Kind.QUOTE:
-        if _quote_spans_sentences(segment, segments):
-            return None, "quotation over several sentences: scored sentence by sentence"
-        return segment.text, ""
-    if segment.kind is not Kind.SENTENCE:
-        return None, ""
-    if is_attribution(segment, segments):
-        return None, "names the speaker of the next quotation"
-    own = [
-        q
-        for q in segments
-        if q.kind is Kind.QUOTE
-        and q.in_sentence == segment.index
-        and not _quote_spans_sentences(q, segments)
-    ]
-    outside = segment.text
-    for q in own:
-        outside = outside.replace(q.text, " ")
-    if own and len(content_stems(outside)) <= 1:
-        return None, f"scored as its quotation (segment {own[0].index})"
-    return wording(segment.text), ""
+    @property
+    def positions(self) -> range:
+        return range(self.first, self.last + 1)
 
 
 def audit_drift(
     segments: Sequence[Segment],
-    english: dict[int, str],
+    english: Mapping[int, str],
     index: OfficialIndex,
     settings: Settings,
     via_translation: set[int] | None = None,
@@ -127,75 +96,72 @@ def audit_drift(
     `english` maps a segment index to the English to compare: the segment's own text when it is
     English, its translation when it is a translated fragment; other segments are not scored.
     `via_translation` names the segments whose English is the auditor's own machine
-    translation: their critical edits are marked so, never read as the outlet's wording.
+    translation: their edits are marked so, never read as the outlet's wording.
     """
-    rule, verdict = settings.align, settings.verdict
+    quotations = quotations_of(segments)
+    what: dict[int, Compared] = {}
     texts: dict[int, str] = {}
-    why_not: dict[int, str] = {}
     for s in segments:
-        if s.index in english:
-            own, reason = alignable_text(s, segments)
-            if own is None:
-                why_not[s.index] = reason
-            else:
-                texts[s.index] = own if english[s.index] == s.text else english[s.index]
-    order = sorted(texts)
-    best = {i: index.align(texts[i]) for i in order}
-    official_id = _choose_document(best, index, order, rule)
+        if s.index not in english:
+            continue
+        what[s.index] = compared(s, segments, quotations, settings.align.frame_max_content_words)
+        own = what[s.index].text
+        if own is not None:
+            texts[s.index] = own if english[s.index] == s.text else english[s.index]
+    speech = {i: what[i].speech for i in texts}
+    found, closest = _align(segments, texts, speech, index, settings, doc_id=None)
+    official_id = _choose_document(found, index)
     if official_id is None:
-        return _no_match(segments, texts, why_not)
-    for i in order:
-        found = best[i]
-        if found is not None and found.doc_id != official_id:
-            best[i] = index.align(texts[i], doc_id=official_id)
-    strengths = dict(zip(order, decide([best[i] for i in order], rule), strict=True))
-    matched = {i: a for i in order if strengths[i] is not None and (a := best[i]) is not None}
-    covered = {p for a in matched.values() for p in a.positions}
+        return _no_match(segments, what)
+    found, closest = _align(segments, texts, speech, index, settings, doc_id=official_id)
+    solid = {i: f for i, f in found.items() if f.strength is not AlignmentStrength.WEAK}
+    covered = {p for f in solid.values() for p in f.positions}
     coverage = len(covered) / max(index.sentence_count(official_id), 1)
-    quotes = [
-        s.index
-        for s in segments
-        if s.kind is Kind.QUOTE
-        and s.index in texts
-        and len(s.text.split()) >= verdict.min_quote_words
+    verdict = settings.verdict
+    long_quotes = [
+        i
+        for i in texts
+        if speech[i] is Speech.DIRECT and len(texts[i].split()) >= verdict.min_quote_words
     ]
-    quote_share = sum(1 for q in quotes if q in matched) / len(quotes) if quotes else 0.0
-    if coverage < verdict.min_coverage and quote_share < verdict.min_quote_share:
-        return _no_match(segments, texts, why_not)
+    quote_share = (
+        sum(1 for q in long_quotes if q in solid) / len(long_quotes) if long_quotes else 0.0
+    )
+    article_share = len(solid) / len(texts) if texts else 0.0
+    reports_it = (
+        coverage >= verdict.min_coverage
+        or quote_share >= verdict.min_quote_share
+        or (article_share >= verdict.min_article_share and len(solid) >= verdict.min_found_segments)
+    )
+    if not reports_it:
+        return _no_match(segments, what)
 
     rows = []
     sentence_level: list[Scores] = []
     for s in segments:
         if s.index not in texts:
-            if _long_quote_unmatched(s, segments, matched, settings):
-                rows.append(
-                    SegmentResult(
-                        s,
-                        category=Category.UNMATCHED,
-                        note=NOTE_LONG_QUOTE_NOT_FOUND,
-                        not_found=NotFound.QUOTATION,
-                    )
-                )
-            else:
-                rows.append(SegmentResult(s, note=why_not.get(s.index, "")))
+            reason = what[s.index].reason if s.index in what else ""
+            rows.append(SegmentResult(s, note=reason))
             continue
-        alignment = matched.get(s.index)
-        if alignment is None:
-            not_found = _not_found(s, settings)
+        match = found.get(s.index)
+        if match is None:
+            rows.append(_unmatched(s, texts[s.index], closest.get(s.index), settings))
+            continue
+        if match.strength is AlignmentStrength.WEAK:
+            note = NOTE_WEAK_PART if s.kind is Kind.QUOTE else NOTE_WEAK
             rows.append(
                 SegmentResult(
                     s,
-                    category=Category.UNMATCHED,
-                    note=NOTES[not_found],
-                    not_found=not_found,
+                    official_id=match.doc_id,
+                    official_text=match.official_text,
+                    note=note,
+                    alignment=match.strength,
                     compared_text=texts[s.index],
                 )
             )
             continue
-        scores = sentence_scores(texts[s.index], alignment.official_text)
+        scores = sentence_scores(texts[s.index], match.official_text)
         sentence_level.append(scores)
-        strength = strengths[s.index] or AlignmentStrength.WEAK
-        scored = _scored(s, texts[s.index], alignment, strength, scores, settings)
+        scored = _scored(s, texts[s.index], match, speech[s.index], scores, settings)
         if via_translation and s.index in via_translation:
             scored = replace(
                 scored,
@@ -206,92 +172,165 @@ def audit_drift(
     return ArticleDrift(Status.OK, official_id, coverage, aggregate(sentence_level), tuple(rows))
 
 
-def _choose_document(
-    best: dict[int, Alignment | None], index: OfficialIndex, order: list[int], rule: AlignSettings
-) -> str | None:
-    """The official document whose sentences the article's confident alignments cover most."""
-    covered: dict[str, set[int]] = {}
+def _align(
+    segments: Sequence[Segment],
+    texts: Mapping[int, str],
+    speech: Mapping[int, Speech | None],
+    index: OfficialIndex,
+    settings: Settings,
+    doc_id: str | None,
+) -> tuple[dict[int, _Found], dict[int, QuoteMatch]]:
+    """Every compared segment's counterpart (in `doc_id`, or in any document), and for each
+    quotation that is not found, the closest span (evidence for the "not found")."""
+    rule = settings.align
+    order = sorted(texts)
+    found: dict[int, _Found] = {}
+    closest: dict[int, QuoteMatch] = {}
+    sentences: dict[int, Alignment | None] = {}
     for i in order:
-        a = best[i]
-        if a is not None and is_sure(a, rule):
-            covered.setdefault(a.doc_id, set()).update(a.positions)
+        if speech[i] is Speech.DIRECT:
+            match = match_quotation(texts[i], index, doc_id)
+            strength = match.strength(rule) if match is not None else None
+            if match is not None and strength is not None:
+                found[i] = _Found(match.doc_id, match.first, match.last, match.span.text, strength)
+            elif match is not None:
+                closest[i] = match
+        else:
+            sentences[i] = index.align(texts[i], doc_id=doc_id)
+    # sentences: strong on their own words, weak by their place among every found neighbour
+    anchors = [
+        sentences[i] if i in sentences else _as_alignment(found[i]) if i in found else None
+        for i in order
+    ]
+    sure = [
+        (i in found) or (sentences.get(i) is not None and is_sure(sentences[i], rule))  # type: ignore[arg-type]
+        for i in order
+    ]
+    for i, strength in zip(order, decide(anchors, rule, sure), strict=True):
+        alignment = sentences.get(i)
+        if i in sentences and alignment is not None and strength is not None:
+            found[i] = _Found(
+                alignment.doc_id, alignment.first, alignment.last, alignment.official_text, strength
+            )
+    if doc_id is not None:
+        _place_quote_parts(segments, texts, speech, found, closest, index, rule)
+    return found, closest
+
+
+def _as_alignment(f: _Found) -> Alignment:
+    return Alignment(f.doc_id, f.first, f.last, f.official_text, 100.0, 0, 1.0, 1.0)
+
+
+def _place_quote_parts(
+    segments: Sequence[Segment],
+    texts: Mapping[int, str],
+    speech: Mapping[int, Speech | None],
+    found: dict[int, _Found],
+    closest: dict[int, QuoteMatch],
+    index: OfficialIndex,
+    rule: AlignSettings,
+) -> None:
+    """A part of a quotation over several sentences that is not found on its own, between two
+    found parts of the same quotation one official sentence apart: weak, shown beside that
+    sentence when it shares `quote_slot_min_shared` content words with it."""
+    parts: dict[int, list[int]] = {}
+    for i in sorted(texts):
+        quotation = segments[i].quotation
+        if speech[i] is Speech.DIRECT and quotation is not None:
+            parts.setdefault(quotation, []).append(i)
+    for members in parts.values():
+        for before, part, after in zip(members, members[1:], members[2:], strict=False):
+            if part in found or before not in found or after not in found:
+                continue
+            a, b = found[before], found[after]
+            if a.doc_id != b.doc_id or b.first - a.last != 2:
+                continue
+            match = slot_match(texts[part], index, a.doc_id, a.last + 1)
+            if match is not None and match.span.content_equal >= rule.quote_slot_min_shared:
+                found[part] = _Found(
+                    a.doc_id, a.last + 1, a.last + 1, match.span.text, AlignmentStrength.WEAK
+                )
+                closest.pop(part, None)
+
+
+def _choose_document(found: Mapping[int, _Found], index: OfficialIndex) -> str | None:
+    """The official document whose sentences the article's found segments cover most."""
+    covered: dict[str, set[int]] = {}
+    for f in found.values():
+        if f.strength is not AlignmentStrength.WEAK:
+            covered.setdefault(f.doc_id, set()).update(f.positions)
     if not covered:
         return None
     return max(sorted(covered), key=lambda d: len(covered[d]) / max(index.sentence_count(d), 1))
 
 
-def _long_quote_unmatched(
-    segment: Segment,
-    segments: Sequence[Segment],
-    matched: Mapping[int, Alignment],
-    settings: Settings,
-) -> bool:
-    """A quotation over several sentences none of which has an official counterpart."""
-    if segment.kind is not Kind.QUOTE or not _quote_spans_sentences(segment, segments):
-        return False
-    if len(segment.text.split()) < settings.verdict.min_quote_words:
-        return False
-    inside = [
-        s.index
-        for s in segments
-        if s.kind is Kind.SENTENCE and s.end > segment.start and s.start < segment.end
-    ]
-    return bool(inside) and not any(i in matched for i in inside)
-
-
-def _no_match(
-    segments: Sequence[Segment], texts: dict[int, str], why_not: dict[int, str]
-) -> ArticleDrift:
+def _no_match(segments: Sequence[Segment], what: Mapping[int, Compared]) -> ArticleDrift:
+    """The article reports another event: nothing is scored or alleged."""
     rows = tuple(
-        SegmentResult(s, category=Category.UNMATCHED, note=NOTE_OTHER_EVENT)
-        if s.index in texts
-        else SegmentResult(s, note=why_not.get(s.index, ""))
+        SegmentResult(s, note=NOTE_OTHER_EVENT)
+        if s.index in what and what[s.index].text is not None
+        else SegmentResult(s, note=what[s.index].reason if s.index in what else "")
         for s in segments
     )
     return ArticleDrift(Status.NO_OFFICIAL_MATCH, "", None, None, rows)
 
 
-NOTES = {
-    NotFound.QUOTATION: NOTE_QUOTE_NOT_FOUND,
-    NotFound.PHRASE: NOTE_PHRASE_NOT_FOUND,
-    NotFound.COUNTERPART: NOTE_NO_COUNTERPART,
-}
-
-
-def _not_found(segment: Segment, settings: Settings) -> NotFound:
+def _unmatched(
+    segment: Segment, text: str, closest: QuoteMatch | None, settings: Settings
+) -> SegmentResult:
     if segment.kind is Kind.QUOTE:
         long_enough = len(segment.text.split()) >= settings.verdict.min_quote_words
-        return NotFound.QUOTATION if long_enough else NotFound.PHRASE
-    return NotFound.COUNTERPART
+        not_found = NotFound.QUOTATION if long_enough else NotFound.PHRASE
+    else:
+        not_found = NotFound.COUNTERPART
+    note = NOTES[not_found]
+    if closest is not None and not_found is NotFound.QUOTATION:
+        note += f"; the closest official wording, “{closest.span.text}”, {closest.evidence()}"
+    return SegmentResult(
+        segment, category=Category.UNMATCHED, note=note, not_found=not_found, compared_text=text
+    )
 
 
 def _scored(
     segment: Segment,
     text: str,
-    alignment: Alignment,
-    strength: AlignmentStrength,
+    match: _Found,
+    speech: Speech | None,
     scores: Scores,
     settings: Settings,
 ) -> SegmentResult:
-    edits = critical_edits(alignment.official_text, text, settings.changes)
-    if normalised_wording(text) == normalised_wording(alignment.official_text):
+    if match.strength is AlignmentStrength.EXACT or normalised_wording(text) == normalised_wording(
+        match.official_text
+    ):
         category, edits, changes = Category.VERBATIM, [], []
     else:
-        changes = substitutions(alignment.official_text, text, settings.changes)
+        edits = critical_edits(match.official_text, text, settings.changes)
+        if speech is Speech.REPORTED:
+            edits = reported_speech_edits(edits)
+        changes = substitutions(match.official_text, text, settings.changes)
         drifted = edits or scores.chrf < settings.verdict.paraphrase_min_chrf
         category = Category.DRIFT if drifted else Category.PARAPHRASE
-    note = NOTE_WEAK if strength is AlignmentStrength.WEAK else ""
     return SegmentResult(
         segment,
-        official_id=alignment.doc_id,
-        official_text=alignment.official_text,
+        official_id=match.doc_id,
+        official_text=match.official_text,
         bleu=scores.bleu,
         chrf=scores.chrf,
         ter=scores.ter,
         category=category,
         critical_edits=tuple(str(e) for e in edits),
         substitutions=tuple(changes),
-        note=note,
-        alignment=strength,
+        alignment=match.strength,
         compared_text=text,
     )
+
+
+def reported_speech_edits(edits: Sequence[Edit]) -> list[Edit]:
+    """The edits that charge the reporter's own words: a flipped negation, or a number, name
+    or modal force replaced by another (not left out)."""
+    return [
+        e
+        for e in edits
+        if e.type in REPORTED_SPEECH_EDITS
+        and (e.type == "negation" or ABSENT not in (e.official, e.article))
+    ]

@@ -20,17 +20,19 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 _TRIM = " \t\n\u00a0,;:"
+_MARKS = '“”"«»„‘'
 
 
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
 
-def _content_span(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Trim whitespace and trailing commas; None when nothing quotable is left."""
-    while start < end and text[start] in _TRIM:
+def content_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Trim whitespace, quotation marks and trailing commas; None when nothing quotable is
+    left (no letter or digit, or only an attribution such as "he said")."""
+    while start < end and (text[start] in _TRIM or text[start] in _MARKS):
         start += 1
-    while end > start and text[end - 1] in _TRIM:
+    while end > start and (text[end - 1] in _TRIM or text[end - 1] in _MARKS):
         end -= 1
     if start >= end or not any(ch.isalnum() for ch in text[start:end]):
         return None
@@ -46,7 +48,7 @@ def find_quotations(text: str) -> list[tuple[int, int]]:
     open_at = 0
 
     def close(at: int) -> None:
-        span = _content_span(text, open_at, at)
+        span = content_span(text, open_at, at)
         if span:
             spans.append(span)
 

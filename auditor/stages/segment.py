@@ -18,14 +18,21 @@ from syntok import segmenter
 from auditor.records import Kind, Segment
 from auditor.settings import SegmentSettings
 from auditor.stages.furniture import is_marker, tail_start
-from auditor.stages.quotes import find_quotations
+from auditor.stages.quotes import content_span, find_quotations
 
 _TERMINAL = re.compile(r"[.!?…:;][\"”’»)\]]*$")
 _CONTINUES = re.compile(r"[,–—-]$")
 
 
 class _Adder(Protocol):
-    def __call__(self, kind: Kind, start: int, end: int, in_sentence: int | None = None) -> int: ...
+    def __call__(
+        self,
+        kind: Kind,
+        start: int,
+        end: int,
+        in_sentence: int | None = None,
+        quotation: int | None = None,
+    ) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -116,10 +123,20 @@ def segment_document(text: str, settings: SegmentSettings | None = None) -> list
     title_text = lines[titles[0]].text.strip() if titles else None
     segments: list[Segment] = []
 
-    def add(kind: Kind, start: int, end: int, in_sentence: int | None = None) -> int:
+    def add(
+        kind: Kind,
+        start: int,
+        end: int,
+        in_sentence: int | None = None,
+        quotation: int | None = None,
+    ) -> int:
         start, end = _trimmed(text, start, end)
-        segments.append(Segment(len(segments), kind, text[start:end], start, end, in_sentence))
-        return len(segments) - 1
+        index = len(segments)
+        first = index if kind is Kind.QUOTE and quotation is None else quotation
+        segments.append(
+            Segment(index, kind, text[start:end], start, end, in_sentence, quotation=first)
+        )
+        return index
 
     i = 0
     while i < len(lines):
@@ -179,12 +196,21 @@ def _split_reporting_clauses(
 
 
 def _add_block(text: str, start: int, end: int, add: _Adder, settings: SegmentSettings) -> None:
-    """Sentences of one block, each followed by the quotations that start inside it."""
+    """Sentences of one block, each followed by the parts of the quotations inside it: a
+    quotation over several sentences is one quote segment per sentence (each a claim of exact
+    words of its own), linked to the first by `quotation`."""
     quotes = [(start + a, start + b) for a, b in find_quotations(text[start:end])]
     spans = _split_reporting_clauses(text, sentence_spans(text, start, end), quotes, settings)
+    first_part: dict[int, int] = {}  # quotation (by its position in `quotes`) → first part
     for n, (s_start, s_end) in enumerate(spans):
         sentence = add(Kind.SENTENCE, s_start, s_end)
         next_start = spans[n + 1][0] if n + 1 < len(spans) else end + 1
-        for q_start, q_end in quotes:
-            if (n == 0 or q_start >= s_start) and q_start < next_start:
-                add(Kind.QUOTE, q_start, q_end, sentence)
+        for q, (q_start, q_end) in enumerate(quotes):
+            # a part is the quotation's words inside this sentence (up to the next sentence:
+            # whitespace between them belongs to neither)
+            lo = max(q_start, s_start if n else start)
+            hi = min(q_end, next_start)
+            part = content_span(text, lo, hi) if lo < hi else None
+            if part is not None:
+                index = add(Kind.QUOTE, *part, sentence, first_part.get(q))
+                first_part.setdefault(q, index)
