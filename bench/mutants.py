@@ -28,15 +28,26 @@ DATA = ROOT / "auditor" / "data"
 
 #: the tests that cover each settings class (fast tests; slow end-to-end ones excluded)
 TESTS_FOR = {
-    "IngestSettings": ["tests/test_ingest.py"],
-    "LanguageSettings": ["tests/test_language.py"],
-    "SegmentSettings": ["tests/test_segment.py", "tests/test_drift.py"],
+    "IngestSettings": ["tests/test_pins_ingest_language.py", "tests/test_ingest.py"],
+    "LanguageSettings": ["tests/test_pins_ingest_language.py", "tests/test_language.py"],
+    "SegmentSettings": [
+        "tests/test_pins_segment.py",
+        "tests/test_segment.py",
+        "tests/test_drift.py",
+    ],
     "AlignSettings": ["tests/test_align.py", "tests/test_drift.py", "tests/test_heuristics.py"],
     "ChangeSettings": ["tests/test_changes.py", "tests/test_drift.py", "tests/test_heuristics.py"],
-    "BacktranslationSettings": ["tests/test_backtranslation.py", "tests/test_heuristics.py"],
+    "BacktranslationSettings": [
+        "tests/test_pins_backtranslation.py",
+        "tests/test_backtranslation.py",
+        "tests/test_heuristics.py",
+    ],
     "VerdictSettings": ["tests/test_drift.py", "tests/test_heuristics.py"],
 }
 LIST_TESTS = [
+    "tests/test_pins_ingest_language.py",
+    "tests/test_pins_segment.py",
+    "tests/test_pins_backtranslation.py",
     "tests/test_changes.py",
     "tests/test_drift.py",
     "tests/test_segment.py",

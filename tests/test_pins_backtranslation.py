@@ -1,0 +1,392 @@
+"""Pins of the back-translation evidence: every weight, floor and window of
+`BacktranslationSettings`, the round-trip signal, and the word lists the markers read.
+
+Every case is a finding a reviewer can check by hand at the default settings; moving a setting
+by about a fifth (an integer by one) or dropping a word-list entry flips one of them (see
+bench/mutants.py). Scores are 1 − e^(−Σ weight × strength), rounded to three places; a pattern
+seen n times has strength ln(1 + n), a rate r over its floor f has strength (r − f) / span.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from auditor.records import ArticleResult, Category, Kind, Segment, SegmentResult, Status
+from auditor.settings import Settings
+from auditor.stages.backtranslation import Evidence, translationese_evidence, with_round_trip
+from auditor.stages.backtranslation.round_trip import needs_explaining
+
+BACKTRANSLATION = Settings().backtranslation
+
+
+def _score(total: float) -> float:
+    """The score of evidence whose weighted strengths add up to `total`."""
+    return round(1.0 - math.exp(-total), 3)
+
+
+def _signals(sentences: list[str]) -> tuple[str, ...]:
+    return translationese_evidence(sentences).signals
+
+
+def _fired(sentences: list[str], label: str) -> bool:
+    return any(s.startswith(label) for s in _signals(sentences))
+
+
+# --- weights: a text that shows one signal scores that signal's weight -----------------------
+
+_SPEAKING = ["Speaking in Brussels, she left.", "Standing there, he waved."]
+_WALKING = ["Walking home, they sang.", "Looking back, we smiled."]
+_LONG = (
+    "The ministers, who met for two days in the capital, discussed the war, the supply of "
+    "ammunition, the budget for the coming year and the membership of two countries that "
+    "have waited for a long time."
+)
+#: two more comma chains of 30 words or more, in other words (repeating one would fire low
+#: lexical variety too)
+_FARMERS = (
+    "Farmers in the north, already struggling with drought, asked regional officials for "
+    "cheaper fuel, faster loans, new irrigation pipes and a promise that grain prices would "
+    "stay stable until next spring."
+)
+_ENGINEERS = (
+    "Engineers from several European firms, working late into most nights, repaired damaged "
+    "substations, rebuilt bridges, restored water pumps and trained local crews to keep "
+    "hospitals supplied with electricity during winter."
+)
+
+_TWICE = "Stoltenberg said, “We are ready,” he said."
+_TAIL = 'He spoke of the war, "There will be no lasting peace." said.'
+_STATING = [
+    "Stating that talks went well, Smith said a deal was close.",
+    "Emphasizing that prices rose, Jones said more help was needed.",
+]
+_CALQUE = "Touching upon the topic of trade, the minister said more talks were needed."
+_SPACE = "The talks went well , the minister said."
+_STRAY = "He called it a historic mistake” and left."
+_LOWERCASE = "China supports Russia’s economy. sanctions policy was applied for a year."
+_AND = ["And we went.", "And they came.", "It rained.", "We stayed.", "They left."]
+ONCE = math.log(2)
+
+SINGLE_SIGNALS = [
+    # weight 1: artefacts edited English never shows; once gives 1 − e^(−ln 2) = 0.5
+    ([_TWICE], "quotation attributed twice", 1.0 * ONCE),
+    ([_TAIL], "attribution tail", 1.0 * ONCE),
+    # weight 0.5: markers human text shows now and then; once gives 0.293
+    (_STATING, "participial report opener", 0.5 * ONCE),  # the first is ordinary English
+    ([_CALQUE], "machine-translation calque", 0.5 * ONCE),
+    ([_SPACE], "space before punctuation", 0.5 * ONCE),
+    ([_STRAY], "stray quotation mark", 0.5 * ONCE),
+    ([_LOWERCASE], "sentence starting in lowercase", 0.5 * ONCE),
+    # rates: 4 participle openers in 20 sentences are 0.1 over the floor of 0.1: full strength
+    ([*_SPEAKING, *_WALKING], "participle opens", 0.5 * 1.0),
+    # 3 in 20 are half-way (a short text counts as 20 sentences)
+    ([*_SPEAKING, _WALKING[0], *["It rained."] * 7], "participle opens", 0.5 * 0.5),
+    # 2 of 5 sentences open with "And": over 0.25 by more than 0.1, full strength
+    (_AND, "repeated opener", 0.3 * 1.0),
+    # 3 long comma chains in 20: 0.15, full strength; 2 in 20: 0.1, half-way
+    ([_LONG, _FARMERS, _ENGINEERS], "long comma-chained", 0.3 * 1.0),
+    ([_FARMERS, _ENGINEERS], "long comma-chained", 0.3 * 0.5),
+]
+
+
+@pytest.mark.parametrize(("sentences", "label", "total"), SINGLE_SIGNALS)
+def test_a_text_showing_one_signal_scores_its_weight_times_its_strength(
+    sentences: list[str], label: str, total: float
+) -> None:
+    evidence = translationese_evidence(sentences)
+    assert len(evidence.signals) == 1 and evidence.signals[0].startswith(label)
+    assert evidence.score == _score(total)
+
+
+def test_two_signals_add_up() -> None:
+    assert translationese_evidence([_TWICE, _SPACE]).score == _score(1.5 * ONCE)  # 0.646
+
+
+# --- lexical variety: MATTR-50 -----------------------------------------------------------------
+
+_VOCABULARY = (
+    "allies ministers agreed today to send more support for Ukraine over the winter months "
+    "ahead because Russia keeps hitting power plants cities roads bridges water supplies "
+    "hospitals schools homes factories ports railways airports farms grain ships trucks tanks "
+    "drones missiles shells rifles fuel food medicine blankets generators heaters clothes money"
+).split()
+
+
+def _fifty_words(distinct: int) -> list[str]:
+    """Five ten-word sentences of 50 words, `distinct` of them different (the rest repeat the
+    first words of the text): a type/token ratio of distinct / 50."""
+    words = _VOCABULARY[:distinct] + _VOCABULARY[: 50 - distinct]
+    assert len(words) == 50 and len({w.lower() for w in words}) == distinct
+    return [" ".join(words[i : i + 10]).capitalize() + "." for i in range(0, 50, 10)]
+
+
+@pytest.mark.parametrize(
+    ("distinct", "signals", "score"),
+    [
+        (39, ("low lexical variety (MATTR-50 0.78)",), _score(0.5 * 0.4)),  # 0.02 below 0.80
+        (37, ("low lexical variety (MATTR-50 0.74)",), _score(0.5 * 1.0)),  # 0.05 below: full
+        (40, (), 0.0),  # 0.80: not below the floor
+        (41, (), 0.0),  # 0.82
+    ],
+)
+def test_fifty_words_fire_low_lexical_variety_below_a_ratio_of_080(
+    distinct: int, signals: tuple[str, ...], score: float
+) -> None:
+    assert translationese_evidence(_fifty_words(distinct)) == Evidence(score, signals)
+
+
+def test_lexical_variety_needs_fifty_words() -> None:
+    shorter = " ".join(" ".join(_fifty_words(37)).split()[:49])
+    assert _signals([shorter]) == ()
+
+
+# --- rates: participle openers, repeated connectives, long comma chains ----------------------
+
+_PLAIN = [
+    f"The {n} delegation arrived {day}."
+    for n in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+    for day in ("today", "yesterday", "on Monday", "on Friday", "late")
+]
+
+
+def _text(special: list[str], plain: int) -> list[str]:
+    return [*special, *_PLAIN[:plain]]
+
+
+@pytest.mark.parametrize(
+    ("openers", "plain", "fires"),
+    [
+        (2, 8, False),  # 2 of 20: 0.1 is not over the floor
+        (2, 17, False),  # 2 of 19 is still 2 of 20
+        (3, 23, True),  # 3 of 26: 0.115
+        (3, 27, False),  # 3 of 30
+    ],
+)
+def test_participle_openers_fire_above_one_sentence_in_ten(
+    openers: int, plain: int, fires: bool
+) -> None:
+    sentences = _text([*_SPEAKING, *_WALKING][:openers], plain)
+    assert _fired(sentences, "participle opens") is fires
+
+
+@pytest.mark.parametrize(
+    ("ands", "plain", "fires"),
+    [
+        (2, 6, False),  # 2 of 8: 0.25 is not over the floor
+        (7, 18, True),  # 7 of 25: 0.28
+        (3, 7, True),  # 3 of 10
+        (1, 4, False),
+    ],
+)
+def test_a_connective_is_a_habit_above_one_sentence_in_four(
+    ands: int, plain: int, fires: bool
+) -> None:
+    sentences = _text([f"And the {n} talks ended." for n in range(ands)], plain)
+    assert _fired(sentences, "repeated opener 'And'") is fires
+
+
+@pytest.mark.parametrize(
+    ("long", "plain", "fires"),
+    [
+        (1, 9, False),  # 1 of 20 (a short text counts as 20 sentences): 0.05
+        (1, 18, False),  # 1 of 19 is still 1 of 20
+        (2, 34, True),  # 2 of 36: 0.056
+        (2, 38, False),  # 2 of 40: 0.05
+    ],
+)
+def test_long_comma_chains_fire_above_one_sentence_in_twenty(
+    long: int, plain: int, fires: bool
+) -> None:
+    chains = [_LONG.replace("two days", f"{n + 2} days") for n in range(long)]
+    assert _fired(_text(chains, plain), "long comma-chained") is fires
+
+
+#: 30 words and 3 commas
+_THIRTY = (
+    "The ministers who met in the capital discussed the war, the supply of ammunition, the "
+    "budget for the coming year, and the membership of two countries that have waited long."
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fires"),
+    [
+        (_THIRTY, True),
+        (_THIRTY.replace(" long.", "."), False),  # 29 words
+        (_THIRTY.replace("year, and", "year and"), False),  # 2 commas
+        (_THIRTY.replace("war, the supply", "war, the whole supply"), True),  # 31 words
+    ],
+)
+def test_a_long_comma_chain_has_at_least_30_words_and_3_commas(sentence: str, fires: bool) -> None:
+    other = sentence.replace("ministers", "leaders")
+    label = "long comma-chained sentences x2 (≥ 30 words, ≥ 3 commas)"
+    assert _fired([sentence, other], label) is fires
+
+
+def test_the_thirty_word_sentence_has_30_words_and_3_commas() -> None:
+    assert len(_THIRTY.split()) == 30 and _THIRTY.count(",") == 3
+
+
+# --- round trip -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("chrf", "score"),
+    [
+        (50.0, 0.0),
+        (60.0, 0.0),  # the floor: adds nothing
+        (66.25, _score(0.25)),  # a quarter of the way
+        (72.5, _score(0.5)),  # half-way: half the weight (0.393)
+        (85.0, _score(1.0)),  # the floor plus the span: the full weight (0.632)
+        (97.0, _score(1.0)),
+    ],
+)
+def test_a_round_trip_that_keeps_more_than_chrf_60_adds_up_to_its_weight(
+    chrf: float, score: float
+) -> None:
+    evidence, pivot = with_round_trip(Evidence(0.0, ()), {"tr": chrf}, BACKTRANSLATION)
+    assert (evidence.score, pivot) == (score, "tr")
+    assert evidence.signals == (f"round trip through tr keeps chrF++ {chrf:.0f}",)
+
+
+def test_the_round_trip_adds_to_the_markers_and_names_the_closest_pivot() -> None:
+    markers = Evidence(0.5, ("quotation attributed twice (said, “…,” he said.) x1",))
+    evidence, pivot = with_round_trip(
+        markers, {"de": 61.0, "tr": 72.5, "ru": 64.0}, BACKTRANSLATION
+    )
+    assert pivot == "tr"
+    assert evidence.score == round(1 - 0.5 * math.exp(-0.5), 3)  # 0.697
+    assert with_round_trip(markers, {}, BACKTRANSLATION) == (markers, "")
+
+
+def _result(score: float, pivot: str = "tr") -> ArticleResult:
+    segment = Segment(0, Kind.SENTENCE, "Allies agreed to send more aid.", 0, 31)
+    row = SegmentResult(
+        segment, official_text="Allies agreed to give more aid.", category=Category.DRIFT
+    )
+    return ArticleResult(
+        "a.txt", Status.OK, "", segments=(row,), backtranslation_score=score, suspected_pivot=pivot
+    )
+
+
+@pytest.mark.parametrize(
+    ("score", "explained"),
+    [(0.3, False), (0.45, False), (0.5, True), (0.55, True), (0.9, True)],
+)
+def test_drift_is_checked_against_machine_translation_from_a_score_of_half(
+    score: float, explained: bool
+) -> None:
+    wanted = needs_explaining(_result(score), BACKTRANSLATION)
+    assert wanted == (["Allies agreed to give more aid."] if explained else [])
+    assert needs_explaining(_result(score, pivot=""), BACKTRANSLATION) == []
+
+
+# --- word lists -------------------------------------------------------------------------------
+
+#: connectives.txt: each, opening 2 of 5 sentences, is a translationese habit
+CONNECTIVES = [
+    "and", "but", "so", "also", "however", "moreover", "furthermore", "therefore", "thus",
+    "meanwhile", "besides", "additionally", "because", "then",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("word", CONNECTIVES)
+def test_a_connective_opening_two_of_five_sentences_is_a_repeated_opener(word: str) -> None:
+    opener = word.capitalize()
+    sentences = [f"{opener} we went.", f"{opener} they came.", *_AND[2:]]
+    assert _signals(sentences) == (f"repeated opener '{opener}' in 2 of 5 sentences",)
+
+
+def test_a_word_that_is_no_connective_opening_two_of_five_sentences_is_no_habit() -> None:
+    sentences = ["Later we went.", "Later they came.", "It rained.", "We stayed.", "They left."]
+    assert _signals(sentences) == ()
+
+
+#: not_participles.txt: words in -ing that open sentences without being participles ("king"
+#: and "thing" are too short for the opener pattern to read them, so they are not listed)
+NOT_PARTICIPLES = {
+    "during": "During the talks, the ministers agreed.",
+    "according": "According to officials, the deal is close.",
+    "nothing": "Nothing was agreed on Monday.",
+    "something": "Something has to change.",
+    "anything": "Anything is possible now.",
+    "everything": "Everything was discussed at length.",
+    "morning": "Morning talks ended early.",
+    "evening": "Evening prayers were held.",
+    "spring": "Spring came early this year.",
+    "string": "String quartets played at the dinner.",
+    "ceiling": "Ceiling prices were set for oil.",
+    "beijing": "Beijing denied the claims.",
+}
+
+
+@pytest.mark.parametrize("word", sorted(NOT_PARTICIPLES))
+def test_an_ing_word_that_is_no_participle_opens_sentences_freely(word: str) -> None:
+    # three sentences in twenty opening with a participle would fire (see above)
+    assert not _fired([NOT_PARTICIPLES[word]] * 3, "participle opens")
+
+
+def test_three_participle_openers_in_twenty_sentences_fire() -> None:
+    assert _fired(["Speaking in Brussels, she left."] * 3, "participle opens 3 of 3 sentences")
+
+
+#: abbreviations.txt: a lowercase word after these and a full stop starts no new sentence
+ABBREVIATIONS = {
+    "etc": "Tanks, jets etc. and drones were sent.",
+    "approx": "The deal is worth approx. two billion euros.",
+    "incl": "The aid incl. tanks was sent on Monday.",
+    "vs": "Russia vs. the West was the theme.",
+    "viz": "The aim, viz. peace, is clear.",
+    "al": "Smith et al. found a link.",
+    "cf": "See the report (cf. the annex) for details.",
+}
+
+
+@pytest.mark.parametrize("abbreviation", sorted(ABBREVIATIONS))
+def test_a_lowercase_word_after_an_abbreviation_is_no_lowercase_sentence(abbreviation: str) -> None:
+    assert _signals([ABBREVIATIONS[abbreviation]]) == ()
+
+
+def test_a_lowercase_word_after_a_full_stop_is_a_lowercase_sentence() -> None:
+    assert _signals(["The talks ended. sanctions were applied."]) == (
+        "sentence starting in lowercase x1",
+    )
+
+
+#: reporting_verbs.txt: closing a quotation without a subject (`“…” said.`) …
+ORPHAN_VERBS = [
+    "say", "says", "said", "stated", "noted", "added", "adds", "stressed", "stresses",
+    "emphasized", "emphasizes", "emphasised", "emphasises", "explained", "explains", "told",
+    "tells", "assured", "assures", "warned", "warns", "reminded", "reminds", "underlined",
+    "underlines", "declared", "declares", "mentioned", "spoke", "reported",
+]  # fmt: skip
+#: … and opening a quotation that a second verb attributes again (`adding: “…,” he said.`)
+INTRO_VERBS = [
+    "saying", "stating", "noting", "adding", "stressing", "emphasizing", "emphasising",
+    "explaining", "said", "stated", "warned", "declared",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("verb", ORPHAN_VERBS)
+def test_a_reporting_verb_alone_after_a_quotation_is_an_attribution_tail_without_subject(
+    verb: str,
+) -> None:
+    assert _fired([_TAIL.replace("said.", f"{verb}.")], "attribution tail without subject")
+
+
+def test_another_verb_alone_after_a_quotation_is_no_attribution_tail() -> None:
+    assert not _fired([_TAIL.replace("said.", "smiled.")], "attribution")
+
+
+@pytest.mark.parametrize("verb", INTRO_VERBS)
+def test_a_quotation_opened_by_a_reporting_verb_and_closed_by_he_said_is_attributed_twice(
+    verb: str,
+) -> None:
+    sentence = f"The minister went on, {verb}: “We are ready,” he said."
+    assert _fired([sentence], "quotation attributed twice")
+
+
+def test_a_quotation_opened_without_a_reporting_verb_is_attributed_once() -> None:
+    assert not _fired(["The minister went on, smiling: “We are ready,” he said."], "quotation")
