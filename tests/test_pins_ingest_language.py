@@ -106,7 +106,7 @@ def test_an_english_verdict_needs_no_confidence() -> None:
 
 #: entries of turkish_function_words.txt, each enough to call a short line Turkish ("en",
 #: "de", "da" are in the file but ignored by `turkish_evidence`: they are English, German and
-#: Italian words too; "her" and "son" are English words: see the xfail below)
+#: Italian words too)
 TURKISH_FUNCTION_WORDS = [
     "ve", "bir", "bu", "için", "ile", "daha", "çok", "gibi", "olan", "olarak", "diğer",
     "haberleri", "haber", "sonra", "kadar", "ama", "ancak", "veya", "ya", "hem", "değil",

@@ -13,7 +13,7 @@ import pytest
 
 from auditor.records import Kind, Segment
 from auditor.settings import Settings
-from auditor.stages.drift import alignable_text, wording
+from auditor.stages.speech import compared, quotations_of, wording
 from auditor.stages.furniture import is_label_like, is_marker
 from auditor.stages.quotes import find_quotations
 from auditor.stages.segment import segment_document
@@ -249,7 +249,7 @@ def test_a_closing_clause_with_another_verb_is_part_of_the_wording() -> None:
 def _reason(text: str) -> str:
     segments = segment_document(text)
     first: Segment = segments[0]
-    return alignable_text(first, segments)[1]
+    return compared(first, segments, quotations_of(segments)).reason
 
 
 @pytest.mark.parametrize("verb", PAST_AND_PRESENT + ING_FORMS)
