@@ -13,10 +13,10 @@ import pytest
 
 from auditor.records import Kind, Segment
 from auditor.settings import Settings
-from auditor.stages.speech import compared, quotations_of, wording
 from auditor.stages.furniture import is_label_like, is_marker
 from auditor.stages.quotes import find_quotations
 from auditor.stages.segment import segment_document
+from auditor.stages.speech import compared, quotations_of, wording
 
 SEGMENT = Settings().segment
 
@@ -195,11 +195,6 @@ def test_ordinary_lines_are_not_markers(line: str) -> None:
     assert not is_marker(line)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: the byline pattern 'by [A-Z]…' is compiled with re.IGNORECASE, so any line of "
-    "'By' and up to four words (a subheading such as 'By the numbers') is page furniture",
-)
 @pytest.mark.parametrize("line", ["By the numbers", "By land and sea"])
 def test_a_subheading_starting_with_by_is_not_a_byline(line: str) -> None:
     assert not is_marker(line)
