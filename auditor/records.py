@@ -64,6 +64,7 @@ class Segment:
     end: int
     in_sentence: int | None = None  #: for a quote: index of the sentence it stands in
     language: str = UNDETERMINED
+    line: int = 1  #: line of the document where the segment starts, from 1
     #: for a quote: index of the first part of its quotation (a quotation over several
     #: sentences is one quote segment per sentence, all with the same `quotation`)
     quotation: int | None = None
@@ -100,6 +101,33 @@ class NotFound(StrEnum):
     COUNTERPART = "counterpart"  #: a sentence of the reporter's
 
 
+class Level(StrEnum):
+    """How much a named change says about the article (DESIGN.md)."""
+
+    CRITICAL = "critical"  #: a change of what was said: a charge a press officer can defend
+    NOTABLE = "notable"  #: what a reviewer should see, but no charge
+
+
+ABSENT = "∅"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One named change between the official wording and the article's: its type, the words
+    on each side (`∅` when absent) and its level."""
+
+    type: str
+    official: str
+    article: str
+    level: Level = Level.CRITICAL
+    #: found through the auditor's own machine translation of a fragment, not the outlet's words
+    via_translation: bool = False
+
+    def __str__(self) -> str:
+        text = f"{self.type}: {self.official} → {self.article}"
+        return f"{text} (via translation)" if self.via_translation else text
+
+
 class TranslationStatus(StrEnum):
     TRANSLATED = "translated"
     NO_MODEL = "no_model"
@@ -123,11 +151,12 @@ class SegmentResult:
     translation: Translation | None = None  #: only for fragments
     official_id: str = ""
     official_text: str = ""
+    official_line: int | None = None  #: line of the official document where `official_text` starts
     bleu: float | None = None
     chrf: float | None = None
     ter: float | None = None
     category: Category = Category.NOT_SCORED
-    critical_edits: tuple[str, ...] = ()
+    changes: tuple[Change, ...] = ()  #: critical edits and notable changes, in reading order
     substitutions: tuple[str, ...] = ()
     note: str = ""  #: plain-words explanation, e.g. "quotation not found in the official text"
     alignment: AlignmentStrength | None = None  #: what supports the alignment, when aligned
@@ -138,6 +167,16 @@ class SegmentResult:
     official_roundtrip: str = ""  #: the official wording after en→pivot→en machine translation
     roundtrip_chrf: float | None = None  #: chrF++ of the segment against `official_roundtrip`
     mt_explained: bool | None = None  #: closer to the round trip than to the official wording
+
+    @property
+    def critical_edits(self) -> tuple[str, ...]:
+        """The changes that are charges, as `type: official → article`."""
+        return tuple(str(c) for c in self.changes if c.level is Level.CRITICAL)
+
+    @property
+    def notable_changes(self) -> tuple[str, ...]:
+        """The changes a reviewer should see that are no charge."""
+        return tuple(str(c) for c in self.changes if c.level is Level.NOTABLE)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from auditor.stages.changes import critical_edits, substitutions
+from auditor.stages.changes import critical_edits, find_changes, substitutions
 from tests.data.critical_pairs import PAIRS, Pair
 from tests.data.critical_pairs_heldout import HELDOUT
 
@@ -14,7 +14,7 @@ TYPES = ("negation", "number", "entity", "modality", "qualifier")
 
 
 def _found(pair: Pair) -> set[tuple[str, str, str]]:
-    return {(e.type, e.official, e.article) for e in critical_edits(pair.official, pair.article)}
+    return {(e.type, e.official, e.article) for e in find_changes(pair.official, pair.article)}
 
 
 @pytest.mark.parametrize("pair", PAIRS, ids=lambda p: p.note[:60])

@@ -22,7 +22,7 @@ from auditor.reports.summary import ArticleSummary
 from auditor.run.article import audit_article, build_index
 from auditor.settings import Settings
 from auditor.stages.align import OfficialIndex
-from auditor.stages.changes import critical_edits
+from auditor.stages.changes import find_changes
 from auditor.stages.ingest import decode_document
 from auditor.stages.language import Identifier
 from auditor.stages.quote_align import match_quotation
@@ -199,7 +199,7 @@ def test_a_quotation_is_compared_with_the_span_it_claims(quotation: str, span: s
 def test_a_partial_quotation_gets_exactly_its_own_edits(quotation: str, edits: list[str]) -> None:
     found = best_span(quotation, TRANSCRIPT_LINE)
     assert found is not None
-    assert [str(e) for e in critical_edits(found.text, quotation)] == edits
+    assert [str(e) for e in find_changes(found.text, quotation)] == edits
 
 
 @pytest.mark.parametrize(

@@ -101,10 +101,11 @@ SEGMENTS = [
         "critical_edits",
         "text",
         "",
-        "changes that can alter meaning, `type: official → article`, `; `-separated; marked "
-        "`(via translation)` when the segment was compared through the auditor's own machine "
-        "translation of a non-English fragment (then they may be the translation model's, "
-        "not the outlet's)",
+        "changes of what was said — `negation` (polarity), `number` (value), `entity` (another "
+        "referent), `modality` (another force) — as `type: official → article`, `; `-separated: "
+        "the charges a press officer can defend. Marked `(via translation)` when the segment was "
+        "compared through the auditor's own machine translation of a non-English fragment "
+        "(then they may be the translation model's, not the outlet's)",
         "modality: must → should",
     ),
     Column(
@@ -155,6 +156,14 @@ SEGMENTS = [
         "quotation not found in the official text",
     ),
     Column(
+        "notable_changes",
+        "text",
+        "",
+        "changes a reviewer should see that are no charge: a dropped, added or swapped "
+        "`qualifier` (`dangerous → ∅`), as `type: official → article`, `; `-separated",
+        "qualifier: dangerous → ∅",
+    ),
+    Column(
         "alignment",
         "text",
         "",
@@ -173,6 +182,20 @@ SEGMENTS = [
         "quotation's edits are on its own row (filter `kind` = `quote`), the sentence's row holds "
         "only the reporter's own words",
         "3; 5",
+    ),
+    Column(
+        "article_line",
+        "integer",
+        "line",
+        "line of the article file where the segment starts, from 1",
+        "12",
+    ),
+    Column(
+        "official_line",
+        "integer",
+        "line",
+        "line of the official document where `official_text` starts, from 1",
+        "40",
     ),
 ]
 

@@ -110,7 +110,9 @@ class ArticleSummary:
     )
     drifted_segments: int | None = _count("aligned segments in category `drift`", "7")
     critical_edits: int | None = _count(
-        "critical edits found (negation, number, entity, modality, qualifier)", "5", "edits"
+        "critical edits found: changes of what was said (see segments.csv `critical_edits`)",
+        "5",
+        "edits",
     )
     quotes: int | None = _count("quotations in the article", "12", "quotations")
     quotes_unmatched: int | None = _count(
@@ -154,6 +156,11 @@ class ArticleSummary:
     )
     auditor_version: str = _column(
         "text", "", "version of auditor that produced the row", "0.1.0", default=__version__
+    )
+    notable_changes: int | None = _count(
+        "changes a reviewer should see that are no charge (see segments.csv `notable_changes`)",
+        "4",
+        "changes",
     )
     quotes_misquoted: int | None = _count(
         "quotations compared with the official wording (alignment `exact` or `strong`) that "
@@ -206,6 +213,7 @@ class ArticleSummary:
             ),
             content_sha256=article.content_sha256,
             audited_at=article.audited_at,
+            notable_changes=count(c for r in rows for c in r.notable_changes),
             quotes_misquoted=count(
                 r
                 for r in rows

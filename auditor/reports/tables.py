@@ -42,6 +42,7 @@ def segment_row(
         "ter": result.ter,
         "category": result.category.value,
         "critical_edits": LIST_SEPARATOR.join(result.critical_edits),
+        "notable_changes": LIST_SEPARATOR.join(result.notable_changes),
         "substitutions": LIST_SEPARATOR.join(result.substitutions),
         "official_roundtrip": result.official_roundtrip,
         "roundtrip_chrf": result.roundtrip_chrf,
@@ -50,6 +51,8 @@ def segment_row(
         "note": result.note,
         "alignment": result.alignment.value if result.alignment else "",
         "quotations": LIST_SEPARATOR.join(map(str, quotations)),
+        "article_line": s.line,
+        "official_line": result.official_line,
     }
 
 

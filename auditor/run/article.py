@@ -43,19 +43,16 @@ class PreparedArticle:
 
 def build_index(officials: Sequence[Document], settings: Settings) -> OfficialIndex:
     """Index the official sentences of every official document (once per run)."""
+    sentences = {
+        doc.doc_id: [
+            s for s in segment_document(doc.text, settings.segment) if s.kind is Kind.SENTENCE
+        ]
+        for doc in officials
+    }
     return OfficialIndex(
-        [
-            (
-                doc.doc_id,
-                [
-                    s.text
-                    for s in segment_document(doc.text, settings.segment)
-                    if s.kind is Kind.SENTENCE
-                ],
-            )
-            for doc in officials
-        ],
+        [(doc_id, [s.text for s in found]) for doc_id, found in sentences.items()],
         settings.align,
+        lines={doc_id: [s.line for s in found] for doc_id, found in sentences.items()},
     )
 
 

@@ -15,7 +15,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -43,6 +43,7 @@ class OfficialSentence:
     doc_id: str
     position: int  #: index among the document's official sentences
     text: str
+    line: int = 1  #: line of the document where the sentence starts
 
 
 @dataclass(frozen=True)
@@ -135,8 +136,13 @@ class OfficialIndex:
     """Inverted index over the content words of every official sentence."""
 
     def __init__(
-        self, documents: Sequence[tuple[str, Sequence[str]]], settings: AlignSettings | None = None
+        self,
+        documents: Sequence[tuple[str, Sequence[str]]],
+        settings: AlignSettings | None = None,
+        lines: Mapping[str, Sequence[int]] | None = None,
     ) -> None:
+        """documents: (document id, its sentences); lines: document id → the line each of its
+        sentences starts on (default: 1)."""
         self.settings = settings = settings or AlignSettings()
         self.sentences: list[OfficialSentence] = []
         self._stems: list[frozenset[str]] = []
@@ -145,7 +151,8 @@ class OfficialIndex:
         for doc_id, texts in documents:
             for position, text in enumerate(texts):
                 sid = len(self.sentences)
-                self.sentences.append(OfficialSentence(doc_id, position, text))
+                line = lines[doc_id][position] if lines and doc_id in lines else 1
+                self.sentences.append(OfficialSentence(doc_id, position, text, line))
                 self._by_doc[doc_id].append(sid)
                 stems = frozenset(content_stems(text, settings.stem_length))
                 self._stems.append(stems)
@@ -263,6 +270,16 @@ class OfficialIndex:
                     if first >= 0 and last < count:
                         out[(s.doc_id, first, last)] = None
         return list(out)
+
+    def line_at(self, doc_id: str, first: int, last: int, offset: int = 0) -> int:
+        """The line where character `offset` of `run_text(doc_id, first, last)` stands."""
+        at = 0
+        for position in range(first, last + 1):
+            sentence = self._sentence(doc_id, position)
+            at += len(clean(sentence.text)) + 1
+            if offset < at or position == last:
+                return sentence.line
+        return self._sentence(doc_id, first).line
 
     def run_text(self, doc_id: str, first: int, last: int) -> str:
         return clean(" ".join(self._sentence(doc_id, p).text for p in range(first, last + 1)))

@@ -17,7 +17,9 @@ from dataclasses import dataclass, replace
 from auditor.records import (
     AlignmentStrength,
     Category,
+    Change,
     Kind,
+    Level,
     NotFound,
     Segment,
     SegmentResult,
@@ -25,7 +27,7 @@ from auditor.records import (
 )
 from auditor.settings import AlignSettings, Settings
 from auditor.stages.align import Alignment, OfficialIndex, decide, is_sure
-from auditor.stages.changes import ABSENT, Edit, critical_edits, substitutions
+from auditor.stages.changes import ABSENT, find_changes, substitutions
 from auditor.stages.normal import normalised_wording
 from auditor.stages.quote_align import QuoteMatch, match_quotation, slot_match
 from auditor.stages.score import Scores, aggregate, sentence_scores
@@ -78,6 +80,7 @@ class _Found:
     last: int
     official_text: str  #: what the segment is compared with (a quotation: its span)
     strength: AlignmentStrength
+    official_line: int = 1  #: where `official_text` starts in the official document
 
     @property
     def positions(self) -> range:
@@ -153,6 +156,7 @@ def audit_drift(
                     s,
                     official_id=match.doc_id,
                     official_text=match.official_text,
+                    official_line=match.official_line,
                     note=note,
                     alignment=match.strength,
                     compared_text=texts[s.index],
@@ -165,7 +169,7 @@ def audit_drift(
         if via_translation and s.index in via_translation:
             scored = replace(
                 scored,
-                critical_edits=tuple(f"{e} {VIA_TRANSLATION}" for e in scored.critical_edits),
+                changes=tuple(replace(c, via_translation=True) for c in scored.changes),
                 note=(scored.note + "; " if scored.note else "") + NOTE_TRANSLATED,
             )
         rows.append(scored)
@@ -192,7 +196,10 @@ def _align(
             match = match_quotation(texts[i], index, doc_id)
             strength = match.strength(rule) if match is not None else None
             if match is not None and strength is not None:
-                found[i] = _Found(match.doc_id, match.first, match.last, match.span.text, strength)
+                line = index.line_at(match.doc_id, match.first, match.last, match.span.start)
+                found[i] = _Found(
+                    match.doc_id, match.first, match.last, match.span.text, strength, line
+                )
             elif match is not None:
                 closest[i] = match
         else:
@@ -209,8 +216,14 @@ def _align(
     for i, strength in zip(order, decide(anchors, rule, sure), strict=True):
         alignment = sentences.get(i)
         if i in sentences and alignment is not None and strength is not None:
+            line = index.line_at(alignment.doc_id, alignment.first, alignment.first)
             found[i] = _Found(
-                alignment.doc_id, alignment.first, alignment.last, alignment.official_text, strength
+                alignment.doc_id,
+                alignment.first,
+                alignment.last,
+                alignment.official_text,
+                strength,
+                line,
             )
     if doc_id is not None:
         _place_quote_parts(segments, texts, speech, found, closest, index, rule)
@@ -248,7 +261,12 @@ def _place_quote_parts(
             match = slot_match(texts[part], index, a.doc_id, a.last + 1)
             if match is not None and match.span.content_equal >= rule.quote_slot_min_shared:
                 found[part] = _Found(
-                    a.doc_id, a.last + 1, a.last + 1, match.span.text, AlignmentStrength.WEAK
+                    a.doc_id,
+                    a.last + 1,
+                    a.last + 1,
+                    match.span.text,
+                    AlignmentStrength.WEAK,
+                    index.line_at(a.doc_id, a.last + 1, a.last + 1),
                 )
                 closest.pop(part, None)
 
@@ -302,35 +320,41 @@ def _scored(
     if match.strength is AlignmentStrength.EXACT or normalised_wording(text) == normalised_wording(
         match.official_text
     ):
-        category, edits, changes = Category.VERBATIM, [], []
+        category, found, words = Category.VERBATIM, [], []
     else:
-        edits = critical_edits(match.official_text, text, settings.changes)
+        found = find_changes(match.official_text, text, settings.changes)
         if speech is Speech.REPORTED:
-            edits = reported_speech_edits(edits)
-        changes = substitutions(match.official_text, text, settings.changes)
-        drifted = edits or scores.chrf < settings.verdict.paraphrase_min_chrf
+            found = reported_speech_changes(found)
+        words = substitutions(match.official_text, text, settings.changes)
+        critical = any(c.level is Level.CRITICAL for c in found)
+        drifted = critical or scores.chrf < settings.verdict.paraphrase_min_chrf
         category = Category.DRIFT if drifted else Category.PARAPHRASE
     return SegmentResult(
         segment,
         official_id=match.doc_id,
         official_text=match.official_text,
+        official_line=match.official_line,
         bleu=scores.bleu,
         chrf=scores.chrf,
         ter=scores.ter,
         category=category,
-        critical_edits=tuple(str(e) for e in edits),
-        substitutions=tuple(changes),
+        changes=tuple(found),
+        substitutions=tuple(words),
         alignment=match.strength,
         compared_text=text,
     )
 
 
-def reported_speech_edits(edits: Sequence[Edit]) -> list[Edit]:
-    """The edits that charge the reporter's own words: a flipped negation, or a number, name
-    or modal force replaced by another (not left out)."""
+def reported_speech_changes(changes: Sequence[Change]) -> list[Change]:
+    """The changes that charge the reporter's own words — a flipped negation, or a number,
+    name or modal force replaced by another (not left out) — and the notable ones; every other
+    critical edit of a summary is no charge and is dropped."""
     return [
-        e
-        for e in edits
-        if e.type in REPORTED_SPEECH_EDITS
-        and (e.type == "negation" or ABSENT not in (e.official, e.article))
+        c
+        for c in changes
+        if c.level is Level.NOTABLE
+        or (
+            c.type in REPORTED_SPEECH_EDITS
+            and (c.type == "negation" or ABSENT not in (c.official, c.article))
+        )
     ]

@@ -9,6 +9,7 @@ Segment text is always a slice of the input, so nothing is lost or rewritten.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Protocol
@@ -118,6 +119,7 @@ def segment_document(text: str, settings: SegmentSettings | None = None) -> list
     """Split a document's text into segments in reading order."""
     settings = settings or SegmentSettings()
     lines = _lines(text)
+    line_starts = [line.start for line in lines]
     furniture = _furniture_lines(lines, settings)
     titles = _title_lines(lines, furniture, settings)
     title_text = lines[titles[0]].text.strip() if titles else None
@@ -133,8 +135,11 @@ def segment_document(text: str, settings: SegmentSettings | None = None) -> list
         start, end = _trimmed(text, start, end)
         index = len(segments)
         first = index if kind is Kind.QUOTE and quotation is None else quotation
+        line = bisect_right(line_starts, start)
         segments.append(
-            Segment(index, kind, text[start:end], start, end, in_sentence, quotation=first)
+            Segment(
+                index, kind, text[start:end], start, end, in_sentence, line=line, quotation=first
+            )
         )
         return index
 

@@ -10,7 +10,9 @@ from auditor.records import (
     AlignmentStrength,
     ArticleResult,
     Category,
+    Change,
     Kind,
+    Level,
     NotFound,
     Segment,
     SegmentResult,
@@ -40,7 +42,9 @@ def _segment_result(data: dict[str, Any]) -> SegmentResult:
             "category": Category(data["category"]),
             "alignment": AlignmentStrength(data["alignment"]) if data.get("alignment") else None,
             "not_found": NotFound(data["not_found"]) if data.get("not_found") else None,
-            "critical_edits": tuple(data["critical_edits"]),
+            "changes": tuple(
+                Change(**{**c, "level": Level(c["level"])}) for c in data.get("changes", ())
+            ),
             "substitutions": tuple(data["substitutions"]),
             "official_roundtrip": data.get("official_roundtrip", ""),
             "roundtrip_chrf": data.get("roundtrip_chrf"),

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from auditor.lexicon import FUNCTION_WORDS, MODAL_FORCE, NEGATORS, NUMBER_WORDS, ORDINALS, SCALES
+from auditor.records import ABSENT, Change
 from auditor.settings import ChangeSettings
 
-ABSENT = "∅"
 _TOKEN = re.compile(
     r"\d+(?:[.,]\d+)*%?"  # 2%, 1.5, 5,000
     r"|[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W_]+)*"  # words, can't, two-day, full-fledged
@@ -39,16 +39,8 @@ class Token:
         return self.norm[:1].isalnum()
 
 
-@dataclass(frozen=True)
-class Edit:
-    """One change: its type and the words on each side (`∅` when absent)."""
-
-    type: str
-    official: str
-    article: str
-
-    def __str__(self) -> str:
-        return f"{self.type}: {self.official} → {self.article}"
+#: a named change, as every edit type reports it
+Edit = Change
 
 
 #: one edit type: (official tokens, article tokens, their counterparts, settings) → its edits
