@@ -1,10 +1,16 @@
-"""Number edits: a value changed ("four" = "4", "2%" = "two percent") (pure)."""
+"""Number edits: a value changed ("four" = "4", "2%" = "two percent") (pure).
+
+The word "one" is as often an article or a pronoun as a number ("one step further" = "a step
+further", "like one" = "like it"): left out or added it is no change, only replaced by another
+number. A time is the same written with a colon or a dot ("10:30" = "10.30 a.m.").
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from auditor.lexicon import DETERMINERS, ORDINALS, SCALES, WILL_NOUN_MODIFIERS
+from auditor.records import ABSENT, Level
 from auditor.settings import ChangeSettings
 from auditor.stages.changes.tokens import (
     Counterparts,
@@ -15,6 +21,9 @@ from auditor.stages.changes.tokens import (
     pair,
 )
 
+LEVELS = {"number": Level.CRITICAL}
+#: fractions that, before "a million", make a cardinal
+_FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 #: words after which "one" is a pronoun ("this one", "their own one")
 _PRONOUN_ONE_AFTER = DETERMINERS | WILL_NOUN_MODIFIERS
 
@@ -29,13 +38,32 @@ def numbers(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
         prev = tokens[i - 1].norm if i else ""
         nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
         if parsed is None or (
-            t.norm == "one" and (nxt in ("of", "another") or prev in _PRONOUN_ONE_AFTER)
+            t.norm == "one"
+            and (nxt in ("of", "another") or prev in _PRONOUN_ONE_AFTER or t.text != t.norm)
         ):
             i += 1
             continue
         value, kind = parsed
         words = [t.text.split("-")[0] if "-" in t.text and t.norm[0].isalpha() else t.text]
         j = i + 1
+        # "half a million", "a quarter of a million": a fraction of a scale is a cardinal
+        share = _FRACTIONS.get(t.norm)
+        norms = [x.norm for x in tokens[j : j + 3]]
+        of_scale = False
+        if share is not None:
+            for lead in (["a"], ["an"], ["of", "a"], ["of", "an"]):
+                n = len(lead)
+                if norms[:n] == lead and len(norms) > n and norms[n] in SCALES:
+                    value, kind = share * SCALES[norms[n]], "cardinal"
+                    words += [x.text for x in tokens[j : j + n + 1]]
+                    j += n + 1
+                    of_scale = True
+                    break
+        # "two and a half (million)"
+        if kind == "cardinal" and norms == ["and", "a", "half"]:
+            value += 0.5
+            words += [x.text for x in tokens[j : j + 3]]
+            j += 3
         # "500 million", "five thousand", "one third", "two percent", "1.5 billion"
         while j < len(tokens):
             follow = tokens[j].norm
@@ -57,7 +85,7 @@ def numbers(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
             else:
                 break
             j += 1
-        if t.norm == "half":
+        if t.norm == "half" and not of_scale:
             value, kind = 0.5, "fraction"
         key = f"{kind}:{value:.6g}"
         surface = " ".join(words)
@@ -69,5 +97,15 @@ def numbers(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
 def find(
     off: Sequence[Token], art: Sequence[Token], link: Counterparts, settings: ChangeSettings
 ) -> list[Edit]:
-    removed, added = difference(numbers(off), numbers(art), link)
-    return [Edit("number", a, b) for a, b in pair(removed, added, link.off_to_art)]
+    # a value said twice is said once ("the top and bottom 20%" / "the top 20% and the bottom
+    # 20%"): compare which values each side says, not how often
+    mine, theirs = numbers(off), numbers(art)
+    said, says = {k for _, k, _ in mine}, {k for _, k, _ in theirs}
+    mine = [n for n in mine if n[1] not in says]
+    theirs = [n for n in theirs if n[1] not in said]
+    removed, added = difference(mine, theirs, link)
+    return [
+        Edit("number", a, b)
+        for a, b in pair(removed, added, link.off_to_art)
+        if not (ABSENT in (a, b) and "one" in (a, b))
+    ]

@@ -20,7 +20,8 @@ from auditor.records import ABSENT, Change
 from auditor.settings import ChangeSettings
 
 _TOKEN = re.compile(
-    r"\d+(?:[.,]\d+)*%?"  # 2%, 1.5, 5,000
+    r"(?:[A-Z]\.){2,}"  # U.S., E.U.
+    r"|\d+(?:[.,]\d+)*%?"  # 2%, 1.5, 5,000
     r"|[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W_]+)*"  # words, can't, two-day, full-fledged
     r"|[^\w\s]"  # punctuation, one mark a token
 )
@@ -56,15 +57,33 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     initial = True
     for match in _TOKEN.finditer(text):
-        raw = match.group()
-        if raw in _OPENERS and initial:
-            continue
-        tokens.append(Token(raw, _norm(raw), initial))
-        if raw[0].isalnum():
-            initial = False
-        elif raw in _SENTENCE_END:
-            initial = True
+        for raw in _dash_parts(match.group()):
+            if raw in _OPENERS and initial:
+                continue
+            tokens.append(Token(raw, _norm(raw), initial))
+            if raw[0].isalnum():
+                initial = False
+            elif raw in _SENTENCE_END:
+                initial = True
     return tokens
+
+
+def _is_number_word(part: str) -> bool:
+    lowered = part.lower()
+    return part.isdigit() or lowered in NUMBER_WORDS or lowered in SCALES
+
+
+def _dash_parts(raw: str) -> list[str]:
+    """A hyphen between a word and a number is a dash typed without spaces ("robots-8",
+    "skyscrapers-two"): two tokens. Compounds stay whole: "two-day", "twenty-five",
+    "full-fledged", "COVID-19"."""
+    parts = raw.split("-")
+    if len(parts) < 2 or not parts[0] or _is_number_word(parts[0]) or parts[0].isupper():
+        return [raw]
+    for n, part in enumerate(parts[1:], start=1):
+        if _is_number_word(part):
+            return ["-".join(parts[:n]), "-".join(parts[n:])]
+    return [raw]
 
 
 def opcodes(
