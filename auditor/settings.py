@@ -20,6 +20,13 @@ class IngestSettings:
 
     #: share of control characters above which a file is called binary
     max_control_char_share: float = 0.01
+    #: a source file larger than this (in MB, 10^6 bytes) is not read: `status=error`, "too
+    #: large"; every stage is near-linear in the text, and a news article is 5–50 kB
+    max_article_mb: float = 5.0
+
+    @property
+    def max_article_bytes(self) -> int:
+        return int(self.max_article_mb * 1_000_000)
 
 
 #: Languages the identifier may answer with; restricting the set is what keeps short English
