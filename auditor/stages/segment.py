@@ -9,6 +9,7 @@ Segment text is always a slice of the input, so nothing is lost or rewritten.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Protocol
@@ -157,14 +158,15 @@ def _split_reporting_clauses(
     settings: SegmentSettings,
 ) -> list[tuple[int, int]]:
     """Split `…, the minister said, “Quoted words.` before the opening mark, so the reporter's
-    clause and the quoted sentence are aligned to the official wording separately."""
+    clause and the quoted sentence are aligned to the official wording separately.
+
+    Each sentence looks only at the quotations whose opening mark lies inside it (found by
+    bisection), so a long paragraph costs time linear in its sentences, not their square."""
+    marks = [_mark_before(text, q_start) for q_start, _ in quotes]  # in order, as the quotes
     out = []
     for s_start, s_end in spans:
         cut = s_start
-        for q_start, _ in quotes:
-            mark = q_start - 1
-            while mark > cut and text[mark].isspace():
-                mark -= 1
+        for mark in marks[bisect_right(marks, s_start) : bisect_left(marks, s_end)]:
             if not (cut < mark < s_end):
                 continue
             before = text[cut:mark]
@@ -178,13 +180,23 @@ def _split_reporting_clauses(
     return [span for span in out if span[0] < span[1]]
 
 
+def _mark_before(text: str, q_start: int) -> int:
+    """The last character before a quotation's wording that is not whitespace (its mark)."""
+    mark = q_start - 1
+    while mark > 0 and text[mark].isspace():
+        mark -= 1
+    return mark
+
+
 def _add_block(text: str, start: int, end: int, add: _Adder, settings: SegmentSettings) -> None:
-    """Sentences of one block, each followed by the quotations that start inside it."""
+    """Sentences of one block, each followed by the quotations that start inside it (the
+    first sentence also takes those that start before it)."""
     quotes = [(start + a, start + b) for a, b in find_quotations(text[start:end])]
+    starts = [q_start for q_start, _ in quotes]
     spans = _split_reporting_clauses(text, sentence_spans(text, start, end), quotes, settings)
     for n, (s_start, s_end) in enumerate(spans):
         sentence = add(Kind.SENTENCE, s_start, s_end)
         next_start = spans[n + 1][0] if n + 1 < len(spans) else end + 1
-        for q_start, q_end in quotes:
-            if (n == 0 or q_start >= s_start) and q_start < next_start:
-                add(Kind.QUOTE, q_start, q_end, sentence)
+        first = 0 if n == 0 else bisect_left(starts, s_start)
+        for q_start, q_end in quotes[first : bisect_left(starts, next_start)]:
+            add(Kind.QUOTE, q_start, q_end, sentence)
