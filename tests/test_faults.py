@@ -661,3 +661,40 @@ def test_generated_articles_similar_to_the_official_text_each_get_one_row(
         rows = _summary(reports)
         assert len(rows) == len(articles) + 1
         assert not [r for r in rows.values() if r[1].startswith("internal error")], rows
+
+
+# ---------------------------------------------------------------- size
+
+
+class _CountingText(str):
+    """A document's text that counts how often one of its characters is looked up."""
+
+    lookups = 0
+
+    def __getitem__(self, key: object) -> str:
+        type(self).lookups += 1
+        return str.__getitem__(self, key)  # type: ignore[index]
+
+
+def _paragraph_of_quotations(size: int) -> str:
+    """One long paragraph of official sentences, every other one quoted with "He said"."""
+    out: list[str] = []
+    while sum(map(len, out)) < size:
+        sentence = SENTENCES[len(out) % len(SENTENCES)]
+        out.append(f"He said, “{sentence}”" if len(out) % 2 else sentence)
+    return " ".join(out)
+
+
+def test_a_long_paragraph_of_quotations_costs_lookups_linear_in_its_length() -> None:
+    """Each sentence used to look at every quotation of its paragraph: a 1 MB paragraph cost
+    minutes. Doubling the paragraph must not quadruple the characters looked at."""
+    from auditor.stages.segment import segment_document
+
+    counts = []
+    for size in (20_000, 40_000):
+        text = _CountingText(_paragraph_of_quotations(size))
+        _CountingText.lookups = 0
+        segments = segment_document(text)
+        assert sum(1 for s in segments if s.kind.value == "quote") > size // 400
+        counts.append(_CountingText.lookups)
+    assert counts[1] < 2.5 * counts[0], counts
