@@ -21,8 +21,9 @@ class IngestSettings:
     #: share of control characters above which a file is called binary
     max_control_char_share: float = 0.01
     #: a source file larger than this (in MB, 10^6 bytes) is not read: `status=error`, "too
-    #: large"; every stage is near-linear in the text, and a news article is 5–50 kB
-    max_article_mb: float = 5.0
+    #: large". A news article is 5–50 kB; a 1 MB one costs about a minute of CPU here
+    #: (`python bench/large_article.py`), so this bounds how long one file can hold the lock
+    max_article_mb: float = 2.0
 
     @property
     def max_article_bytes(self) -> int:

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from auditor.settings import IngestSettings
+
 if TYPE_CHECKING:
     from auditor.run.pipeline import AuditResult
     from auditor.settings import Settings
@@ -98,7 +100,7 @@ def audit(
         float | None,
         typer.Option(
             help="Largest source file read, in MB; a larger one is a row with status=error "
-            "[default: 5].",
+            f"(default {IngestSettings().max_article_mb:g}).",
             envvar="AUDITOR_MAX_ARTICLE_MB",
             min=0.001,
             show_default=False,
@@ -157,7 +159,7 @@ class Job:
     max_article_mb: float | None = None
 
     def settings(self) -> Settings:
-        from auditor.settings import IngestSettings, Settings
+        from auditor.settings import Settings
 
         if self.max_article_mb is None:
             return Settings()
