@@ -163,6 +163,22 @@ def _state(change: Callable[[Path], None]) -> Setup:
     return setup
 
 
+def _with_args(setup: Setup, *extra: str) -> Setup:
+    def with_args(corpus: Path, reports: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+        setup(corpus, reports, monkeypatch)
+        return ["audit", str(corpus), "--reports", str(reports), *extra]
+
+    return with_args
+
+
+def _planted_link(corpus: Path, reports: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A link where auditor appends its tracebacks, to a file outside the reports folder."""
+    outside = reports.parent / "outside.txt"
+    outside.write_text("must stay as it is\n")
+    os.symlink(outside, reports / ".auditor" / "errors.log")
+    _touch_article(corpus)
+
+
 def _corrupt_pages(path: Path) -> None:
     """Garbage over every page but the first: the header still says SQLite."""
     data = bytearray(path.read_bytes())
@@ -339,6 +355,13 @@ PROBES = [
         prior_run=True,
     ),
     Probe(
+        "state-corrupt-pages-full-run",
+        _with_args(_state(_corrupt_pages), "--full"),
+        message="rebuilt",
+        rows={"report.txt": REPORT_OK},
+        prior_run=True,
+    ),
+    Probe(
         "state-table-dropped",
         _state(_sql("DROP TABLE article_results")),
         message="rebuilt",
@@ -398,6 +421,13 @@ PROBES = [
         _state_read_only,
         exit_code=1,
         message="attempt to write a readonly database",
+        prior_run=True,
+    ),
+    Probe(
+        "link-planted-in-the-state-folder",
+        _planted_link,
+        exit_code=1,
+        message="holds links (errors.log)",
         prior_run=True,
     ),
     Probe("reports-path-is-a-file", _reports_is_a_file, 1, "the reports path is a file"),

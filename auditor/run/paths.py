@@ -63,11 +63,18 @@ def check_folders(corpus: Path, reports: Path) -> None:
         if source.is_relative_to(out):
             raise _overlap(reports, source, "contains the corpus")
     state_dir = reports / STATE_DIR
-    if state_dir.exists() and not state_dir.is_dir():
+    if state_dir.is_symlink() or (state_dir.exists() and not state_dir.is_dir()):
         raise FolderError(
-            f"{state_dir} is a file, not auditor's state folder: move it away or choose "
-            f"another --reports folder"
+            f"{state_dir} is a file or a link, not auditor's state folder: move it away or "
+            f"choose another --reports folder"
         )
+    if state_dir.is_dir():
+        links = sorted(p.name for p in state_dir.iterdir() if p.is_symlink())
+        if links:
+            raise FolderError(
+                f"{state_dir} holds links ({', '.join(links)}): auditor writes only its own "
+                f"regular files there, never through a link; remove them"
+            )
 
 
 def _overlap(reports: Path, source: Path, why: str) -> FolderError:
@@ -97,8 +104,14 @@ def check_ownership(reports: Path, replaced: Iterable[str]) -> None:
 def claim(reports: Path) -> None:
     """Mark `reports` as the auditor's (after `check_ownership`, holding the lock)."""
     marker = reports / MARKER_FILE
-    if not marker.is_file():
-        marker.write_text(MARKER_TEXT, encoding="utf-8")
+    if marker.is_file():
+        return
+    try:  # never through a link planted under that name
+        fd = os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0))
+    except FileExistsError:
+        return
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(MARKER_TEXT)
 
 
 def watched_files(corpus: Path, reports: Path) -> list[Path]:
