@@ -177,6 +177,8 @@ class _Run:
         self.models_dir = resolve_models_dir(None)
         self.workers = 1
         self.failures = FailureLog(reports / STATE_DIR, self.run_id)
+        #: where a source file, or the target of a link among them, may lie
+        self.inside = paths.corpus_folders(corpus)
 
     def run(self) -> AuditResult:
         """The run; when the state turns out damaged half-way (a page that does not read), it
@@ -287,7 +289,7 @@ class _Run:
             Role.OFFICIAL,
             plausibility=self.identifier.plausibility,
             max_control=self.settings.ingest.max_control_char_share,
-            inside=paths.corpus_folders(self.corpus),
+            inside=self.inside,
             max_bytes=self.settings.ingest.max_article_bytes,
         ):
             if isinstance(item, Document):
@@ -304,9 +306,7 @@ class _Run:
     def _entry(self, path: Path, key_base: str) -> Entry:
         try:
             data = read_source(
-                path,
-                inside=paths.corpus_folders(self.corpus),
-                max_bytes=self.settings.ingest.max_article_bytes,
+                path, inside=self.inside, max_bytes=self.settings.ingest.max_article_bytes
             )
         except NotText as exc:
             return Entry(path, error=str(exc))

@@ -72,7 +72,7 @@ _MIGRATIONS: dict[int, str] = {
     ALTER TABLE history_rows ADD COLUMN run_id TEXT;
     ALTER TABLE history_rows ADD COLUMN committed INTEGER NOT NULL DEFAULT 1;
     UPDATE history_rows SET run_id = json_extract(row, '$.run_id');
-    CREATE INDEX history_rows_run ON history_rows (run_id, committed);
+    CREATE INDEX history_rows_pending ON history_rows (run_id) WHERE committed = 0;
     """,
 }
 
@@ -301,7 +301,10 @@ class State:
         """The run's report files are committed: its history rows count, and what the reports
         were made of is recorded — one transaction."""
         with _transaction(self.db):
-            self.db.execute("UPDATE history_rows SET committed = 1 WHERE run_id = ?", (run_id,))
+            self.db.execute(
+                "UPDATE history_rows SET committed = 1 WHERE run_id = ? AND committed = 0",
+                (run_id,),
+            )
             self.db.execute("DELETE FROM report_files")
             self.db.executemany("INSERT INTO report_files VALUES (?, ?)", hashes.items())
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('reports_key', ?)", (reports_key,))
@@ -312,7 +315,8 @@ class State:
         with _transaction(self.db):
             if committed_run:
                 self.db.execute(
-                    "UPDATE history_rows SET committed = 1 WHERE run_id = ?", (committed_run,)
+                    "UPDATE history_rows SET committed = 1 WHERE run_id = ? AND committed = 0",
+                    (committed_run,),
                 )
             self.db.execute("DELETE FROM history_rows WHERE committed = 0")
 
