@@ -241,6 +241,8 @@ def test_sigkill_at_any_point_keeps_the_previous_reports(tmp_path: Path) -> None
     assert final.returncode == 0, err
     summary = pd.read_csv(reports / "summary.csv", encoding="utf-8-sig")
     assert len(summary) == 150
+    history = pd.read_csv(reports / "history.csv", encoding="utf-8-sig")
+    assert history.run_id.nunique() == 2, "a killed run left rows in history.csv"
     fresh = tmp_path / "fresh"
     assert _audit_process(corpus, fresh).wait(timeout=600) == 0
     columns = ["article_id", "status", "official_id", "chrf", "critical_edits"]
