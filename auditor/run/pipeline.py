@@ -237,6 +237,9 @@ class _Run:
             )
             if unchanged_digests is not None and publisher.reports_intact(reports_key):
                 digests, audited = unchanged_digests, 0
+                for done, digest in enumerate(digests, start=1):
+                    if self.progress:
+                        self.progress(digest.article_id, done, len(digests))
                 written = publisher.append_history(digests, self._counts(0, digests))
             else:
                 batch = Batch(
@@ -321,16 +324,14 @@ class _Run:
             return None
         kept = state.digests(e.article_id for e in entries if not e.error)
         digests = []
-        for done, entry in enumerate(entries, start=1):
+        for entry in entries:
             if entry.error:
                 digests.append(ArticleSummary.of(entry.error_result(self.run_at)))
-            else:
-                try:
-                    digests.append(ArticleSummary.from_json(kept[entry.article_id]))
-                except (KeyError, ValueError, TypeError):
-                    return None
-            if self.progress:
-                self.progress(entry.article_id, done, len(entries))
+                continue
+            try:
+                digests.append(ArticleSummary.from_json(kept[entry.article_id]))
+            except (KeyError, ValueError, TypeError):
+                return None
         return digests
 
     def _counts(self, audited: int, digests: list[ArticleSummary]) -> dict[str, int]:
