@@ -728,3 +728,20 @@ def test_a_long_paragraph_of_quotations_costs_lookups_linear_in_its_length() -> 
         assert sum(1 for s in segments if s.kind.value == "quote") > size // 400
         counts.append(_CountingText.lookups)
     assert counts[1] < 2.5 * counts[0], counts
+
+
+def test_an_unreadable_articles_folder_is_one_line_naming_the_corpus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = _tiny_corpus(tmp_path)
+    real = Path.iterdir
+
+    def iterdir(self: Path) -> Iterator[Path]:
+        if self == corpus / "articles":
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    result = runner.invoke(app, ["audit", str(corpus), "--reports", str(tmp_path / "reports")])
+    assert result.exit_code == 1, result.output
+    assert "cannot read the corpus: Permission denied" in _one_line(result.output)

@@ -10,6 +10,7 @@ segment, align, score and write tables are imported only when something must be 
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 import uuid
@@ -141,13 +142,16 @@ def audit_corpus(
             f"cannot use the state {state_path(reports)}: {exc} (the reports are as they were)"
         ) from exc
     except OSError as exc:
-        raise AuditError(_os_message(exc, reports)) from exc
+        raise AuditError(_os_message(exc, corpus, reports)) from exc
 
 
-def _os_message(exc: OSError, reports: Path) -> str:
+def _os_message(exc: OSError, corpus: Path, reports: Path) -> str:
     """One line for a fault of the machine (full disk, read-only folder, folder gone)."""
-    where = exc.filename if exc.filename is not None else reports
+    named = isinstance(exc.filename, str | bytes | os.PathLike)
+    where = Path(os.fsdecode(exc.filename)) if named else reports
     why = exc.strerror or str(exc)
+    if where.is_relative_to(corpus) and not where.is_relative_to(reports):
+        return f"cannot read the corpus: {why} ({where})"
     return (
         f"cannot write to the reports folder {reports}: {why} ({where}); the reports are as "
         f"they were"
