@@ -431,7 +431,7 @@ PROBES = [
         prior_run=True,
     ),
     Probe("reports-path-is-a-file", _reports_is_a_file, 1, "the reports path is a file"),
-    Probe("state-folder-is-a-file", _state_dir_is_a_file, 1, "is a file, not auditor's state"),
+    Probe("state-folder-is-a-file", _state_dir_is_a_file, 1, "is a file or a link, not auditor's"),
     Probe(
         "reports-folder-deleted-mid-run",
         _reports_deleted_mid_run,
