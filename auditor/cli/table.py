@@ -1,9 +1,13 @@
-"""The short end-of-run table printed by `auditor audit` (edge: terminal)."""
+"""The short end-of-run table printed by `auditor audit` (edge: terminal).
+
+Every string that comes from the user's files or paths is escaped: a name like `a[/x].txt`
+is text, never rich markup."""
 
 from __future__ import annotations
 
 from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from auditor.records import Status
@@ -22,7 +26,10 @@ def _fmt(value: object) -> str:
 def print_summary(result: AuditResult, console: Console | None = None) -> None:
     console = console or Console()
     table = Table(
-        title=f"auditor run {result.run_id}", title_justify="left", box=box.SIMPLE, pad_edge=False
+        title=f"auditor run {escape(result.run_id)}",
+        title_justify="left",
+        box=box.SIMPLE,
+        pad_edge=False,
     )
     # the numbers must survive an 80-column terminal: only the article name is shortened
     wide = console.width >= 110
@@ -33,7 +40,7 @@ def print_summary(result: AuditResult, console: Console | None = None) -> None:
     for article in result.articles:
         coverage = article.official_coverage
         table.add_row(
-            article.article_id,
+            escape(article.article_id),
             article.status.value,
             "" if coverage is None else f"{coverage:.0%}",
             _fmt(article.chrf),
@@ -46,12 +53,15 @@ def print_summary(result: AuditResult, console: Console | None = None) -> None:
         f"removed {result.removed}"
     )
     for notice in result.notices:
-        console.print(f"[yellow]note:[/yellow] {notice}")
+        console.print(f"[yellow]note:[/yellow] {escape(notice)}")
     for article in result.articles:
         if article.status is Status.ERROR:
-            console.print(f"[red]error[/red] {article.article_id}: {article.error}")
+            console.print(f"[red]error[/red] {escape(article.article_id)}: {escape(article.error)}")
     for error in result.official_errors:
-        console.print(f"[yellow]official document skipped[/yellow] {error.doc_id}: {error.error}")
+        console.print(
+            f"[yellow]official document skipped[/yellow] {escape(error.doc_id)}: "
+            f"{escape(error.error)}"
+        )
     console.print(
         "signatures: " + " | ".join(f"{k} {v}" for k, v in signatures().items()),
         style="dim",
@@ -60,5 +70,6 @@ def print_summary(result: AuditResult, console: Console | None = None) -> None:
     csvs = ", ".join(p.name for p in result.reports if p.suffix == ".csv")
     folder = result.reports[0].parent if result.reports else ""
     console.print(
-        f"{len(result.articles)} articles in {result.seconds:.1f} s; wrote {csvs} to {folder}/"
+        f"{len(result.articles)} articles in {result.seconds:.1f} s; wrote {escape(csvs)} to "
+        f"{escape(str(folder))}/"
     )

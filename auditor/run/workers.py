@@ -4,28 +4,70 @@ Each worker loads the language model and builds the official index once, in its 
 then prepares or finishes articles sent to it; what is shipped per article is the decoded
 document (prepare) or the prepared article with its translations (finish). With one worker
 everything runs in this process through the same functions, so results are identical.
+
+Whatever one article's audit raises comes back as that article's `Failure`, and a worker that
+dies (killed, out of memory) fails only the articles still pending. Workers die with the
+process that started them: a killed audit leaves no orphan behind.
 """
 
 from __future__ import annotations
 
+import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from auditor.records import ArticleResult, Document, Translation
+from auditor.run.isolate import Failure
 from auditor.settings import Settings
 
 #: articles sent to a worker at a time: large enough to amortise pickling, small enough to
 #: keep both cores busy to the end
 CHUNK = 8
 
+#: how often a worker checks that the process that started it is still alive
+PARENT_CHECK_SECONDS = 0.5
+
 _context: dict[str, Any] = {}
+Result = TypeVar("Result")
 
 
 def _initialise(officials: Sequence[Document], settings: Settings) -> None:
     _context.clear()
     _context.update(officials=officials, settings=settings)
+
+
+def _initialise_worker(officials: Sequence[Document], settings: Settings, parent: int) -> None:
+    _die_with(parent)
+    _initialise(officials, settings)
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when `parent` ends, however it ends (SIGKILL included): at once through
+    the kernel on Linux, and by polling the parent everywhere (a worker busy in C code that
+    holds the interpreter still ends through the kernel)."""
+    if sys.platform == "linux":
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_CHECK_SECONDS)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="auditor-parent-watch", daemon=True).start()
 
 
 def _identifier() -> Any:
@@ -45,9 +87,13 @@ def _index() -> Any:
 
 
 def _prepare(document: Document) -> Any:
+    """The prepared article, or the `Failure` its preparation raised."""
     from auditor.run.article import prepare_article
 
-    return prepare_article(document, _identifier(), _context["settings"])
+    try:
+        return prepare_article(document, _identifier(), _context["settings"])
+    except Exception as exc:
+        return Failure.of(exc)
 
 
 @dataclass(frozen=True)
@@ -59,16 +105,33 @@ class FinishJob:
     round_trip_chrf: Mapping[str, float]
 
 
-def _finish(job: FinishJob) -> ArticleResult:
+def _finish(job: FinishJob) -> ArticleResult | Failure:
+    """The article's result, or the `Failure` its audit raised."""
     from auditor.run.article import finish_article
 
-    return finish_article(
-        job.prepared,
-        job.translations,
-        _index(),
-        _context["settings"],
-        round_trip_chrf=job.round_trip_chrf,
-    )
+    try:
+        return finish_article(
+            job.prepared,
+            job.translations,
+            _index(),
+            _context["settings"],
+            round_trip_chrf=job.round_trip_chrf,
+        )
+    except Exception as exc:
+        return Failure.of(exc)
+
+
+def _survive_pool(results: Iterator[Result], total: int) -> Iterator[Result | Failure]:
+    """`results`; when a worker process dies, a `Failure` for each article still pending."""
+    done = 0
+    try:
+        for result in results:
+            done += 1
+            yield result
+    except BrokenProcessPool as exc:
+        failure = Failure.of(exc)
+        for _ in range(total - done):
+            yield failure
 
 
 class Workers:
@@ -90,22 +153,25 @@ class Workers:
                 _context["identifier"] = identifier
         else:
             self._pool = ProcessPoolExecutor(
-                self.workers, initializer=_initialise, initargs=(officials, settings)
+                self.workers,
+                initializer=_initialise_worker,
+                initargs=(officials, settings, os.getpid()),
             )
 
     def prepare(self, documents: Sequence[Document]) -> Iterator[Any]:
-        """Prepared articles, in the order of `documents`."""
+        """Prepared articles (or their `Failure`), in the order of `documents`."""
         if self._pool is None:
             return map(_prepare, documents)
-        return self._pool.map(_prepare, documents, chunksize=CHUNK)
+        results = self._pool.map(_prepare, documents, chunksize=CHUNK)
+        return _survive_pool(results, len(documents))
 
-    def finish(self, jobs: Sequence[FinishJob]) -> Iterator[ArticleResult]:
-        """Finished articles, in the order of `jobs`."""
+    def finish(self, jobs: Sequence[FinishJob]) -> Iterator[ArticleResult | Failure]:
+        """Finished articles (or their `Failure`), in the order of `jobs`."""
         if self._pool is None:
             return map(_finish, jobs)
-        return self._pool.map(_finish, jobs, chunksize=CHUNK)
+        return _survive_pool(self._pool.map(_finish, jobs, chunksize=CHUNK), len(jobs))
 
     def close(self) -> None:
         if self._pool is not None:
-            self._pool.shutdown()
+            self._pool.shutdown(cancel_futures=True)
         _context.clear()
