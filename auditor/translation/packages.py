@@ -289,9 +289,10 @@ def _load_metadata(label: str, raw: bytes) -> dict[str, Any]:
 def _check_contents(label: str, top: str, names: list[str], present: set[str]) -> None:
     """Raise ModelError unless the model, the tokenizer and an offline splitter are there.
 
-    The splitter rules mirror argostranslate 1.11 (Package and PackageTranslation): a
-    ``minisbd/`` folder wins and must hold an ``.onnx`` file; else ``stanza/`` is used (its
-    resources.json must be bundled). A spaCy-only package gets a downloaded MiniSBD splitter.
+    The splitter rules follow argostranslate's ``Package``: a ``minisbd/`` folder wins and must
+    hold an ``.onnx`` file; else ``stanza/`` is used (its resources.json must be bundled; the
+    translator then needs the ``stanza`` extra). For a spaCy-only package, or for a stanza/
+    one, argostranslate itself (argos-translate-lt 1.12) downloads a MiniSBD splitter.
     """
     if f"{top}/model/model.bin" not in present:
         raise ModelError(f"{label}: missing model/model.bin (the CTranslate2 model)")
