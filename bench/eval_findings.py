@@ -135,6 +135,71 @@ def critical_edits_table(pairs: list[dict], find: Finder) -> dict[str, object]:
     }
 
 
+def antonym_pairs(sentences: list[str], limit: int = 400) -> list[tuple[str, str, str, str]]:
+    """Minimal pairs built from the lexical resource: in each sentence, one word WordNet gives
+    an antonym for (its own antonym pointers) replaced by that antonym, in the same form when
+    the form is the lemma itself. (sentence, edited, word, antonym)."""
+    from auditor.stages.changes.tokens import is_content, tokenize
+    from auditor.wordnet import _tables, lemmas
+
+    table = _tables().antonyms
+    out = []
+    for sentence in sentences:
+        for token in tokenize(sentence):
+            if not (is_content(token) and token.text.islower()):
+                continue
+            opposite = next(
+                (
+                    b
+                    for lemma in sorted(lemmas(token.norm))
+                    if lemma[0] == token.norm
+                    for b, _ in sorted(table.get(lemma, ()))
+                    if "_" not in b and " " not in b
+                ),
+                None,
+            )
+            if opposite is not None:
+                edited = re.sub(rf"\b{re.escape(token.text)}\b", opposite, sentence, count=1)
+                out.append((sentence, edited, token.text, opposite))
+                break
+        if len(out) >= limit:
+            break
+    return out
+
+
+def minimal_pairs_table(references: list[str]) -> dict[str, object]:
+    """Recall per type on the project's own minimal pairs, and antonym recall on pairs built
+    from the lexical resource out of outside sentences."""
+    from auditor.stages.changes import find_changes
+    from tests.data.critical_pairs import PAIRS
+    from tests.data.critical_pairs_heldout import HELDOUT
+
+    wanted: Counter[str] = Counter()
+    found: Counter[str] = Counter()
+    for pair in [*PAIRS, *HELDOUT]:
+        got = find_changes(pair.official, pair.article)
+        for kind, official, article in pair.expected:
+            wanted[kind] += 1
+            # a multi-word name may be named by its differing words only
+            found[kind] += any(
+                c.type == kind and c.official in official and c.article in article for c in got
+            )
+    table: dict[str, object] = {
+        f"{t} recall on the minimal pairs": f"{found[t] / wanted[t]:.0%} of {wanted[t]}"
+        for t in ("negation", "number", "entity", "modality", "antonym", "person")
+        if wanted[t]
+    }
+    built = antonym_pairs(references)
+    caught = sum(
+        any(c.type == "antonym" for c in find_changes(sentence, edited))
+        for sentence, edited, _, _ in built
+    )
+    table["antonym recall, pairs built from WordNet on outside sentences"] = (
+        f"{caught / max(len(built), 1):.0%} of {len(built)}"
+    )
+    return table
+
+
 def _half(name: str) -> str:
     return "calibration" if int(hashlib.sha1(name.encode()).hexdigest(), 16) % 2 else "heldout"
 
@@ -180,6 +245,10 @@ def main() -> None:
     news = []
     if args.news:
         news = [json.loads(line) for line in args.news.read_text(encoding="utf-8").splitlines()]
+    print("\n## Minimal pairs\n")
+    references = [p["reference"] for p in pairs]
+    for key, value in minimal_pairs_table(references).items():
+        print(f"- {key}: {value}")
     print(f"\n## Back-translation score, {args.split} half\n")
     for key, value in backtranslation_table(load_documents(args.mqm), news, args.split).items():
         print(f"- {key}: {value}")

@@ -13,6 +13,7 @@ are one change.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -38,8 +39,16 @@ def _is_name(tokens: Sequence[Token], i: int, other_side: set[str]) -> bool:
     if t.norm in MODAL_FORCE or t.norm in NEGATORS or t.norm in SENTENCE_OPENERS:
         return False
     if t.initial:
-        return t.text in other_side  # a sentence-initial capital says nothing by itself
+        # a sentence-initial capital says nothing by itself: the word must stand capitalised
+        # inside a sentence too, or be unknown to WordNet as a common word
+        return t.text in other_side or _unknown(t.norm)
     return True
+
+
+def _unknown(word: str) -> bool:
+    from auditor.wordnet import lemmas
+
+    return "'" not in word and not lemmas(word)  # "We'll" is no name
 
 
 def names(tokens: Sequence[Token], other: Sequence[Token]) -> list[tuple[int, str, str]]:
@@ -132,7 +141,7 @@ def find(
         # in reported speech ("…, the Secretary General of the alliance said") added names are
         # the reporter's context, not a change to the official wording
         found.extend((-1, pos, ABSENT, surface) for pos, surface in lone_added)
-    return [_named(e, settings) for e in _merge_names(sorted(found))]
+    return _merge_names(sorted(found), off, art, settings)
 
 
 def _named(edit: Edit, settings: ChangeSettings) -> Edit:
@@ -229,27 +238,51 @@ def _initial_swap(
     return [(first, a.text)]
 
 
-def _merge_names(found: list[tuple[int, int, str, str]]) -> list[Edit]:
-    """Adjacent changed tokens of one name are one edit ("European Union → United Nations")."""
-    merged: list[list[object]] = []
+@dataclass
+class _Name:
+    """Adjacent changed tokens of one name: where the last stands on each side (-1: absent)."""
+
+    off: int
+    art: int
+    left: list[str]
+    right: list[str]
+
+
+def _merge_names(
+    found: list[tuple[int, int, str, str]],
+    off: Sequence[Token],
+    art: Sequence[Token],
+    settings: ChangeSettings,
+) -> list[Edit]:
+    """Adjacent changed tokens of one name are one change ("European Union → United Nations");
+    only the differing tokens are named ("Commission → Council")."""
+    names: list[_Name] = []
     for off_pos, art_pos, left, right in found:
-        last = merged[-1] if merged else None
+        last = names[-1] if names else None
         if (
             last is not None
-            and off_pos >= 0
-            and art_pos >= 0
-            and last[0] == off_pos - 1
-            and last[1] == art_pos - 1
+            and min(off_pos, art_pos, last.off, last.art) >= 0
+            and (last.off, last.art) == (off_pos - 1, art_pos - 1)
         ):
-            last[0], last[1] = off_pos, art_pos
-            last[2] = f"{last[2]} {left}"
-            last[3] = f"{last[3]} {right}"
+            last.off, last.art = off_pos, art_pos
+            last.left.append(left)
+            last.right.append(right)
         else:
-            merged.append([off_pos, art_pos, left, right])
-    return [Edit("entity", str(m[2]), str(m[3])) for m in merged]
+            names.append(_Name(off_pos, art_pos, [left], [right]))
+    return [_whole(name, off, art, settings) for name in names]
+
+
+def _whole(
+    name: _Name, off: Sequence[Token], art: Sequence[Token], settings: ChangeSettings
+) -> Edit:
+    return _named(Edit("entity", " ".join(name.left), " ".join(name.right)), settings)
 
 
 def _is_proper_noun(tokens: Sequence[Token], i: int) -> bool:
     """A name, not a capitalised adjective such as the demonym in "Ukrainian cities"."""
+    from auditor.wordnet import parts_of_speech
+
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    return nxt is None or not nxt.is_word or not nxt.text[:1].islower()
+    if nxt is None or not nxt.is_word or not nxt.text[:1].islower():
+        return True
+    return "a" not in parts_of_speech(tokens[i].norm)

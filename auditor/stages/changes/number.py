@@ -7,9 +7,11 @@ number. A time is the same written with a colon or a dot ("10:30" = "10.30 a.m."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from datetime import date
 
-from auditor.lexicon import DETERMINERS, ORDINALS, SCALES, WILL_NOUN_MODIFIERS
+from auditor.lexicon import DETERMINERS, MONTHS, ORDINALS, SCALES, WILL_NOUN_MODIFIERS
 from auditor.records import ABSENT, Level
 from auditor.settings import ChangeSettings
 from auditor.stages.changes.tokens import (
@@ -28,12 +30,54 @@ _FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 _PRONOUN_ONE_AFTER = DETERMINERS | WILL_NOUN_MODIFIERS
 
 
+_CLOCK = re.compile(r"\d{1,2}\.\d{2}")
+_CLOCK_AFTER = frozenset(["a.m", "am", "p.m", "pm", "h", "hrs", "o'clock"])
+
+
+def _special(tokens: Sequence[Token], i: int) -> tuple[str, str, int] | None:
+    """A date, a time or a number grouped with a space, starting at
+    `i`: (value key, surface, tokens used), or None."""
+    words = [t.norm for t in tokens[i : i + 5]]
+    text = [t.text for t in tokens[i : i + 5]]
+    # "30 November 2022", "November 30, 2022": the day a dotted date names too
+    for day_at, month_at, year_at in ((0, 1, 2), (1, 0, 3 if words[2:3] == [","] else 2)):
+        if len(words) > max(day_at, month_at, year_at) and words[month_at] in MONTHS:
+            day, year = words[day_at], words[year_at]
+            if day.isdigit() and year.isdigit() and len(year) == 4:
+                try:
+                    ordinal = date(int(year), MONTHS[words[month_at]], int(day)).toordinal()
+                except ValueError:
+                    continue
+                used = year_at + 1
+                return f"date:{ordinal}", " ".join(text[:used]), used
+    # "10:30", "at 10.30", "10.30 a.m.": a time of day
+    clock = words[0].isdigit() and words[1:2] == [":"] and len(words) > 2
+    if clock and len(words[2]) == 2 and words[2].isdigit():
+        return f"time:{int(words[0])}:{words[2]}", f"{text[0]}:{text[2]}", 3
+    if _CLOCK.fullmatch(words[0]):
+        before = tokens[i - 1].norm if i else ""
+        if before == "at" or (len(words) > 1 and words[1].rstrip(".") in _CLOCK_AFTER):
+            hours, minutes = words[0].split(".")
+            return f"time:{int(hours)}:{minutes}", text[0], 1
+    # "5 000": thousands grouped with a space
+    grouped = words[0].isdigit() and len(words[0]) <= 3 and len(words) > 1
+    if grouped and words[1].isdigit() and len(words[1]) == 3:
+        return f"cardinal:{int(words[0] + words[1])}", " ".join(text[:2]), 2
+    return None
+
+
 def numbers(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
     """(position, value key, surface) of every number expression."""
     out: list[tuple[int, str, str]] = []
     i = 0
     while i < len(tokens):
         t = tokens[i]
+        special = _special(tokens, i)
+        if special is not None:
+            key, surface, used = special
+            out.append((i, key, surface))
+            i += used
+            continue
         parsed = number_value(t.norm)
         prev = tokens[i - 1].norm if i else ""
         nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""

@@ -22,6 +22,7 @@ from auditor.settings import ChangeSettings
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., E.U.
+    r"|\d+(?:st|nd|rd|th)\b"  # 3rd, 21st
     r"|\d+(?:[.,]\d+)*%?"  # 2%, 1.5, 5,000
     r"|[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W_]+)*"  # words, can't, two-day, full-fledged
     r"|[^\w\s]"  # punctuation, one mark a token
@@ -291,6 +292,9 @@ def _date_ordinal(number: str) -> float | None:
         return None
 
 
+_SUFFIXED_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
+
+
 def number_value(word: str) -> tuple[float, str] | None:
     """Value and kind of one token: ("2%" → 2, "percent"), ("two-day" → 2, "cardinal"),
     ("1.000.000" → 1e6, "cardinal"), ("30.11.2022" → its day, "date").
@@ -299,6 +303,9 @@ def number_value(word: str) -> tuple[float, str] | None:
     kind carries its digits ("sequence 10.0.0.1"), so two are the same only when every part is.
     """
     head = word.split("-")[0]
+    suffixed = _SUFFIXED_ORDINAL.fullmatch(head)
+    if suffixed:
+        return float(suffixed.group(1)), "ordinal"  # "3rd" = "third"
     digits = _DIGITS.fullmatch(head)
     if digits:
         number, percent = digits.groups()
