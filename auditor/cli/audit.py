@@ -89,13 +89,15 @@ def audit(
         ),
     ] = None,
     workers: Annotated[
-        int,
+        int | None,
         typer.Option(
-            help="Processes that audit articles in parallel (results are the same).",
+            help="Processes that audit articles in parallel (results are the same). "
+            "Default: one per core, when there are enough articles to audit to pay for it.",
             envvar="AUDITOR_WORKERS",
             min=1,
+            show_default=False,
         ),
-    ] = 1,
+    ] = None,
     max_article_mb: Annotated[
         float | None,
         typer.Option(
@@ -155,7 +157,7 @@ class Job:
     wait: float
     as_json: bool
     models_dir: Path | None
-    workers: int = 1
+    workers: int | None = None
     max_article_mb: float | None = None
 
     def settings(self) -> Settings:

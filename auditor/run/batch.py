@@ -70,7 +70,8 @@ class Batch:
     failures: FailureLog
     run_id: str
     run_at: str
-    workers: int = 1
+    #: processes that audit articles; None: `default_workers` for the articles to audit
+    workers: int | None = None
     progress: Progress | None = None
 
     def audit(
@@ -78,7 +79,7 @@ class Batch:
     ) -> tuple[list[ArticleResult], int]:
         """Every entry's result, in order (stored ones reused when their key is `stored`),
         and how many articles were audited."""
-        from auditor.run.workers import Workers
+        from auditor.run.workers import Workers, default_workers
 
         results: dict[int, ArticleResult] = {}
         documents: dict[int, Document] = {}
@@ -113,7 +114,8 @@ class Batch:
                 error = self._failed(entry, Failure.of(exc))
             done(position, self._save(entry, error))
         if documents:
-            workers = Workers(self.workers, self.officials, self.settings, self.identifier)
+            count = self.workers or default_workers(len(documents))
+            workers = Workers(count, self.officials, self.settings, self.identifier)
             try:
                 prepared: dict[int, PreparedArticle] = {}
                 for position, item in zip(

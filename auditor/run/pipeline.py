@@ -109,7 +109,7 @@ def audit_corpus(
     full: bool = False,
     wait: float = 0.0,
     models_dir: Path | None = None,
-    workers: int = 1,
+    workers: int | None = None,
     progress: Progress | None = None,
 ) -> AuditResult:
     """Audit the new and changed articles of `corpus`, reuse the stored results of the others,
@@ -117,7 +117,8 @@ def audit_corpus(
 
     `full` audits every article again; `wait` is how long to wait for another run's lock;
     `models_dir` is where translation packages are installed (default: argostranslate's own
-    folder, or AUDITOR_MODELS_DIR); `workers` is how many processes audit articles.
+    folder, or AUDITOR_MODELS_DIR); `workers` is how many processes audit articles (None: one
+    per usable core when there are enough articles to audit, `run.workers.default_workers`).
     """
     settings = settings or Settings()
     if not corpus.is_dir():
@@ -179,7 +180,7 @@ class _Run:
         self.notices: list[str] = []
         self.removed = 0
         self.models_dir = resolve_models_dir(None)
-        self.workers = 1
+        self.workers: int | None = None
         self.failures = FailureLog(reports / STATE_DIR, self.run_id)
         #: where a source file, or the target of a link among them, may lie
         self.inside = paths.corpus_folders(corpus)
