@@ -20,7 +20,7 @@ app = typer.Typer(
     "Example: auditor audit corpus/ --reports reports/",
     no_args_is_help=True,
     add_completion=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
 )
 
 
