@@ -234,14 +234,23 @@ class OfficialIndex:
     def sentence_id(self, doc_id: str, position: int) -> int:
         return self._by_doc[doc_id][position]
 
-    def verbatim(self, text: str, doc_id: str) -> tuple[int, int] | None:
-        """The run (first, last positions) of `doc_id` in which `text` stands word for word
-        (case and punctuation aside), or None."""
+    def verbatim(self, text: str, doc_id: str | None = None) -> tuple[str, int, int] | None:
+        """The run (document, first, last positions) in which `text` stands word for word
+        (case and punctuation aside): in `doc_id`, or in the first document that has it."""
         from auditor.stages.normal import normalised_wording
 
         wanted = normalised_wording(text)
         if not wanted:
             return None
+        for candidate in [doc_id] if doc_id is not None else self.doc_ids():
+            found = self._verbatim_in(wanted, candidate)
+            if found is not None:
+                return (candidate, *found)
+        return None
+
+    def _verbatim_in(self, wanted: str, doc_id: str) -> tuple[int, int] | None:
+        from auditor.stages.normal import normalised_wording
+
         if doc_id not in self._verbatim:
             joined, starts = "", []
             for sid in self._by_doc[doc_id]:

@@ -74,12 +74,11 @@ def match_quotation(
     """The official span most like quotation `text` (in `doc_id`, or in any document), with
     its evidence, found or not; None when no official sentence shares a word with it."""
     rule = index.settings
-    for candidate in [doc_id] if doc_id is not None else index.doc_ids():
-        exact = index.verbatim(text, candidate)
-        if exact is not None:
-            span = best_span(text, index.run_text(candidate, *exact))
-            if span is not None:
-                return _evidence(text, index, candidate, *exact, span, exact=True)
+    exact = index.verbatim(text, doc_id)
+    if exact is not None:
+        span = best_span(text, index.run_text(*exact))
+        if span is not None:
+            return _evidence(text, index, *exact, span, exact=True)
     runs: dict[tuple[str, int, int], None] = {}
     for sid in index.quote_hits(text, rule.quote_hits, doc_id):
         s = index.sentences[sid]

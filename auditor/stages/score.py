@@ -57,10 +57,12 @@ def _chrf_ngrams(text: str) -> tuple[Counter[str], ...]:
     return tuple(_metrics()[2]._extract_reference_info([clean(text)])["ref_ngrams"][0])
 
 
+@lru_cache(maxsize=CHRF_CACHE)
 def sentence_chrf(hypothesis: str, reference: str) -> float:
     """chrF++ (character 6-grams, word 2-grams) of one article segment against official text:
     sacrebleu's own match statistics and F-score over n-grams extracted once per text, equal to
-    `CHRF.sentence_score` (tests/test_score.py)."""
+    `CHRF.sentence_score` (tests/test_score.py). Kept for the last pairs: an alignment asks
+    for the same pair again when it shrinks or widens a run (a third of the calls)."""
     chrf = _metrics()[2]
     stats = [
         count
