@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -79,3 +80,53 @@ def test_bundled_reports_readme_is_the_rendered_dictionary() -> None:
     assert (ROOT / "reports" / "README.md").read_text(encoding="utf-8") == dictionary.render(
         Settings()
     )
+
+
+# ---------------------------------------------------------------- folders and formats
+
+
+def _html(folder: Path, index: str, *pages: str) -> None:
+    (folder / "html" / "articles").mkdir(parents=True)
+    (folder / "html" / "index.html").write_text(index)
+    for page in pages:
+        (folder / "html" / "articles" / page).write_text(page)
+
+
+def test_a_staged_folder_replaces_the_old_folder_whole(tmp_path: Path) -> None:
+    reports, journal = tmp_path / "reports", tmp_path / "state" / "commit.json"
+    journal.parent.mkdir()
+    reports.mkdir()
+    _html(reports, "old index", "removed-article.html")
+    staged = commit.staging_folder(reports)
+    _html(staged, "new index", "article.html")
+    (staged / "audit.xlsx").write_bytes(b"workbook")
+
+    written = replace_files(reports, {"summary.csv": b"rows"}, journal, staged=staged)
+
+    assert sorted(p.name for p in written) == ["audit.xlsx", "html", "summary.csv"]
+    assert (reports / "html" / "index.html").read_text() == "new index"
+    assert [p.name for p in (reports / "html" / "articles").iterdir()] == ["article.html"]
+    assert sorted(p.name for p in reports.iterdir()) == ["audit.xlsx", "html", "summary.csv"]
+    assert not journal.exists()
+
+
+def test_a_folder_commit_killed_half_way_is_completed_by_the_next_run(tmp_path: Path) -> None:
+    """Killed after the old html/ was renamed aside and before the new one took its place:
+    no html/ at all until the next run, which renames the staged one from the journal."""
+    import json
+
+    reports, journal = tmp_path / "reports", tmp_path / "commit.json"
+    reports.mkdir()
+    _html(reports, "old index")
+    staged = commit.staging_folder(reports)
+    _html(staged, "new index", "article.html")
+    (staged / "summary.csv").write_bytes(b"new rows")
+    (reports / "summary.csv").write_bytes(b"old rows")
+    plan = {name: str(staged / name) for name in ("html", "summary.csv")}
+    journal.write_text(json.dumps(plan))
+    os.replace(reports / "html", reports / ".html.old.1234.tmp")  # killed here
+
+    assert commit.finish_interrupted_commit(reports, journal) is True
+    assert (reports / "html" / "index.html").read_text() == "new index"
+    assert (reports / "summary.csv").read_bytes() == b"new rows"
+    assert sorted(p.name for p in reports.iterdir()) == ["html", "summary.csv"]
