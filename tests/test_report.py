@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from auditor.reports import commit, dictionary
+from auditor.reports import commit, dictionary, formats
 from auditor.reports.columns import FRAGMENTS, SEGMENTS, neutralise
 from auditor.reports.commit import replace_files
+from auditor.reports.formats import ReportData
 from auditor.reports.summary import HISTORY, SUMMARY
 from auditor.reports.tables import csv_bytes
 from auditor.settings import Settings
@@ -130,3 +132,33 @@ def test_a_folder_commit_killed_half_way_is_completed_by_the_next_run(tmp_path: 
     assert (reports / "html" / "index.html").read_text() == "new index"
     assert (reports / "summary.csv").read_bytes() == b"new rows"
     assert sorted(p.name for p in reports.iterdir()) == ["html", "summary.csv"]
+
+
+def test_a_format_that_fails_leaves_the_previous_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "summary.csv").write_bytes(b"previous")
+
+    def broken(data: ReportData, out: Path) -> None:
+        (out / "summary.csv").write_bytes(b"half")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setitem(formats.FORMATS, "csv", replace(formats.FORMATS["csv"], write=broken))
+    with pytest.raises(OSError):
+        formats.write_reports(reports, ReportData([], Settings()), formats.DEFAULT_FORMATS)
+    assert [p.name for p in reports.iterdir()] == ["summary.csv"]  # no staging folder left
+    assert (reports / "summary.csv").read_bytes() == b"previous"
+
+
+def test_formats_are_chosen_by_name_in_the_registrys_order() -> None:
+    every = ",".join(reversed(formats.FORMATS)).upper()
+    assert formats.parse_formats(every) == tuple(formats.FORMATS) == formats.DEFAULT_FORMATS
+    assert formats.parse_formats(" csv , csv ") == ("csv",)
+
+
+@pytest.mark.parametrize("text", ["pdf", "csv,pdf", "", " , "])
+def test_an_unknown_format_names_the_known_ones(text: str) -> None:
+    with pytest.raises(ValueError, match="choose from " + ",".join(formats.FORMATS)):
+        formats.parse_formats(text)

@@ -11,10 +11,26 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from auditor.reports.formats import DEFAULT_FORMATS, FORMATS, parse_formats
+
 if TYPE_CHECKING:
     from auditor.run.pipeline import AuditResult
 
 EXIT_OK, EXIT_CANNOT_RUN, EXIT_USAGE, EXIT_CRITICAL = 0, 1, 2, 3
+
+
+def formats_option(value: str) -> str:
+    """Typer callback: `csv,xlsx,html` or a subset, else a usage error (exit 2)."""
+    try:
+        parse_formats(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    return value
+
+
+FORMATS_HELP = "Report formats, comma-separated: " + "; ".join(
+    f"{f.name} = {f.description}" for f in FORMATS.values()
+)
 
 
 class FailOn(StrEnum):
@@ -93,6 +109,10 @@ def audit(
             min=1,
         ),
     ] = 1,
+    formats: Annotated[
+        str,
+        typer.Option(help=FORMATS_HELP, envvar="AUDITOR_FORMATS", callback=formats_option),
+    ] = ",".join(DEFAULT_FORMATS),
 ) -> None:
     """Audit the articles of CORPUS against its official documents and write the reports.
 
@@ -108,11 +128,12 @@ def audit(
     """
     from auditor.run.pipeline import AuditError
 
+    job = Job(corpus, reports, full, wait, as_json, models_dir, workers, parse_formats(formats))
     try:
         if watch:
-            _watch(Job(corpus, reports, full, wait, as_json, models_dir, workers), interval)
+            _watch(job, interval)
             return
-        result = _run_once(Job(corpus, reports, full, wait, as_json, models_dir, workers))
+        result = _run_once(job)
     except AuditError as exc:
         from rich.console import Console
 
@@ -133,6 +154,7 @@ class Job:
     as_json: bool
     models_dir: Path | None
     workers: int = 1
+    formats: tuple[str, ...] = DEFAULT_FORMATS
 
 
 def _run_once(job: Job) -> AuditResult:
@@ -165,6 +187,7 @@ def _run_once(job: Job) -> AuditResult:
             models_dir=job.models_dir,
             workers=job.workers,
             progress=on_article,
+            formats=job.formats,
         )
     if job.as_json:
         typer.echo(json.dumps(result.summary()))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from importlib.metadata import version
@@ -21,6 +21,13 @@ from typing import TYPE_CHECKING
 
 from auditor.records import ArticleResult, Document, IngestError, Role, Status
 from auditor.reports import commit
+from auditor.reports.formats import (
+    DEFAULT_FORMATS,
+    HISTORY_FILE,
+    ReportData,
+    report_entries,
+    write_reports,
+)
 from auditor.reports.history import history_csv
 from auditor.reports.summary import ArticleSummary, history_row
 from auditor.run.keys import code_fingerprint, file_signature, fingerprint
@@ -46,8 +53,6 @@ if TYPE_CHECKING:
 OFFICIAL_DIR = "official"
 ARTICLES_DIR = "articles"
 JOURNAL_FILE = "commit.json"
-TABLES = ("summary.csv", "segments.csv", "fragments.csv", "README.md")
-HISTORY_FILE = "history.csv"
 
 #: called once per article as it finishes: (article_id, done, total)
 Progress = Callable[[str, int, int], None]
@@ -132,13 +137,15 @@ def audit_corpus(
     models_dir: Path | None = None,
     workers: int = 1,
     progress: Progress | None = None,
+    formats: Sequence[str] = DEFAULT_FORMATS,
 ) -> AuditResult:
     """Audit the new and changed articles of `corpus`, reuse the stored results of the others,
     and replace the reports in `reports` — one run at a time per reports folder.
 
     `full` audits every article again; `wait` is how long to wait for another run's lock;
     `models_dir` is where translation packages are installed (default: argostranslate's own
-    folder, or AUDITOR_MODELS_DIR); `workers` is how many processes audit articles.
+    folder, or AUDITOR_MODELS_DIR); `workers` is how many processes audit articles;
+    `formats`: the report formats to write (`auditor.reports.formats`).
     """
     settings = settings or Settings()
     if not corpus.is_dir():
@@ -150,6 +157,7 @@ def audit_corpus(
             run = _Run(corpus, reports, settings, full, progress)
             run.models_dir = resolve_models_dir(models_dir)
             run.workers = workers
+            run.formats = tuple(formats)
             return run.run()
     except (LockHeld, StateError) as exc:
         raise AuditError(str(exc)) from exc
@@ -177,6 +185,7 @@ class _Run:
         self.removed = 0
         self.models_dir = resolve_models_dir(None)
         self.workers = 1
+        self.formats: tuple[str, ...] = DEFAULT_FORMATS
 
     def run(self) -> AuditResult:
         clock = time.perf_counter()
@@ -205,7 +214,9 @@ class _Run:
             gone = sorted(state.article_ids() - {e.article_id for e in entries})
             self.removed = len(gone)
             reports_key = fingerprint(
-                key_base, sorted((e.article_id, e.key or "error " + e.error) for e in entries)
+                key_base,
+                sorted((e.article_id, e.key or "error " + e.error) for e in entries),
+                self.formats,
             )
             results: list[ArticleResult] = []
             if not gone and self._unchanged(state, entries, stored, reports_key):
@@ -275,9 +286,9 @@ class _Run:
         if state.get_meta("reports_key") != reports_key:
             return False
         recorded = state.report_hashes()
-        for name in (*TABLES, HISTORY_FILE):
+        for name in report_entries(self.formats):
             path = self.reports / name
-            if name not in recorded or not path.is_file():
+            if name not in recorded or not path.exists():
                 return False
             if file_signature(path) != recorded[name]:
                 return False
@@ -307,7 +318,10 @@ class _Run:
         written = commit.replace_files(self.reports, {HISTORY_FILE: data}, self.journal)
         hashes = {**state.report_hashes(), HISTORY_FILE: file_signature(written[0])}
         state.record_reports(state.get_meta("reports_key") or "", hashes)
-        return digests, [self.reports / name for name in TABLES] + written
+        kept = [
+            self.reports / name for name in report_entries(self.formats) if name != HISTORY_FILE
+        ]
+        return digests, kept + written
 
     def _audit(
         self,
@@ -411,14 +425,10 @@ class _Run:
         reports_key: str,
         audited: int,
     ) -> list[Path]:
-        """All report files of one run, committed together."""
-        from auditor.reports import dictionary, tables
-
+        """All report files of one run, committed together (`auditor.reports.formats`)."""
         rows = [history_row(self.run_id, self.run_at, d) for d in digests]
         state.finish_run(self.run_id, self._counts(audited, digests), rows)
-        contents = {name: tables.csv_bytes(df) for name, df in tables.build_frames(results).items()}
-        contents["README.md"] = dictionary.render(self.settings).encode("utf-8")
-        contents[HISTORY_FILE] = history_csv(state.history())
-        written = commit.replace_files(self.reports, contents, self.journal)
+        data = ReportData(results, self.settings, state.history(), self.formats, self.run_at)
+        written = write_reports(self.reports, data, self.formats, self.journal)
         state.record_reports(reports_key, {path.name: file_signature(path) for path in written})
         return written
