@@ -228,7 +228,7 @@ class _Run:
                 digests = [ArticleSummary.of(r) for r in results]
                 written = self._write_reports(state, results, digests, reports_key, audited)
             unchanged = self._counts(audited, digests)["unchanged"]
-            self.notices.extend(stage.install_hints())
+            self.notices.extend(stage.install_hints(digests))
             batches = stage.batches
         finally:
             state.close()
