@@ -74,6 +74,12 @@ def _csv(data: ReportData, out: Path) -> None:
     write_tables(data.results, out)
 
 
+def _xlsx(data: ReportData, out: Path) -> None:
+    from auditor.reports.xlsx import write_workbook
+
+    write_workbook(data, out / "audit.xlsx")
+
+
 FORMATS: dict[str, ReportFormat] = {
     f.name: f
     for f in (
@@ -82,6 +88,12 @@ FORMATS: dict[str, ReportFormat] = {
             ("summary.csv", "segments.csv", "fragments.csv"),
             _csv,
             "tables for machines and scripts",
+        ),
+        ReportFormat(
+            "xlsx",
+            ("audit.xlsx",),
+            _xlsx,
+            "one workbook for people, the same in any locale",
         ),
     )
 }
