@@ -21,6 +21,7 @@ from auditor.records import (
 )
 from auditor.reports.columns import FRAGMENTS, SEGMENTS, names
 from auditor.reports.formats import ReportData
+from auditor.reports.html import page_path
 from auditor.reports.sheets import SEGMENTS_SHEET
 from auditor.reports.summary import HISTORY, SUMMARY
 from auditor.reports.xlsx import MAX_CELL, write_workbook
@@ -189,6 +190,17 @@ def test_formulas_stay_text_as_written_without_an_apostrophe(
             for name in archive.namelist():
                 if name.startswith("xl/worksheets/"):
                     assert b"<f>" not in archive.read(name), f"a formula in {name}"
+
+
+def test_each_article_links_to_its_proof_page(reviewed: Path) -> None:
+    ws = load_workbook(reviewed / "audit.xlsx")["Summary"]
+    linked = 0
+    for (cell,) in ws.iter_rows(min_row=2, max_col=1):
+        target = cell.hyperlink.target.replace("\\", "/")  # Excel stores a relative path so
+        assert target == "html/" + page_path(str(cell.value))
+        assert (reviewed / target).is_file()
+        linked += 1
+    assert linked == 5
 
 
 def test_a_table_past_the_row_limit_continues_on_another_sheet(tmp_path: Path) -> None:

@@ -80,6 +80,12 @@ def _xlsx(data: ReportData, out: Path) -> None:
     write_workbook(data, out / "audit.xlsx")
 
 
+def _html(data: ReportData, out: Path) -> None:
+    from auditor.reports.html import write_site
+
+    write_site(data, out / "html")
+
+
 FORMATS: dict[str, ReportFormat] = {
     f.name: f
     for f in (
@@ -94,6 +100,12 @@ FORMATS: dict[str, ReportFormat] = {
             ("audit.xlsx",),
             _xlsx,
             "one workbook for people, the same in any locale",
+        ),
+        ReportFormat(
+            "html",
+            ("html",),
+            _html,
+            "an index and a proof page per article",
         ),
     )
 }

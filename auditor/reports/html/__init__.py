@@ -1,9 +1,19 @@
-"""reports/html/: one page per article, under names the workbook's links rely on."""
+"""reports/html/ (edge): an index of every article and one proof page per article, static files
+that open from file:// with no server and no network (inline CSS and script, nothing fetched).
+
+`proof` (pure) marks the words of each comparison; `site` renders the Jinja2 templates of
+`templates/` (autoescape: article text is untrusted) and writes the files.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from auditor.reports.formats import ReportData
 
 INDEX = "index.html"
 ARTICLES = "articles"
@@ -19,3 +29,10 @@ def page_path(article_id: str) -> str:
     safe = re.sub(r"[^a-z0-9._-]+", "_", article_id.lower()).strip("._-")[:80] or "article"
     digest = hashlib.sha256(article_id.encode("utf-8")).hexdigest()[:10]
     return f"{ARTICLES}/{safe}-{digest}.html"
+
+
+def write_site(data: ReportData, folder: Path) -> None:
+    """index.html and articles/*.html of `data`, into `folder` (created)."""
+    from auditor.reports.html.site import write_site as write
+
+    write(data, folder)
