@@ -117,8 +117,10 @@ def audit(
     """Audit the articles of CORPUS against its official documents and write the reports.
 
     Only new and changed articles are audited; the others reuse their stored results
-    (reports/.auditor/state.sqlite). Writes summary.csv, segments.csv, fragments.csv,
-    history.csv and README.md (the data dictionary) into REPORTS.
+    (reports/.auditor/state.sqlite). Writes audit.xlsx (for people: open it in any
+    spreadsheet), html/index.html (each change marked in place), summary.csv, segments.csv,
+    fragments.csv (for machines), history.csv and README.md (the data dictionary) into
+    REPORTS; `auditor report` rebuilds them without auditing.
 
     Example: auditor audit corpus/ --reports reports/ --fail-on critical
 
