@@ -41,6 +41,10 @@ NEGATORS = word_set("negators.txt")
 #: modal verb → its force; two modals of one force are the same claim ("must" = "have to")
 MODAL_FORCE = word_map("modal_force.tsv")
 MODAL_PHRASES = word_map("modal_phrases.tsv")
+#: a modal force → its class on the scale (necessity, advice, possibility, ability, prediction)
+MODAL_CLASSES = word_map("modal_classes.tsv")
+#: expressions other than modal verbs → the force they carry ("possible" → "may")
+MODAL_EXPRESSIONS = word_map("modal_expressions.tsv")
 DETERMINERS = word_set("determiners.txt")
 WILL_NOUN_MODIFIERS = word_set("will_noun_modifiers.txt")
 NUMBER_WORDS = number_map("number_words.tsv")
@@ -53,6 +57,11 @@ REPORTING_VERBS = word_set("reporting_verbs.txt")
 #: verbs that attribute speech
 FUNCTION_WORDS = word_set("function_words.txt") | REPORTING_VERBS
 FOCUS_ADVERBS = word_set("focus_adverbs.txt")
+#: words and phrases counted with the negators (polarity kept by other words)
+LEXICAL_NEGATIVES = word_set("lexical_negatives.txt")
+PERSONAL_PRONOUNS = word_map("personal_pronouns.tsv")
+TITLES = word_set("titles.txt")
+MONTHS = {name: int(number) for name, number in word_map("months.tsv").items()}
 DEGREE_WORDS = word_set("degree_words.txt")
 #: "-" in the file stands for the empty ending
 DEMONYM_ENDINGS = frozenset("" if e == "-" else e for e in entries("demonym_endings.txt"))

@@ -20,6 +20,14 @@ class IngestSettings:
 
     #: share of control characters above which a file is called binary
     max_control_char_share: float = 0.01
+    #: a source file larger than this (in MB, 10^6 bytes) is not read: `status=error`, "too
+    #: large". A news article is 5–50 kB; a 1 MB one costs about a minute of CPU here
+    #: (`python bench/large_article.py`), so this bounds how long one file can hold the lock
+    max_article_mb: float = 2.0
+
+    @property
+    def max_article_bytes(self) -> int:
+        return int(self.max_article_mb * 1_000_000)
 
 
 #: Languages the identifier may answer with; restricting the set is what keeps short English

@@ -89,7 +89,16 @@ def test_bad_files_become_errors_and_the_others_are_read(tmp_path: Path) -> None
     os.symlink(tmp_path / "missing.txt", tmp_path / "e-broken-link.txt")
     (tmp_path / ".hidden.txt").write_text("editor backup, not an article\n")
 
-    items = list(ingest_folder(tmp_path, Role.ARTICLE, plausibility=None, max_control=0.01))
+    items = list(
+        ingest_folder(
+            tmp_path,
+            Role.ARTICLE,
+            plausibility=None,
+            max_control=0.01,
+            inside=[tmp_path],
+            max_bytes=1_000_000,
+        )
+    )
     by_id = {item.doc_id: item for item in items}
 
     assert set(by_id) == {

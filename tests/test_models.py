@@ -7,9 +7,11 @@ import functools
 import http.server
 import json
 import socket
+import sys
 import threading
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -426,39 +428,63 @@ def test_download_without_network_says_what_to_do_and_exits_1(
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files without logging each request."""
+    """Serves files without logging each request; records the paths asked for in requested."""
+
+    requested: list[str]
 
     def log_message(self, format: str, *args: Any) -> None:
         """Log nothing."""
+
+    def send_head(self) -> Any:
+        """Record the path, then serve as usual."""
+        self.requested.append(self.path)
+        return super().send_head()
+
+
+@dataclass
+class PackageServer:
+    """A localhost server standing in for the Argos package index and MiniSBD's releases."""
+
+    base: str
+    #: the served folder: index.json, tiny.argosmodel (the tiny tr→en package), minisbd/
+    served: Path
+    #: the paths requested so far
+    requested: list[str]
 
 
 @pytest.fixture()
 def local_package_index(
     argos_home: Path, tiny_tr_en_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[str]:
-    """An Argos package index served on localhost, listing the tiny tr→en package."""
+) -> Iterator[PackageServer]:
+    """An Argos package index served on localhost, listing the tiny tr→en package; MiniSBD's
+    models are looked for in its minisbd/ folder (empty unless a test puts one there)."""
     import argostranslate.settings as argos_settings
+    from minisbd import models as minisbd_models
 
     served = tmp_path / "served"
-    served.mkdir()
+    (served / "minisbd").mkdir(parents=True)
     (served / "tiny.argosmodel").write_bytes(tiny_tr_en_file.read_bytes())
-    handler = functools.partial(QuietHandler, directory=str(served))
+    requested: list[str] = []
+    handler = functools.partial(
+        type("Handler", (QuietHandler,), {"requested": requested}), directory=str(served)
+    )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     base = f"http://127.0.0.1:{server.server_address[1]}"
     entry = tiny_metadata(links=[f"{base}/tiny.argosmodel"])
     (served / "index.json").write_text(json.dumps([entry]), encoding="utf-8")
     monkeypatch.setattr(argos_settings, "remote_package_index", f"{base}/index.json")
+    monkeypatch.setattr(minisbd_models, "REPO_URL", f"{base}/minisbd/")
     for variable in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"):
         monkeypatch.delenv(variable, raising=False)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield base
+    yield PackageServer(base, served, requested)
     server.shutdown()
     server.server_close()
 
 
 def test_download_installs_the_package_the_index_lists(
-    local_package_index: str, tmp_path: Path
+    local_package_index: PackageServer, tmp_path: Path
 ) -> None:
     models_dir = tmp_path / "models"
 
@@ -469,3 +495,89 @@ def test_download_installs_the_package_the_index_lists(
     assert [m.model_id for m in installed_models(models_dir)] == ["translate-tr_en 0.0.1"]
     assert missing.exit_code == 1
     assert "the Argos package index has no xx→en package (pairs with xx: none)" in missing.stderr
+    assert not any(p.startswith("/minisbd/") for p in local_package_index.requested), (
+        "a package that bundles minisbd/*.onnx needs no splitter download"
+    )
+
+
+def stanza_only(tiny_tr_en_file: Path, target: Path) -> Path:
+    """The tiny package as the Argos index packages are: a stanza/ splitter, no minisbd/."""
+    return repack(
+        tiny_tr_en_file,
+        target,
+        drop=("minisbd",),
+        extra={f"{TOP}/stanza/resources.json": b"{}", f"{TOP}/stanza/tr/tokenize/imst.pt": b"x"},
+    )
+
+
+def test_download_of_a_stanza_only_package_adds_minisbds_splitter_so_no_stanza_is_needed(
+    local_package_index: PackageServer,
+    tiny_tr_en_file: Path,
+    tiny_tr_en: InstalledModel,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from auditor.translation.argos import ArgosTranslator
+    from tests.fixtures.tiny_argos import build_minisbd_onnx
+    from tests.test_language import CYPRUS_FOOTER
+
+    served = local_package_index.served
+    stanza_only(tiny_tr_en_file, served / "tiny.argosmodel")
+    (served / "minisbd" / "tr.onnx").write_bytes(build_minisbd_onnx("tr"))
+    models_dir = tmp_path / "models"
+
+    result = invoke("install", "tr", "en", "--download", "--models-dir", str(models_dir))
+
+    assert result.exit_code == 0, result.output
+    assert local_package_index.requested.count("/minisbd/tr.onnx") == 1
+    model = find_model(models_dir, "tr", "en")
+    assert model is not None
+    assert (model.path / "minisbd" / "tr.onnx").read_bytes() == build_minisbd_onnx("tr")
+    assert (model.path / "stanza" / "resources.json").is_file(), "the package is kept as it was"
+    bundled = ArgosTranslator().translate_batch(tiny_tr_en, CYPRUS_FOOTER)
+    monkeypatch.setitem(sys.modules, "stanza", None)  # `import stanza` would fail
+    english = ArgosTranslator().translate_batch(model, CYPRUS_FOOTER)
+    assert english == bundled, "split by MiniSBD as the package that bundles it splits"
+
+
+@pytest.mark.parametrize(
+    ("served_model", "reason"),
+    [
+        (None, "MiniSBD's splitter for tr is downloaded with it, and that failed ("),
+        (b"not an onnx model", "MiniSBD's sentence splitter from"),
+    ],
+    ids=["missing", "broken"],
+)
+def test_a_failed_splitter_download_installs_nothing_and_says_why(
+    local_package_index: PackageServer,
+    tiny_tr_en_file: Path,
+    tmp_path: Path,
+    served_model: bytes | None,
+    reason: str,
+) -> None:
+    served = local_package_index.served
+    stanza_only(tiny_tr_en_file, served / "tiny.argosmodel")
+    if served_model is not None:
+        (served / "minisbd" / "tr.onnx").write_bytes(served_model)
+    models_dir = tmp_path / "models"
+
+    result = invoke("install", "tr", "en", "--download", "--models-dir", str(models_dir))
+
+    assert result.exit_code == 1, result.output
+    assert reason in result.stderr
+    assert f"{local_package_index.base}/minisbd/tr.onnx" in result.stderr
+    assert installed_models(models_dir) == []
+
+
+def test_the_minisbd_model_of_a_language_is_the_one_argostranslate_uses(argos_home: Path) -> None:
+    from argostranslate.sbd import MiniSBDSentencizer  # argos-translate-lt imports no Stanza
+
+    from auditor.translation.download import MINISBD_MODEL_FOR, minisbd_model_name
+
+    assert MINISBD_MODEL_FOR == MiniSBDSentencizer.LANGUAGE_CODE_MAPPING
+    assert [minisbd_model_name(c) for c in ("tr", "zt", "az", "xx")] == [
+        "tr",
+        "zh-hant",
+        "tr",
+        "en",  # no MiniSBD model for the language: argostranslate falls back to English
+    ]

@@ -187,7 +187,7 @@ def test_a_quotation_is_compared_with_the_span_it_claims(quotation: str, span: s
     [
         ("we addressed Russia's illegal war in Ukraine", []),
         ("with Foreign Minister Dmytro Kuleba", []),
-        ("we addressed Russia's legal war in Ukraine", ["qualifier: illegal → legal"]),
+        ("we addressed Russia's legal war in Ukraine", ["antonym: illegal → legal"]),
         ("we never addressed Russia's illegal war in Ukraine", ["negation: ∅ → never"]),
         (
             "with Foreign Minister Dmytro Kuleba, we addressed Belarus's illegal war",

@@ -199,7 +199,8 @@ def test_an_interrupted_commit_is_completed_by_the_next_run(tmp_path: Path) -> N
     os.replace(temps["summary.csv"], tmp_path / "summary.csv")  # killed after this rename
     (tmp_path / ".fragments.csv.x2.tmp").write_bytes(b"a temp of a run killed earlier")
 
-    assert commit.finish_interrupted_commit(tmp_path, journal) is True
+    recovery = commit.finish_interrupted_commit(tmp_path, journal, CSVS)
+    assert recovery.completed and not recovery.warning
     assert (tmp_path / "summary.csv").read_bytes() == b"new summary.csv"
     assert (tmp_path / "segments.csv").read_bytes() == b"new segments.csv"
     assert not journal.exists() and not list(tmp_path.glob(".*.tmp"))
@@ -207,7 +208,7 @@ def test_an_interrupted_commit_is_completed_by_the_next_run(tmp_path: Path) -> N
 
 def test_nothing_to_complete_without_a_journal(tmp_path: Path) -> None:
     (tmp_path / "summary.csv").write_bytes(b"kept")
-    assert commit.finish_interrupted_commit(tmp_path, tmp_path / "commit.json") is False
+    assert not commit.finish_interrupted_commit(tmp_path, tmp_path / "commit.json", CSVS).completed
     assert (tmp_path / "summary.csv").read_bytes() == b"kept"
 
 
@@ -249,6 +250,8 @@ def test_sigkill_at_any_point_keeps_the_previous_reports(tmp_path: Path) -> None
     assert final.returncode == 0, err
     summary = pd.read_csv(reports / "summary.csv", encoding="utf-8-sig")
     assert len(summary) == 150
+    history = pd.read_csv(reports / "history.csv", encoding="utf-8-sig")
+    assert history.run_id.nunique() == 2, "a killed run left rows in history.csv"
     fresh = tmp_path / "fresh"
     assert _audit_process(corpus, fresh).wait(timeout=600) == 0
     columns = ["article_id", "status", "official_id", "chrf", "critical_edits"]

@@ -112,7 +112,9 @@ def test_a_staged_folder_replaces_the_old_folder_whole(tmp_path: Path) -> None:
     assert not journal.exists()
 
 
-def test_a_folder_commit_killed_half_way_is_completed_by_the_next_run(tmp_path: Path) -> None:
+def test_a_folder_commit_killed_half_way_is_completed_by_the_next_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Killed after the old html/ was renamed aside and before the new one took its place:
     no html/ at all until the next run, which renames the staged one from the journal."""
     import json
@@ -120,18 +122,48 @@ def test_a_folder_commit_killed_half_way_is_completed_by_the_next_run(tmp_path: 
     reports, journal = tmp_path / "reports", tmp_path / "commit.json"
     reports.mkdir()
     _html(reports, "old index")
+    (reports / "summary.csv").write_bytes(b"old rows")
     staged = commit.staging_folder(reports)
     _html(staged, "new index", "article.html")
     (staged / "summary.csv").write_bytes(b"new rows")
-    (reports / "summary.csv").write_bytes(b"old rows")
-    plan = {name: str(staged / name) for name in ("html", "summary.csv")}
-    journal.write_text(json.dumps(plan))
-    os.replace(reports / "html", reports / ".html.old.1234.tmp")  # killed here
+    real = os.replace
 
-    assert commit.finish_interrupted_commit(reports, journal) is True
+    def replace(source: object, target: object) -> None:
+        if Path(str(target)) == reports / "html":
+            raise KeyboardInterrupt  # killed here
+        real(source, target)  # type: ignore[arg-type]
+
+    with monkeypatch.context() as patch:
+        patch.setattr(commit.os, "replace", replace)
+        with pytest.raises(KeyboardInterrupt):
+            replace_files(reports, {}, journal, staged=staged)
+    assert not (reports / "html").exists()
+    # the journal names temporary siblings of report entries only, like a journal of files
+    files = json.loads(journal.read_text())["files"]
+    assert sorted(files) == ["html", "summary.csv"]
+    assert all(commit._temp_of(name, temp) for name, temp in files.items())
+
+    recovery = commit.finish_interrupted_commit(reports, journal, formats.REPORT_FILES)
+
+    assert recovery.completed and not recovery.warning
     assert (reports / "html" / "index.html").read_text() == "new index"
     assert (reports / "summary.csv").read_bytes() == b"new rows"
     assert sorted(p.name for p in reports.iterdir()) == ["html", "summary.csv"]
+
+
+def test_folders_of_a_run_killed_before_its_commit_are_removed(tmp_path: Path) -> None:
+    reports, journal = tmp_path / "reports", tmp_path / "commit.json"
+    reports.mkdir()
+    _html(reports, "kept index")
+    _html(commit.staging_folder(reports), "never committed")
+    _html(reports / ".html.old_0123abcd.tmp", "renamed aside")
+    (reports / ".notes.tmp").write_text("the user's own file")
+
+    recovery = commit.finish_interrupted_commit(reports, journal, formats.REPORT_FILES)
+
+    assert not recovery.completed
+    assert sorted(p.name for p in reports.iterdir()) == [".notes.tmp", "html"]
+    assert (reports / "html" / "index.html").read_text() == "kept index"
 
 
 def test_a_format_that_fails_leaves_the_previous_reports(

@@ -23,6 +23,7 @@ def test_formats_choose_what_an_audit_writes(corpus_copy: Path, tmp_path: Path) 
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in reports.iterdir()) == [
         ".auditor",
+        ".auditor-reports",
         "README.md",
         "audit.xlsx",
         "history.csv",

@@ -144,24 +144,32 @@ def test_a_package_without_a_bundled_splitter_is_refused_instead_of_downloading_
         ArgosTranslator().translate_batch(model, ["Öğretmenler yarın okullara dönecek."])
 
 
+def _stanza_package(
+    tiny_tr_en: InstalledModel, tmp_path: Path, *, keep_minisbd: bool = False
+) -> InstalledModel:
+    """A copy of the tiny package whose splitter is a stanza/ folder (and, with keep_minisbd,
+    also its minisbd/ folder), as the packages of the Argos index bundle it."""
+    folder = tmp_path / "stanza-package"
+    shutil.copytree(tiny_tr_en.path, folder)
+    if not keep_minisbd:
+        shutil.rmtree(folder / "minisbd")
+    (folder / "stanza").mkdir()
+    (folder / "stanza" / "resources.json").write_text("{}", encoding="utf-8")
+    return InstalledModel("tr", "en", "translate-tr_en", "0.0.1", folder, 0)
+
+
 def test_a_stanza_splitter_is_built_so_that_stanza_does_not_fetch_resources(
     tiny_tr_en: InstalledModel, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from argostranslate import sbd  # the stanza module argostranslate uses
-
-    folder = tmp_path / "stanza-package"
-    shutil.copytree(tiny_tr_en.path, folder)
-    shutil.rmtree(folder / "minisbd")
-    (folder / "stanza").mkdir()
-    (folder / "stanza" / "resources.json").write_text("{}", encoding="utf-8")
-    model = InstalledModel("tr", "en", "translate-tr_en", "0.0.1", folder, 0)
+    model = _stanza_package(tiny_tr_en, tmp_path)
     pipelines: list[dict[str, object]] = []
 
     def one_sentence_per_text(**options: object) -> object:
         pipelines.append(options)
         return lambda text: SimpleNamespace(sentences=[SimpleNamespace(text=text)])
 
-    monkeypatch.setattr(sbd.stanza, "Pipeline", one_sentence_per_text)
+    # Stanza is the optional extra auditor[stanza]: a stand-in whether or not it is installed
+    monkeypatch.setitem(sys.modules, "stanza", SimpleNamespace(Pipeline=one_sentence_per_text))
     lines = CYPRUS_FOOTER[:3]
 
     english = ArgosTranslator().translate_batch(model, lines)
@@ -169,7 +177,32 @@ def test_a_stanza_splitter_is_built_so_that_stanza_does_not_fetch_resources(
     assert english == raw_ctranslate2(model, lines)
     assert len(pipelines) == 1
     assert pipelines[0]["download_method"] is None, "Stanza's default fetches resources.json"
-    assert pipelines[0]["dir"] == str(folder / "stanza")
+    assert pipelines[0]["dir"] == str(model.path / "stanza")
+    assert pipelines[0]["lang"] == "tr"
+
+
+def test_a_stanza_only_package_without_stanza_installed_says_how_to_get_a_splitter(
+    tiny_tr_en: InstalledModel, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = _stanza_package(tiny_tr_en, tmp_path)
+    monkeypatch.setitem(sys.modules, "stanza", None)  # `import stanza` raises ImportError
+
+    with pytest.raises(ModelError, match="Stanza is not installed") as refused:
+        ArgosTranslator().translate_batch(model, ["Öğretmenler yarın okullara dönecek."])
+
+    assert "make stanza" in str(refused.value)
+    assert "auditor models install tr en --download" in str(refused.value)
+
+
+def test_minisbd_wins_over_stanza_and_stanza_is_not_imported(
+    tiny_tr_en: InstalledModel, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = _stanza_package(tiny_tr_en, tmp_path, keep_minisbd=True)
+    monkeypatch.setitem(sys.modules, "stanza", None)  # importing it would fail the test
+
+    english = ArgosTranslator().translate_batch(model, CYPRUS_FOOTER)
+
+    assert english == ArgosTranslator().translate_batch(tiny_tr_en, CYPRUS_FOOTER)
 
 
 def test_a_translation_error_propagates(tiny_tr_en: InstalledModel, tmp_path: Path) -> None:
@@ -210,11 +243,13 @@ OFFLINE_SCRIPT = textwrap.dedent(
     blank = translator.translate_batch(model, ["", " "])
     heavy_after_blank = sorted(m for m in ("argostranslate", "ctranslate2") if m in sys.modules)
     english = translator.translate_batch(model, json.loads(sys.argv[3]))
+    never = ("argostranslate.translate", "argostranslate.sbd", "stanza", "torch", "spacy")
     print(json.dumps({
         "english": english,
         "attempts": attempts,
         "heavy_at_start": heavy_at_start,
         "heavy_after_blank": heavy_after_blank,
+        "imported_after_translation": sorted(m for m in never if m in sys.modules),
         "batches": translator.batches,
     }))
     """
@@ -244,5 +279,6 @@ def test_translation_runs_with_the_network_unreachable(
     report = json.loads(done.stdout.splitlines()[-1])
     assert report["attempts"] == []
     assert report["heavy_at_start"] == [] and report["heavy_after_blank"] == []
+    assert report["imported_after_translation"] == [], "argostranslate.translate/sbd pull Stanza"
     assert report["batches"] == 1
     assert report["english"] == ArgosTranslator().translate_batch(tiny_tr_en, CYPRUS_FOOTER)

@@ -128,7 +128,8 @@ def test_numbers_are_numbers_and_times_are_dates(reviewed: Path) -> None:
     assert isinstance(coverage.value, float) and coverage.number_format == "0.000"
     assert 0 < coverage.value < 1  # a share, never 543
     assert isinstance(chrf.value, float) and chrf.number_format == "0.00"
-    assert row["critical_edits"].value == 3 and row["critical_edits"].number_format == "0"
+    # one critical edit: the quotation's "must" → "should"
+    assert row["critical_edits"].value == 1 and row["critical_edits"].number_format == "0"
     assert row["quotes_misquoted"].value == 1
     audited = row["audited_at"]
     assert isinstance(audited.value, dt.datetime) and audited.number_format == "yyyy-mm-dd hh:mm:ss"

@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from auditor.reports.formats import DEFAULT_FORMATS, FORMATS, parse_formats
+from auditor.settings import IngestSettings
 
 if TYPE_CHECKING:
     from auditor.run.pipeline import AuditResult
+    from auditor.settings import Settings
 
 EXIT_OK, EXIT_CANNOT_RUN, EXIT_USAGE, EXIT_CRITICAL = 0, 1, 2, 3
 
@@ -48,7 +50,7 @@ def audit(
     ] = Path("corpus"),
     reports: Annotated[
         Path,
-        typer.Option(help="Folder for the CSV reports.", envvar="AUDITOR_REPORTS"),
+        typer.Option(help="Folder for the reports.", envvar="AUDITOR_REPORTS"),
     ] = Path("reports"),
     full: Annotated[
         bool,
@@ -102,13 +104,25 @@ def audit(
         ),
     ] = None,
     workers: Annotated[
-        int,
+        int | None,
         typer.Option(
-            help="Processes that audit articles in parallel (results are the same).",
+            help="Processes that audit articles in parallel (results are the same). "
+            "Default: one per core, when there are enough articles to audit to pay for it.",
             envvar="AUDITOR_WORKERS",
             min=1,
+            show_default=False,
         ),
-    ] = 1,
+    ] = None,
+    max_article_mb: Annotated[
+        float | None,
+        typer.Option(
+            help="Largest source file read, in MB; a larger one is a row with status=error "
+            f"(default {IngestSettings().max_article_mb:g}).",
+            envvar="AUDITOR_MAX_ARTICLE_MB",
+            min=0.001,
+            show_default=False,
+        ),
+    ] = None,
     formats: Annotated[
         str,
         typer.Option(help=FORMATS_HELP, envvar="AUDITOR_FORMATS", callback=formats_option),
@@ -125,24 +139,43 @@ def audit(
     Example: auditor audit corpus/ --reports reports/ --fail-on critical
 
     Exit codes: 0 the audit ran (an unreadable article is a finding, status=error);
-    1 it could not run (no corpus, no official document, another audit holds the lock);
-    2 usage error; 3 with --fail-on critical, a critical edit was found.
+    1 it could not run (no corpus, no official document, another audit holds the lock, a
+    full disk or read-only reports folder); 2 usage error (also: a reports folder that
+    overlaps the corpus, or holds files auditor did not write); 3 with --fail-on critical,
+    a critical edit was found.
     """
     from auditor.run.pipeline import AuditError
 
-    job = Job(corpus, reports, full, wait, as_json, models_dir, workers, parse_formats(formats))
+    job = Job(
+        corpus,
+        reports,
+        full,
+        wait,
+        as_json,
+        models_dir,
+        workers,
+        max_article_mb,
+        parse_formats(formats),
+    )
     try:
         if watch:
             _watch(job, interval)
             return
         result = _run_once(job)
     except AuditError as exc:
-        from rich.console import Console
-
-        Console(stderr=True).print(f"[red]auditor: cannot audit:[/red] {exc}", soft_wrap=True)
-        raise typer.Exit(EXIT_CANNOT_RUN) from exc
+        _say_cannot_audit(exc)
+        raise typer.Exit(EXIT_USAGE if exc.usage else EXIT_CANNOT_RUN) from exc
     if fail_on is FailOn.CRITICAL and result.critical_edits:
         raise typer.Exit(EXIT_CRITICAL)
+
+
+def _say_cannot_audit(exc: Exception) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+
+    Console(stderr=True).print(
+        f"[red]auditor: cannot audit:[/red] {escape(str(exc))}", soft_wrap=True
+    )
 
 
 @dataclass(frozen=True)
@@ -155,12 +188,21 @@ class Job:
     wait: float
     as_json: bool
     models_dir: Path | None
-    workers: int = 1
+    workers: int | None = None
+    max_article_mb: float | None = None
     formats: tuple[str, ...] = DEFAULT_FORMATS
+
+    def settings(self) -> Settings:
+        from auditor.settings import Settings
+
+        if self.max_article_mb is None:
+            return Settings()
+        return Settings(ingest=IngestSettings(max_article_mb=self.max_article_mb))
 
 
 def _run_once(job: Job) -> AuditResult:
     from rich.console import Console
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from auditor.cli.table import print_summary
@@ -179,11 +221,12 @@ def _run_once(job: Job) -> AuditResult:
         task = bar.add_task("", total=None)
 
         def on_article(article_id: str, done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total, description=article_id)
+            bar.update(task, completed=done, total=total, description=escape(article_id))
 
         result = audit_corpus(
             job.corpus,
             job.reports,
+            job.settings(),
             full=job.full,
             wait=job.wait,
             models_dir=job.models_dir,
@@ -194,28 +237,42 @@ def _run_once(job: Job) -> AuditResult:
     if job.as_json:
         typer.echo(json.dumps(result.summary()))
         for notice in result.notices:
-            console.print(f"note: {notice}", soft_wrap=True)
+            console.print(f"note: {escape(notice)}", soft_wrap=True)
     else:
         print_summary(result)
     return result
 
 
 def _watch(job: Job, interval: float) -> None:
-    """Poll the corpus; audit at start and whenever a file is added, changed or removed."""
+    """Poll the corpus; audit at start and whenever a file is added, changed or removed. Only
+    official/ and articles/ are watched, never the reports folder: writing the reports is not
+    a change. After the first run, a run that cannot proceed (another audit holds the lock) is
+    reported and retried at the next change or check."""
+    from auditor.run.pipeline import AuditError
+
     seen: tuple[tuple[str, int, int], ...] | None = None
+    first = True
     while True:
-        now = _corpus_snapshot(job.corpus)
+        now = _corpus_snapshot(job.corpus, job.reports)
         if now != seen:
-            _run_once(job)
+            try:
+                _run_once(job)
+                seen = now
+            except AuditError as exc:
+                if first:
+                    raise
+                _say_cannot_audit(exc)
+            first = False
             job = replace(job, full=False, wait=max(job.wait, interval))
-            seen = now
         time.sleep(interval)
 
 
-def _corpus_snapshot(corpus: Path) -> tuple[tuple[str, int, int], ...]:
-    """Names, sizes and modification times of every corpus file (cheap change detection)."""
+def _corpus_snapshot(corpus: Path, reports: Path) -> tuple[tuple[str, int, int], ...]:
+    """Names, sizes and modification times of every source entry (cheap change detection)."""
+    from auditor.run.paths import watched_files
+
     entries = []
-    for path in sorted(corpus.rglob("*")):
+    for path in watched_files(corpus, reports):
         try:
             stat = path.stat()
         except OSError:

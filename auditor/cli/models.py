@@ -69,6 +69,7 @@ def list_models(models_dir: ModelsDirOption = None) -> None:
     Example: auditor models list --models-dir ~/argos-packages
     """
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     folder = resolve_models_dir(models_dir)
@@ -79,7 +80,7 @@ def list_models(models_dir: ModelsDirOption = None) -> None:
             "install one with: auditor models install FILE.argosmodel"
         )
         return
-    table = Table(title=f"translation models in {folder}")
+    table = Table(title=f"translation models in {escape(str(folder))}")
     for column in ("from", "to", "name", "version", "size", "path"):
         table.add_column(
             column,
@@ -88,12 +89,17 @@ def list_models(models_dir: ModelsDirOption = None) -> None:
         )
     for model in models:
         table.add_row(
-            model.from_code,
-            model.to_code,
-            model.name,
-            model.version,
-            format_size(model.size_bytes),
-            str(model.path),
+            *map(
+                escape,
+                (
+                    model.from_code,
+                    model.to_code,
+                    model.name,
+                    model.version,
+                    format_size(model.size_bytes),
+                    str(model.path),
+                ),
+            )
         )
     Console().print(table)
 

@@ -47,6 +47,7 @@ def report(
     another audit holds the lock); 2 usage error.
     """
     from rich.console import Console
+    from rich.markup import escape
 
     from auditor.run.report import ReportError, rebuild_reports
 
@@ -55,7 +56,9 @@ def report(
     try:
         written = rebuild_reports(reports, chosen, wait=wait)
     except ReportError as exc:
-        console.print(f"[red]auditor: cannot write the reports:[/red] {exc}", soft_wrap=True)
+        console.print(
+            f"[red]auditor: cannot write the reports:[/red] {escape(str(exc))}", soft_wrap=True
+        )
         raise typer.Exit(EXIT_CANNOT_RUN) from exc
     names = ", ".join(p.name + ("/" if p.is_dir() else "") for p in written)
     typer.echo(f"wrote {names} to {reports}/")
@@ -65,7 +68,8 @@ def report(
 
         if not index.is_file():
             console.print(
-                f"[yellow]note:[/yellow] no {index}: add html to --formats", soft_wrap=True
+                f"[yellow]note:[/yellow] no {escape(str(index))}: add html to --formats",
+                soft_wrap=True,
             )
         elif not webbrowser.open(index.resolve().as_uri()):
-            console.print(f"no browser found; open {index} yourself", soft_wrap=True)
+            console.print(f"no browser found; open {escape(str(index))} yourself", soft_wrap=True)

@@ -1,4 +1,7 @@
-"""The short end-of-run table printed by `auditor audit` (edge: terminal)."""
+"""The short end-of-run table printed by `auditor audit` (edge: terminal).
+
+Every string that comes from the user's files or paths is escaped: a name like `a[/x].txt`
+is text, never rich markup."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from pathlib import Path
 
 from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from auditor.records import Status
@@ -55,7 +59,10 @@ def shown_names(names: Sequence[str], width: int) -> list[str]:
 def print_summary(result: AuditResult, console: Console | None = None) -> None:
     console = console or Console()
     table = Table(
-        title=f"auditor run {result.run_id}", title_justify="left", box=box.SIMPLE, pad_edge=False
+        title=f"auditor run {escape(result.run_id)}",
+        title_justify="left",
+        box=box.SIMPLE,
+        pad_edge=False,
     )
     # the numbers must survive an 80-column terminal: only the article name is shortened,
     # and never into a name that another article could have
@@ -68,7 +75,7 @@ def print_summary(result: AuditResult, console: Console | None = None) -> None:
     for article, name in zip(result.articles, names, strict=True):
         coverage = article.official_coverage
         table.add_row(
-            name,
+            escape(name),
             article.status.value,
             "" if coverage is None else f"{coverage:.0%}",
             _fmt(article.chrf),
@@ -81,12 +88,15 @@ def print_summary(result: AuditResult, console: Console | None = None) -> None:
         f"removed {result.removed}"
     )
     for notice in result.notices:
-        console.print(f"[yellow]note:[/yellow] {notice}")
+        console.print(f"[yellow]note:[/yellow] {escape(notice)}")
     for article in result.articles:
         if article.status is Status.ERROR:
-            console.print(f"[red]error[/red] {article.article_id}: {article.error}")
+            console.print(f"[red]error[/red] {escape(article.article_id)}: {escape(article.error)}")
     for error in result.official_errors:
-        console.print(f"[yellow]official document skipped[/yellow] {error.doc_id}: {error.error}")
+        console.print(
+            f"[yellow]official document skipped[/yellow] {escape(error.doc_id)}: "
+            f"{escape(error.error)}"
+        )
     console.print(
         "signatures: " + " | ".join(f"{k} {v}" for k, v in signatures().items()),
         style="dim",
@@ -95,8 +105,9 @@ def print_summary(result: AuditResult, console: Console | None = None) -> None:
     written = ", ".join(p.name + ("/" if p.is_dir() else "") for p in result.reports)
     folder = result.reports[0].parent if result.reports else Path()
     console.print(
-        f"{len(result.articles)} articles in {result.seconds:.1f} s; wrote {written} to {folder}/"
+        f"{len(result.articles)} articles in {result.seconds:.1f} s; wrote {escape(written)} to "
+        f"{escape(str(folder))}/"
     )
     for name, what in (("audit.xlsx", "the workbook"), ("html/index.html", "each change in place")):
-        if (folder / name).is_file():
-            console.print(f"review: {folder / name}  ({what})", soft_wrap=True)
+        if result.reports and (folder / name).is_file():
+            console.print(f"review: {escape(str(folder / name))}  ({what})", soft_wrap=True)

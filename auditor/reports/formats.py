@@ -132,11 +132,23 @@ def report_entries(formats: Sequence[str]) -> list[str]:
     ]
 
 
+#: every entry an audit may write into the reports folder (and replace): the ones a run with
+#: every format writes
+REPORT_FILES: tuple[str, ...] = tuple(report_entries(DEFAULT_FORMATS))
+
+
 def write_reports(
-    folder: Path, data: ReportData, formats: Sequence[str], journal: Path | None = None
+    folder: Path,
+    data: ReportData,
+    formats: Sequence[str],
+    journal: Path | None = None,
+    *,
+    run_id: str = "",
+    committed: Callable[[list[Path]], None] | None = None,
 ) -> list[Path]:
     """Write the reports of `formats`, history.csv and the data dictionary into `folder`, all
-    committed together (a run killed half-way leaves the previous reports intact)."""
+    committed together (a run killed half-way leaves the previous reports intact). `journal`,
+    `run_id` and `committed` as for `auditor.reports.commit.replace_files`."""
     from auditor.reports import commit, dictionary
     from auditor.reports.history import history_csv
 
@@ -151,6 +163,8 @@ def write_reports(
         DICTIONARY_FILE: dictionary.render(data.settings).encode("utf-8"),
         HISTORY_FILE: history_csv(data.history),
     }
-    written = commit.replace_files(folder, contents, journal, staged=staged)
+    written = commit.replace_files(
+        folder, contents, journal, staged=staged, run_id=run_id, committed=committed
+    )
     order = report_entries(formats)
     return sorted(written, key=lambda path: order.index(path.name))

@@ -10,31 +10,29 @@ segment, align, score and write tables are imported only when something must be 
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from auditor.records import ArticleResult, Document, IngestError, Role, Status
 from auditor.reports import commit
-from auditor.reports.formats import (
-    DEFAULT_FORMATS,
-    HISTORY_FILE,
-    ReportData,
-    report_entries,
-    write_reports,
-)
-from auditor.reports.history import history_csv
-from auditor.reports.summary import ArticleSummary, history_row
-from auditor.run.keys import code_fingerprint, file_signature, fingerprint
+from auditor.reports.formats import DEFAULT_FORMATS
+from auditor.reports.summary import ArticleSummary
+from auditor.run import paths
+from auditor.run.batch import Batch, Entry, Progress
+from auditor.run.isolate import FailureLog
+from auditor.run.keys import code_fingerprint, fingerprint
+from auditor.run.paths import ARTICLES_DIR, OFFICIAL_DIR, FolderError
+from auditor.run.publish import JOURNAL_FILE, REPORT_FILES, Publisher
 from auditor.settings import Settings
 from auditor.stages.ingest import (
     NotText,
-    decode_document,
     ingest_folder,
     read_source,
     sha256_bytes,
@@ -42,24 +40,26 @@ from auditor.stages.ingest import (
 )
 from auditor.stages.language import LazyIdentifier
 from auditor.store.lock import LockHeld, audit_lock
-from auditor.store.state import STATE_DIR, State, StateError, state_path
+from auditor.store.state import (
+    STATE_DIR,
+    State,
+    StateError,
+    environment_fault,
+    set_aside,
+    state_path,
+)
 from auditor.translation.packages import resolve_models_dir
 from auditor.translation.stage import TranslateStage
 
-if TYPE_CHECKING:
-    from auditor.run.article import PreparedArticle
-    from auditor.run.workers import Workers
-
-OFFICIAL_DIR = "official"
-ARTICLES_DIR = "articles"
-JOURNAL_FILE = "commit.json"
-
-#: called once per article as it finishes: (article_id, done, total)
-Progress = Callable[[str, int, int], None]
-
 
 class AuditError(Exception):
-    """The audit could not run at all (no corpus, no official document, …)."""
+    """The audit could not run at all (no corpus, no official document, a full disk, …); the
+    message is one line for the user. `usage`: the command line asked for something refused
+    (exit 2)."""
+
+    def __init__(self, message: str, *, usage: bool = False) -> None:
+        super().__init__(message)
+        self.usage = usage
 
 
 @dataclass
@@ -103,30 +103,6 @@ class AuditResult:
         }
 
 
-def error_result(error: IngestError, audited_at: str) -> ArticleResult:
-    return ArticleResult(
-        article_id=error.doc_id,
-        status=Status.ERROR,
-        content_sha256=error.content_sha256,
-        error=error.error,
-        audited_at=audited_at,
-    )
-
-
-@dataclass
-class _Entry:
-    """One file of `articles/` in this run: its key, or why it cannot be read."""
-
-    path: Path
-    data: bytes = b""
-    key: str = ""
-    error: str = ""
-
-    @property
-    def article_id(self) -> str:
-        return self.path.name
-
-
 def audit_corpus(
     corpus: Path,
     reports: Path,
@@ -135,7 +111,7 @@ def audit_corpus(
     full: bool = False,
     wait: float = 0.0,
     models_dir: Path | None = None,
-    workers: int = 1,
+    workers: int | None = None,
     progress: Progress | None = None,
     formats: Sequence[str] = DEFAULT_FORMATS,
 ) -> AuditResult:
@@ -144,7 +120,8 @@ def audit_corpus(
 
     `full` audits every article again; `wait` is how long to wait for another run's lock;
     `models_dir` is where translation packages are installed (default: argostranslate's own
-    folder, or AUDITOR_MODELS_DIR); `workers` is how many processes audit articles;
+    folder, or AUDITOR_MODELS_DIR); `workers` is how many processes audit articles (None: one
+    per usable core when there are enough articles to audit, `run.workers.default_workers`);
     `formats`: the report formats to write (`auditor.reports.formats`).
     """
     settings = settings or Settings()
@@ -153,14 +130,38 @@ def audit_corpus(
     if not (corpus / ARTICLES_DIR).is_dir():
         raise AuditError(f"no articles folder: expected {corpus / ARTICLES_DIR}")
     try:
+        paths.check_folders(corpus, reports)
+        paths.check_ownership(reports, REPORT_FILES)
         with audit_lock(reports / STATE_DIR, wait):
+            paths.claim(reports)
             run = _Run(corpus, reports, settings, full, progress)
             run.models_dir = resolve_models_dir(models_dir)
             run.workers = workers
             run.formats = tuple(formats)
             return run.run()
+    except FolderError as exc:
+        raise AuditError(str(exc), usage=exc.usage) from exc
     except (LockHeld, StateError) as exc:
         raise AuditError(str(exc)) from exc
+    except sqlite3.Error as exc:
+        raise AuditError(
+            f"cannot use the state {state_path(reports)}: {exc} (the reports are as they were)"
+        ) from exc
+    except OSError as exc:
+        raise AuditError(_os_message(exc, corpus, reports)) from exc
+
+
+def _os_message(exc: OSError, corpus: Path, reports: Path) -> str:
+    """One line for a fault of the machine (full disk, read-only folder, folder gone)."""
+    named = isinstance(exc.filename, str | bytes | os.PathLike)
+    where = Path(os.fsdecode(exc.filename)) if named else reports
+    why = exc.strerror or str(exc)
+    if where.is_relative_to(corpus) and not where.is_relative_to(reports):
+        return f"cannot read the corpus: {why} ({where})"
+    return (
+        f"cannot write to the reports folder {reports}: {why} ({where}); the reports are as "
+        f"they were"
+    )
 
 
 class _Run:
@@ -184,13 +185,35 @@ class _Run:
         self.notices: list[str] = []
         self.removed = 0
         self.models_dir = resolve_models_dir(None)
-        self.workers = 1
+        self.workers: int | None = None
         self.formats: tuple[str, ...] = DEFAULT_FORMATS
+        self.failures = FailureLog(reports / STATE_DIR, self.run_id)
+        #: where a source file, or the target of a link among them, may lie
+        self.inside = paths.corpus_folders(corpus)
 
     def run(self) -> AuditResult:
+        """The run; when the state turns out damaged half-way (a page that does not read), it
+        is moved aside and the run starts again on a new one, once."""
+        try:
+            return self._run()
+        except sqlite3.DatabaseError as exc:
+            if environment_fault(exc):
+                raise
+            aside = set_aside(state_path(self.reports))
+            self.notices = [
+                f"the state file could not be read ({exc}) and was rebuilt (old file kept as "
+                f"{aside.name}); every article is audited again"
+            ]
+            self.failures = FailureLog(self.reports / STATE_DIR, self.run_id)
+            return self._run()
+
+    def _run(self) -> AuditResult:
         clock = time.perf_counter()
-        if commit.finish_interrupted_commit(self.reports, self.journal):
+        recovery = commit.finish_interrupted_commit(self.reports, self.journal, REPORT_FILES)
+        if recovery.completed:
             self.notices.append("completed the report files of a run that was interrupted")
+        if recovery.warning:
+            self.notices.append(recovery.warning)
         state = State(state_path(self.reports))
         try:
             if state.rebuilt_from is not None:
@@ -198,7 +221,11 @@ class _Run:
                     f"the state file was unreadable and was rebuilt (old file kept as "
                     f"{state.rebuilt_from.name}); every article is audited again"
                 )
+            state.settle_history(recovery.run_id)
             state.start_run(self.run_id, self.run_at)
+            publisher = Publisher(
+                self.reports, self.journal, state, self.run_id, self.run_at, self.formats
+            )
             officials, official_errors = self._read_officials()
             stage = TranslateStage(self.models_dir, state)
             key_base = fingerprint(
@@ -208,27 +235,51 @@ class _Run:
                 version("sacrebleu"),
                 stage.fingerprint(),
             )
-            paths = source_paths(self.corpus / ARTICLES_DIR)
-            entries = [self._entry(path, key_base) for path in paths]
+            entries = [
+                self._entry(path, key_base) for path in source_paths(self.corpus / ARTICLES_DIR)
+            ]
             stored = {} if self.full else state.cache_keys()
             gone = sorted(state.article_ids() - {e.article_id for e in entries})
             self.removed = len(gone)
             reports_key = fingerprint(
                 key_base,
                 sorted((e.article_id, e.key or "error " + e.error) for e in entries),
-                self.formats,
+                self.formats,  # other formats: other reports
             )
             results: list[ArticleResult] = []
-            if not gone and self._unchanged(state, entries, stored, reports_key):
-                digests, written = self._append_history(state, entries)
-                audited = 0
+            unchanged_digests = (
+                None if gone or recovery.warning else self._unchanged(state, entries, stored)
+            )
+            if unchanged_digests is not None and publisher.reports_intact(reports_key):
+                digests, audited = unchanged_digests, 0
+                for done, digest in enumerate(digests, start=1):
+                    if self.progress:
+                        self.progress(digest.article_id, done, len(digests))
+                written = publisher.append_history(digests, self._counts(0, digests))
             else:
-                results, audited = self._audit(state, entries, stored, officials, stage)
+                batch = Batch(
+                    state,
+                    officials,
+                    stage,
+                    self.settings,
+                    self.identifier,
+                    self.failures,
+                    self.run_id,
+                    self.run_at,
+                    self.workers,
+                    self.progress,
+                )
+                results, audited = batch.audit(entries, stored)
                 state.forget(gone)
                 digests = [ArticleSummary.of(r) for r in results]
-                written = self._write_reports(state, results, digests, reports_key, audited)
+                written = publisher.write_reports(
+                    results, digests, self._counts(audited, digests), reports_key, self.settings
+                )
             unchanged = self._counts(audited, digests)["unchanged"]
+            # also when stored results were reused: their fragments stay untranslated
             self.notices.extend(stage.install_hints(digests))
+            if self.failures.notice():
+                self.notices.append(str(self.failures.notice()))
             batches = stage.batches
         finally:
             state.close()
@@ -257,6 +308,8 @@ class _Run:
             Role.OFFICIAL,
             plausibility=self.identifier.plausibility,
             max_control=self.settings.ingest.max_control_char_share,
+            inside=self.inside,
+            max_bytes=self.settings.ingest.max_article_bytes,
         ):
             if isinstance(item, Document):
                 officials.append(item)
@@ -269,144 +322,33 @@ class _Run:
             )
         return officials, errors
 
-    def _entry(self, path: Path, key_base: str) -> _Entry:
+    def _entry(self, path: Path, key_base: str) -> Entry:
         try:
-            data = read_source(path)
+            data = read_source(
+                path, inside=self.inside, max_bytes=self.settings.ingest.max_article_bytes
+            )
         except NotText as exc:
-            return _Entry(path, error=str(exc))
-        return _Entry(path, data, fingerprint(key_base, sha256_bytes(data)))
+            return Entry(path, error=str(exc))
+        return Entry(path, data, fingerprint(key_base, sha256_bytes(data)))
 
     def _unchanged(
-        self, state: State, entries: list[_Entry], stored: dict[str, str], reports_key: str
-    ) -> bool:
-        """Nothing to audit and the committed reports are exactly the ones this run would write
-        (checked by their recorded hashes, in case someone edited or deleted one)."""
+        self, state: State, entries: list[Entry], stored: dict[str, str]
+    ) -> list[ArticleSummary] | None:
+        """Each article's stored summary when nothing is to be audited; None otherwise (an
+        article is new or changed, or a stored summary does not read back)."""
         if self.full or any(e.key and stored.get(e.article_id) != e.key for e in entries):
-            return False
-        if state.get_meta("reports_key") != reports_key:
-            return False
-        recorded = state.report_hashes()
-        for name in report_entries(self.formats):
-            path = self.reports / name
-            if name not in recorded or not path.exists():
-                return False
-            if file_signature(path) != recorded[name]:
-                return False
-        return True
-
-    def _error(self, entry: _Entry) -> ArticleResult:
-        sha = sha256_bytes(entry.data) if entry.data else ""
-        failed = IngestError(entry.article_id, Role.ARTICLE, entry.error, sha)
-        return error_result(failed, self.run_at)
-
-    def _append_history(
-        self, state: State, entries: list[_Entry]
-    ) -> tuple[list[ArticleSummary], list[Path]]:
-        """An unchanged corpus: keep the reports, append this run's history rows."""
-        stored = state.digests(e.article_id for e in entries if not e.error)
+            return None
+        kept = state.digests(e.article_id for e in entries if not e.error)
         digests = []
-        for done, entry in enumerate(entries, start=1):
+        for entry in entries:
             if entry.error:
-                digests.append(ArticleSummary.of(self._error(entry)))
-            else:
-                digests.append(ArticleSummary.from_json(stored[entry.article_id]))
-            if self.progress:
-                self.progress(entry.article_id, done, len(entries))
-        rows = [history_row(self.run_id, self.run_at, d) for d in digests]
-        state.finish_run(self.run_id, self._counts(0, digests), rows)
-        data = history_csv(rows, (self.reports / HISTORY_FILE).read_bytes())
-        written = commit.replace_files(self.reports, {HISTORY_FILE: data}, self.journal)
-        hashes = {**state.report_hashes(), HISTORY_FILE: file_signature(written[0])}
-        state.record_reports(state.get_meta("reports_key") or "", hashes)
-        kept = [
-            self.reports / name for name in report_entries(self.formats) if name != HISTORY_FILE
-        ]
-        return digests, kept + written
-
-    def _audit(
-        self,
-        state: State,
-        entries: list[_Entry],
-        stored: dict[str, str],
-        officials: list[Document],
-        stage: TranslateStage,
-    ) -> tuple[list[ArticleResult], int]:
-        """Audit what changed, in the stages of the data flow, each batched over the run:
-        segments and languages, translation of every fragment (one batch per language), then
-        alignment, scores and evidence per article — the per-article stages on `workers`."""
-        from auditor.run.workers import Workers
-
-        results: dict[int, ArticleResult] = {}
-        documents: dict[int, Document] = {}
-        for position, entry in enumerate(entries):
-            if entry.error:
-                results[position] = self._error(entry)
-            elif stored.get(entry.article_id) == entry.key:
-                results[position] = state.result(entry.article_id)
-            else:
-                try:
-                    documents[position] = decode_document(
-                        entry.article_id,
-                        Role.ARTICLE,
-                        entry.data,
-                        plausibility=self.identifier.plausibility,
-                        max_control=self.settings.ingest.max_control_char_share,
-                    )
-                    continue
-                except NotText as exc:
-                    # stored like any result, so a binary or empty file costs no re-audit
-                    error = self._error(replace(entry, error=str(exc)))
-                    digest = ArticleSummary.of(error).to_json()
-                    state.save_result(error, entry.key, self.run_id, digest)
-                    results[position] = error
-            self._progress(entry, len(results), len(entries))
-        if documents:
-            workers = Workers(self.workers, officials, self.settings, self.identifier)
+                digests.append(ArticleSummary.of(entry.error_result(self.run_at)))
+                continue
             try:
-                prepared = dict(
-                    zip(documents, workers.prepare(list(documents.values())), strict=True)
-                )
-                for position, result in self._finish(prepared, workers, stage):
-                    entry = entries[position]
-                    digest = ArticleSummary.of(result).to_json()
-                    state.save_result(result, entry.key, self.run_id, digest)
-                    results[position] = result
-                    self._progress(entry, len(results), len(entries))
-            finally:
-                workers.close()
-        return [results[p] for p in range(len(entries))], len(documents)
-
-    def _progress(self, entry: _Entry, done: int, total: int) -> None:
-        if self.progress:
-            self.progress(entry.article_id, done, total)
-
-    def _finish(
-        self, prepared: dict[int, PreparedArticle], workers: Workers, stage: TranslateStage
-    ) -> Iterator[tuple[int, ArticleResult]]:
-        """Translation of every fragment of the run (one batch per language), round-trip
-        evidence (one batch per pivot), then alignment, scores and changes on the workers."""
-        from auditor.run.workers import FinishJob
-        from auditor.stages.backtranslation import explain_drift, similarity_by_pivot
-
-        translated = stage.fragments(
-            [(s.language, s.text) for p in prepared.values() for s in p.fragments()]
-        )
-        similarity = similarity_by_pivot(
-            {position: p.english_sentences() for position, p in prepared.items()}, stage
-        )
-        jobs = [
-            FinishJob(
-                p,
-                {s.index: translated[(s.language, s.text)] for s in p.fragments()},
-                similarity[position],
-            )
-            for position, p in prepared.items()
-        ]
-        finished = {
-            position: replace(result, audited_at=self.run_at)
-            for position, result in zip(prepared, workers.finish(jobs), strict=True)
-        }
-        yield from explain_drift(finished, stage, self.settings.backtranslation).items()
+                digests.append(ArticleSummary.from_json(kept[entry.article_id]))
+            except (KeyError, ValueError, TypeError):
+                return None
+        return digests
 
     def _counts(self, audited: int, digests: list[ArticleSummary]) -> dict[str, int]:
         errors = sum(1 for d in digests if d.status is Status.ERROR)
@@ -416,19 +358,3 @@ class _Run:
             "errors": errors,
             "removed": self.removed,
         }
-
-    def _write_reports(
-        self,
-        state: State,
-        results: list[ArticleResult],
-        digests: list[ArticleSummary],
-        reports_key: str,
-        audited: int,
-    ) -> list[Path]:
-        """All report files of one run, committed together (`auditor.reports.formats`)."""
-        rows = [history_row(self.run_id, self.run_at, d) for d in digests]
-        state.finish_run(self.run_id, self._counts(audited, digests), rows)
-        data = ReportData(results, self.settings, state.history(), self.formats, self.run_at)
-        written = write_reports(self.reports, data, self.formats, self.journal)
-        state.record_reports(reports_key, {path.name: file_signature(path) for path in written})
-        return written

@@ -96,13 +96,17 @@ def match_quotation(
     if not spans:
         return None
     spans.sort(key=lambda item: (-_matched_weight(index, item[1]), -item[1].equal))
-    scored = [
-        _evidence(text, index, doc, first, last, span)
-        for (doc, first, last), span in spans[: rule.reranked]
-    ]
     # the span that explains most of the quotation's words (then skips fewest official ones):
-    # chrF++ alone prefers the shorter run when a quotation spans two official sentences
-    return max(scored, key=lambda m: (m.span.equal, -m.span.gaps, m.chrf))
+    # chrF++ alone prefers the shorter run when a quotation spans two official sentences;
+    # chrF++ decides only between spans tied on those
+    top = spans[: rule.reranked]
+    best = max((span.equal, -span.gaps) for _, span in top)
+    tied = [
+        _evidence(text, index, doc, first, last, span)
+        for (doc, first, last), span in top
+        if (span.equal, -span.gaps) == best
+    ]
+    return max(tied, key=lambda m: m.chrf)
 
 
 def slot_match(text: str, index: OfficialIndex, doc_id: str, position: int) -> QuoteMatch | None:

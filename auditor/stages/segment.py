@@ -9,7 +9,7 @@ Segment text is always a slice of the input, so nothing is lost or rewritten.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Protocol
@@ -179,14 +179,15 @@ def _split_reporting_clauses(
     settings: SegmentSettings,
 ) -> list[tuple[int, int]]:
     """Split `…, the minister said, “Quoted words.` before the opening mark, so the reporter's
-    clause and the quoted sentence are aligned to the official wording separately."""
+    clause and the quoted sentence are aligned to the official wording separately.
+
+    Each sentence looks only at the quotations whose opening mark lies inside it (found by
+    bisection), so a long paragraph costs time linear in its sentences, not their square."""
+    marks = [_mark_before(text, q_start) for q_start, _ in quotes]  # in order, as the quotes
     out = []
     for s_start, s_end in spans:
         cut = s_start
-        for q_start, _ in quotes:
-            mark = q_start - 1
-            while mark > cut and text[mark].isspace():
-                mark -= 1
+        for mark in marks[bisect_right(marks, s_start) : bisect_left(marks, s_end)]:
             if not (cut < mark < s_end):
                 continue
             before = text[cut:mark]
@@ -200,22 +201,35 @@ def _split_reporting_clauses(
     return [span for span in out if span[0] < span[1]]
 
 
+def _mark_before(text: str, q_start: int) -> int:
+    """The last character before a quotation's wording that is not whitespace (its mark)."""
+    mark = q_start - 1
+    while mark > 0 and text[mark].isspace():
+        mark -= 1
+    return mark
+
+
 def _add_block(text: str, start: int, end: int, add: _Adder, settings: SegmentSettings) -> None:
     """Sentences of one block, each followed by the parts of the quotations inside it: a
     quotation over several sentences is one quote segment per sentence (each a claim of exact
-    words of its own), linked to the first by `quotation`."""
+    words of its own), linked to the first by `quotation`. Quotations are found for each
+    sentence by bisection, so a long paragraph costs no more than its length."""
     quotes = [(start + a, start + b) for a, b in find_quotations(text[start:end])]
+    starts = [q_start for q_start, _ in quotes]
+    ends = [q_end for _, q_end in quotes]
     spans = _split_reporting_clauses(text, sentence_spans(text, start, end), quotes, settings)
     first_part: dict[int, int] = {}  # quotation (by its position in `quotes`) → first part
     for n, (s_start, s_end) in enumerate(spans):
         sentence = add(Kind.SENTENCE, s_start, s_end)
         next_start = spans[n + 1][0] if n + 1 < len(spans) else end + 1
-        for q, (q_start, q_end) in enumerate(quotes):
-            # a part is the quotation's words inside this sentence (up to the next sentence:
-            # whitespace between them belongs to neither)
-            lo = max(q_start, s_start if n else start)
-            hi = min(q_end, next_start)
-            part = content_span(text, lo, hi) if lo < hi else None
+        # a part is the quotation's words inside this sentence (up to the next sentence:
+        # whitespace between them belongs to neither); the first sentence also takes what
+        # starts before it
+        lo, hi = (s_start if n else start), next_start
+        for q in range(bisect_right(ends, lo), bisect_left(starts, hi)):
+            q_start, q_end = quotes[q]
+            a, b = max(q_start, lo), min(q_end, hi)
+            part = content_span(text, a, b) if a < b else None
             if part is not None:
                 index = add(Kind.QUOTE, *part, sentence, first_part.get(q))
                 first_part.setdefault(q, index)

@@ -1,8 +1,13 @@
 """State (edge): SQLite cache of per-article results and translations, runs and history.
 
 The state is a cache plus history: deleting it loses history only, never correctness. A file
-that is not our database (corrupt, foreign, truncated) is moved aside and rebuilt; a database
-written by a newer auditor is left alone with a clear error.
+that is not our database (corrupt, foreign, truncated, a table missing) is moved aside and
+rebuilt; a database written by a newer auditor is left alone with a clear error. SQLite errors
+that say the machine is at fault (disk full, read-only, I/O) are not the state's: they end the
+run with a message and leave the file as it is (`environment_fault`).
+
+History rows are written with the run's end (`finish_run`) but count only once the report files
+they describe are committed (`commit_run`): a run killed before that leaves none behind.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from typing import Any
 from auditor.records import ArticleResult
 from auditor.store.serial import result_from_json, result_to_json
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 STATE_DIR = ".auditor"
 STATE_FILE = "state.sqlite"
 
@@ -61,7 +66,43 @@ _MIGRATIONS: dict[int, str] = {
     DROP TABLE history;
     CREATE INDEX history_rows_article ON history_rows (article_id);
     """,
+    # 4: a history row counts once the reports of its run are committed (a killed run's rows
+    # are dropped by the next run)
+    4: """
+    ALTER TABLE history_rows ADD COLUMN run_id TEXT;
+    ALTER TABLE history_rows ADD COLUMN committed INTEGER NOT NULL DEFAULT 1;
+    UPDATE history_rows SET run_id = json_extract(row, '$.run_id');
+    CREATE INDEX history_rows_pending ON history_rows (run_id) WHERE committed = 0;
+    """,
 }
+
+#: the tables and columns this auditor reads and writes, checked when the state is opened
+SCHEMA: dict[str, frozenset[str]] = {
+    "schema_version": frozenset({"version"}),
+    "runs": frozenset(
+        {"run_id", "started_at", "finished_at", "audited", "unchanged", "errors", "removed"}
+    ),
+    "article_results": frozenset(
+        {"article_id", "cache_key", "content_sha256", "result", "run_id", "digest"}
+    ),
+    "translations": frozenset({"source_sha256", "model_id", "text_en"}),
+    "history_rows": frozenset({"article_id", "row", "run_id", "committed"}),
+    "report_files": frozenset({"name", "sha256"}),
+    "meta": frozenset({"key", "value"}),
+}
+
+#: SQLite result codes that name a fault of the machine, not of the state file
+_ENVIRONMENT_CODES = (
+    "SQLITE_FULL",
+    "SQLITE_IOERR",
+    "SQLITE_CANTOPEN",
+    "SQLITE_READONLY",
+    "SQLITE_BUSY",
+    "SQLITE_LOCKED",
+    "SQLITE_PERM",
+    "SQLITE_NOMEM",
+    "SQLITE_INTERRUPT",
+)
 
 
 class StateError(Exception):
@@ -70,6 +111,29 @@ class StateError(Exception):
 
 def state_path(reports: Path) -> Path:
     return reports / STATE_DIR / STATE_FILE
+
+
+def environment_fault(exc: sqlite3.Error) -> bool:
+    """Whether an SQLite error is the machine's (disk full, read-only, I/O, locked) rather
+    than a state file that is damaged or not ours."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name:
+        return name.startswith(_ENVIRONMENT_CODES)
+    message = str(exc).lower()
+    return any(
+        words in message
+        for words in ("disk is full", "readonly", "unable to open", "disk i/o", "locked")
+    )
+
+
+def set_aside(path: Path) -> Path:
+    """Move a state file that cannot be used (and its WAL files) aside; returns its new name."""
+    aside = path.with_name(f"{path.name}.unreadable-{time.strftime('%Y%m%dT%H%M%S')}")
+    for suffix in ("", "-wal", "-shm"):
+        part = Path(str(path) + suffix)
+        if part.exists():
+            part.replace(Path(str(aside) + suffix))
+    return aside
 
 
 class State:
@@ -81,8 +145,10 @@ class State:
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.db = self._open()
-        except sqlite3.DatabaseError:
-            self.rebuilt_from = self._move_aside()
+        except sqlite3.DatabaseError as exc:
+            if environment_fault(exc):
+                raise
+            self.rebuilt_from = set_aside(path)
             self.db = self._open()
 
     def _open(self) -> sqlite3.Connection:
@@ -91,6 +157,7 @@ class State:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             self._migrate(db)
+            _check_schema(db)
         except BaseException:
             db.close()
             raise
@@ -113,14 +180,6 @@ class State:
                 _run_script(db, target)
                 db.execute("DELETE FROM schema_version")
                 db.execute("INSERT INTO schema_version VALUES (?)", (target,))
-
-    def _move_aside(self) -> Path:
-        aside = self.path.with_name(f"{self.path.name}.unreadable-{time.strftime('%Y%m%dT%H%M%S')}")
-        for suffix in ("", "-wal", "-shm"):
-            part = Path(str(self.path) + suffix)
-            if part.exists():
-                part.replace(Path(str(aside) + suffix))
-        return aside
 
     def close(self) -> None:
         self.db.close()
@@ -174,13 +233,6 @@ class State:
     def report_hashes(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT name, sha256 FROM report_files"))
 
-    def record_reports(self, reports_key: str, hashes: dict[str, str]) -> None:
-        """What the last committed reports were made of, and their files' hashes."""
-        with _transaction(self.db):
-            self.db.execute("DELETE FROM report_files")
-            self.db.executemany("INSERT INTO report_files VALUES (?, ?)", hashes.items())
-            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('reports_key', ?)", (reports_key,))
-
     def forget(self, article_ids: Iterable[str]) -> None:
         with _transaction(self.db):
             self.db.executemany(
@@ -222,6 +274,8 @@ class State:
     def finish_run(
         self, run_id: str, counts: dict[str, int], history: Sequence[dict[str, Any]]
     ) -> None:
+        """The run's numbers and its history rows, which count once `commit_run` says its
+        reports are committed."""
         with _transaction(self.db):
             self.db.execute(
                 "UPDATE runs SET finished_at = ?, audited = ?, unchanged = ?, errors = ?, "
@@ -236,14 +290,61 @@ class State:
                 ),
             )
             self.db.executemany(
-                "INSERT INTO history_rows VALUES (?, ?)",
-                [(row["article_id"], json.dumps(row, ensure_ascii=False)) for row in history],
+                "INSERT INTO history_rows (article_id, row, run_id, committed) VALUES (?, ?, ?, 0)",
+                [
+                    (row["article_id"], json.dumps(row, ensure_ascii=False), run_id)
+                    for row in history
+                ],
             )
 
-    def history(self) -> list[dict[str, Any]]:
-        """Every history row, oldest first."""
-        cursor = self.db.execute("SELECT row FROM history_rows ORDER BY rowid")
+    def commit_run(self, run_id: str, reports_key: str, hashes: dict[str, str]) -> None:
+        """The run's report files are committed: its history rows count, and what the reports
+        were made of is recorded — one transaction."""
+        with _transaction(self.db):
+            self.db.execute(
+                "UPDATE history_rows SET committed = 1 WHERE run_id = ? AND committed = 0",
+                (run_id,),
+            )
+            self._record_reports(reports_key, hashes)
+
+    def record_reports(self, reports_key: str, hashes: dict[str, str]) -> None:
+        """Reports rebuilt from the stored results without a run (`auditor report`) are
+        committed: what they were made of and their entries' signatures."""
+        with _transaction(self.db):
+            self._record_reports(reports_key, hashes)
+
+    def _record_reports(self, reports_key: str, hashes: dict[str, str]) -> None:
+        self.db.execute("DELETE FROM report_files")
+        self.db.executemany("INSERT INTO report_files VALUES (?, ?)", hashes.items())
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('reports_key', ?)", (reports_key,))
+
+    def settle_history(self, committed_run: str | None) -> None:
+        """At the start of a run: the history rows of `committed_run` (whose interrupted
+        commit was just completed) count; those of runs killed before their commit go."""
+        with _transaction(self.db):
+            if committed_run:
+                self.db.execute(
+                    "UPDATE history_rows SET committed = 1 WHERE run_id = ? AND committed = 0",
+                    (committed_run,),
+                )
+            self.db.execute("DELETE FROM history_rows WHERE committed = 0")
+
+    def history(self, run_id: str = "") -> list[dict[str, Any]]:
+        """Every committed history row and those of `run_id`, oldest first."""
+        cursor = self.db.execute(
+            "SELECT row FROM history_rows WHERE committed = 1 OR run_id = ? ORDER BY rowid",
+            (run_id,),
+        )
         return [json.loads(row) for (row,) in cursor]
+
+
+def _check_schema(db: sqlite3.Connection) -> None:
+    """Every table and column this auditor uses is there (a table dropped or altered by hand
+    makes the state unusable: it is rebuilt)."""
+    for table, columns in SCHEMA.items():
+        found = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+        if not columns <= found:
+            raise sqlite3.DatabaseError(f"the state has no usable {table} table")
 
 
 def _run_script(db: sqlite3.Connection, version: int) -> None:

@@ -1,22 +1,24 @@
 """Translation (edge): many texts through one installed Argos package in one CTranslate2 call.
 
 argostranslate translates one text at a time and makes one ``translate_batch`` call per
-paragraph. `ArgosTranslator` reuses argostranslate's own objects (its ``Package``, its tokenizer,
-the sentence splitter its ``PackageTranslation`` chooses) and its decoding parameters, but sends
-the sentences of all texts through a single ``ctranslate2.Translator.translate_batch`` call, then
-reassembles each text exactly as argostranslate does; the output is the same text.
+paragraph. `ArgosTranslator` reuses argostranslate's own ``Package`` (metadata, tokenizer) and
+decoding parameters, splits sentences with the splitter the package bundles, as argostranslate
+does, but sends the sentences of all texts through a single ``ctranslate2.Translator.
+translate_batch`` call, then reassembles each text exactly as argostranslate does; the output is
+the same text.
 
 argostranslate reads its ``ARGOS_*`` and ``XDG_*`` environment variables once, when
 ``argostranslate.settings`` is first imported: call `configure_argos_environment` before anything
-imports it. Nothing here imports argostranslate or ctranslate2 until a text must be translated
-(``import argostranslate.translate`` costs ~1.5 s and ~330 MB).
+imports it. Nothing here imports argostranslate or ctranslate2 until a text must be translated,
+and ``argostranslate.translate`` and ``argostranslate.sbd`` are never imported (in the
+``argostranslate`` distribution both import Stanza, and so PyTorch, at the top).
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -87,7 +89,7 @@ class _LoadedModel:
     """argostranslate's objects for one package, loaded once."""
 
     package: Any  # argostranslate.package.Package: metadata and tokenizer
-    sentencizer: Any  # the sentence splitter argostranslate's PackageTranslation chose
+    sentencizer: _Splitter  # the sentence splitter the package bundles
     translator: Any  # ctranslate2.Translator over the package's model/
 
 
@@ -175,31 +177,17 @@ class ArgosTranslator:
         return self._loaded[key]
 
     def _load_package(self, path: Path) -> _LoadedModel:
-        """Load a package folder through argostranslate's own classes."""
+        """Load a package folder: argostranslate's ``Package`` (metadata, tokenizer), the
+        splitter the package bundles (`_bundled_splitter`) and a CTranslate2 translator over its
+        ``model/``. path: the installed package folder."""
         import ctranslate2
         from argostranslate import settings
         from argostranslate.package import Package
-        from argostranslate.sbd import MiniSBDSentencizer, StanzaSentencizer
-        from argostranslate.translate import Language, PackageTranslation
 
         package = Package(path)
         if not hasattr(package, "tokenizer"):
             raise ModelError(f"{path}: no sentencepiece.model or bpe.model; reinstall the package")
-        translation = PackageTranslation(
-            Language(package.from_code, package.from_name),
-            Language(package.to_code, package.to_name),
-            package,
-        )
-        sentencizer = translation.sentencizer
-        if isinstance(sentencizer, MiniSBDSentencizer) and not str(sentencizer.lang).endswith(
-            ".onnx"
-        ):
-            raise ModelError(
-                f"{path}: the package bundles no sentence splitter (minisbd/*.onnx) and "
-                "argostranslate would download one; install a package that bundles it"
-            )
-        if isinstance(sentencizer, StanzaSentencizer):
-            sentencizer.stanza_pipeline = _offline_stanza_pipeline(sentencizer, settings.device)
+        sentencizer = _bundled_splitter(package, settings.device)
         translator = ctranslate2.Translator(
             str(path / "model"),
             device=settings.device,
@@ -207,20 +195,72 @@ class ArgosTranslator:
             intra_threads=self.threads,
             compute_type=settings.compute_type,
         )
-        translation.translator = translator
         return _LoadedModel(package=package, sentencizer=sentencizer, translator=translator)
 
 
-def _offline_stanza_pipeline(sentencizer: Any, device: str) -> Any:
-    """argostranslate's Stanza pipeline, built so that Stanza does not fetch resources.json
-    from the network (its default ``download_method`` always does)."""
-    from argostranslate import sbd  # imports stanza, untyped, as argostranslate uses it
+class _Splitter:
+    """A sentence splitter with argostranslate's interface (``split_sentences``).
 
-    return sbd.stanza.Pipeline(
-        lang=sentencizer.stanza_lang_code,
-        dir=str(sentencizer.pkg.package_path / "stanza"),
-        processors="tokenize",
-        use_gpu=device == "cuda",
-        logging_level="WARNING",
-        download_method=None,
+    split: the function that turns a paragraph into its sentences.
+    """
+
+    def __init__(self, split: Callable[[str], Iterable[str]]) -> None:
+        self._split = split
+
+    def split_sentences(self, text: str) -> list[str]:
+        """The sentences of text (one paragraph), in order."""
+        return list(self._split(text))
+
+
+#: argostranslate's StanzaSentencizer.LANGUAGE_CODE_MAPPING (argos-translate-lt 1.12)
+_STANZA_CODES = {"zt": "zh-hant", "pb": "pt"}
+
+
+def _bundled_splitter(package: Any, device: str = "cpu") -> _Splitter:
+    """The sentence splitter package bundles, built so that nothing is downloaded.
+
+    package: argostranslate's ``Package`` of an installed folder; device: ``cpu`` or ``cuda``
+    (argostranslate's ``settings.device``).
+
+    The folder is chosen as argostranslate's ``Package`` chooses it (``minisbd/`` before
+    ``stanza/``). ``minisbd/*.onnx`` is read by MiniSBD (ONNX Runtime, a dependency), as
+    argostranslate's ``MiniSBDSentencizer`` reads it. A ``stanza/`` folder needs Stanza, the
+    optional extra ``auditor[stanza]`` (`make stanza`), imported only here. Raises ModelError
+    for a package whose splitter argostranslate would download, and for a Stanza-only package
+    when Stanza is not installed.
+    """
+    folder = Path(package.package_path)
+    bundled = getattr(package, "packaged_sbd_path", None)
+    kind = Path(bundled).name if bundled is not None else None
+    if kind == "minisbd":
+        onnx = sorted(f for f in os.listdir(folder / "minisbd") if f.endswith(".onnx"))
+        if onnx:
+            from minisbd import SBDetect
+
+            detector = SBDetect(str(folder / "minisbd" / onnx[0]), use_gpu=device == "cuda")
+            return _Splitter(detector.sentences)
+    elif kind == "stanza":
+        try:
+            import stanza
+        except ImportError as exc:
+            raise ModelError(
+                f"{folder}: the package's only sentence splitter is Stanza's (stanza/), and "
+                "Stanza is not installed. Either add it: `make stanza` (Stanza with CPU-only "
+                "PyTorch, about 1 GB), or reinstall the package with `auditor models install "
+                f"{package.from_code} {package.to_code} --download`, which adds MiniSBD's "
+                "splitter (minisbd/<language>.onnx)"
+            ) from exc
+        pipeline = stanza.Pipeline(
+            lang=_STANZA_CODES.get(package.from_code, package.from_code),
+            dir=str(folder / "stanza"),
+            processors="tokenize",
+            use_gpu=device == "cuda",
+            logging_level="WARNING",
+            download_method=None,  # Stanza's default fetches resources.json from the network
+        )
+        return _Splitter(lambda text: [s.text for s in pipeline(text).sentences])
+    raise ModelError(
+        f"{folder}: the package bundles no sentence splitter (minisbd/*.onnx) and "
+        "argostranslate would download one; install a package that bundles it, or install the "
+        f"package with `auditor models install {package.from_code} {package.to_code} --download`"
     )

@@ -1,10 +1,19 @@
 """Downloading a translation package (edge): the only code of the project that opens a network
-connection, used only by `auditor models install FROM TO --download`."""
+connection, used only by `auditor models install FROM TO --download`.
+
+The packages of the Argos index bundle Stanza's splitter (``stanza/``), which needs Stanza and
+PyTorch, not installed by default. argostranslate (argos-translate-lt 1.12) does not use it
+either: it splits with MiniSBD and downloads MiniSBD's model for the source language at the
+first translation. Here that model is downloaded with the package instead and added to it as
+``minisbd/<model>.onnx``, so that translating stays offline and needs no Stanza.
+"""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
+import tempfile
+import zipfile
+from pathlib import Path, PurePosixPath
 
 from auditor.translation.argos import configure_argos_environment
 from auditor.translation.packages import (
@@ -16,14 +25,30 @@ from auditor.translation.packages import (
 )
 
 INDEX_TIMEOUT_SECONDS = 30
+SPLITTER_TIMEOUT_SECONDS = 60
+
+#: argostranslate's MiniSBDSentencizer.LANGUAGE_CODE_MAPPING (argos-translate-lt 1.12): the
+#: MiniSBD model it uses for a source language; one not in MiniSBD's list falls back to "en"
+MINISBD_MODEL_FOR = {
+    "zt": "zh-hant",
+    "zh": "zh-hans",
+    "pb": "pt",
+    "az": "tr",
+    "bn": "hi",
+    "eo": "en",
+    "ms": "en",
+    "tl": "en",
+}
 
 
 def install_download(from_code: str, to_code: str, models_dir: Path) -> InstalledModel:
     """Download the from_code→to_code package from the Argos package index and install it.
 
     The only code of the project that uses the network. from_code, to_code: ISO 639 codes;
-    models_dir: the packages folder. Raises ModelError when the index cannot be reached, has no
-    such package, or the download fails.
+    models_dir: the packages folder. A package without ``minisbd/*.onnx`` gets MiniSBD's model
+    for from_code added (`add_minisbd_splitter`) before it is installed. Raises ModelError when
+    the index cannot be reached, has no such package, or a download fails; then nothing is
+    installed.
     """
     import urllib.request
 
@@ -74,6 +99,70 @@ def install_download(from_code: str, to_code: str, models_dir: Path) -> Installe
             + OFFLINE_HINT
         ) from exc
     try:
+        add_minisbd_splitter(download, from_code)
         return install_from_file(download, models_dir)
     finally:
         download.unlink(missing_ok=True)
+
+
+def minisbd_model_name(from_code: str) -> str:
+    """The MiniSBD model argostranslate splits from_code (an ISO 639 code) with, e.g. ``tr``."""
+    from minisbd import models as minisbd_models
+
+    name = MINISBD_MODEL_FOR.get(from_code, from_code)
+    return name if name in minisbd_models.list_models() else "en"
+
+
+def add_minisbd_splitter(package_file: Path, from_code: str) -> str | None:
+    """Add MiniSBD's model for from_code to a package file that bundles no ``minisbd/*.onnx``.
+
+    package_file: a downloaded ``.argosmodel`` (changed in place); from_code: its source
+    language. Downloads the model argostranslate would download at its first translation
+    (`minisbd_model_name`, from MiniSBD's release URL), checks that ONNX Runtime loads it, and
+    adds it as ``minisbd/<model>.onnx``. Returns the model name added, or None when the package
+    already bundles one or is no zip of one folder (`install_from_file` then says what is
+    wrong). Raises ModelError when the download fails or gives no usable model.
+    """
+    import urllib.request
+
+    from minisbd import SBDetect
+    from minisbd import models as minisbd_models
+
+    try:
+        with zipfile.ZipFile(package_file) as archive:
+            names = archive.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return None
+    tops = {PurePosixPath(n).parts[0] for n in names if PurePosixPath(n).parts}
+    if len(tops) != 1:
+        return None
+    top = tops.pop()
+    if any(
+        PurePosixPath(n).parent == PurePosixPath(top, "minisbd") and n.endswith(".onnx")
+        for n in names
+    ):
+        return None
+    name = minisbd_model_name(from_code)
+    url = minisbd_models.REPO_URL + minisbd_models.MODELS[name]
+    try:
+        with urllib.request.urlopen(url, timeout=SPLITTER_TIMEOUT_SECONDS) as response:
+            onnx = response.read()
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise ModelError(
+            f"the package bundles no MiniSBD sentence splitter, so MiniSBD's splitter for "
+            f"{from_code} is downloaded with it, and that failed ({reason}; {url}): no network? "
+            "Nothing was installed. " + OFFLINE_HINT
+        ) from exc
+    with tempfile.TemporaryDirectory(prefix=".auditor-minisbd-") as scratch:
+        model_file = Path(scratch) / f"{name}.onnx"
+        model_file.write_bytes(onnx)
+        try:
+            SBDetect(str(model_file), use_gpu=False)
+        except Exception as exc:  # ONNX Runtime and MiniSBD raise bare or untyped exceptions
+            raise ModelError(
+                f"MiniSBD's sentence splitter from {url} is unusable ({exc}); try again later"
+            ) from exc
+    with zipfile.ZipFile(package_file, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(f"{top}/minisbd/{name}.onnx", onnx)
+    return name

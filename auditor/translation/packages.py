@@ -3,7 +3,8 @@
 An Argos package (``.argosmodel``) is a zip of one folder holding ``metadata.json``, a
 CTranslate2 model in ``model/``, ``sentencepiece.model`` and a sentence splitter. Everything here
 works on plain files, so listing, validating, installing and removing never import
-argostranslate (an import costs ~1.5 s and ~330 MB). Downloading is `auditor.translation.download`.
+argostranslate (with CTranslate2 and MiniSBD an import costs ~0.3 s and ~60 MB). Downloading is
+`auditor.translation.download`.
 """
 
 from __future__ import annotations
@@ -289,9 +290,10 @@ def _load_metadata(label: str, raw: bytes) -> dict[str, Any]:
 def _check_contents(label: str, top: str, names: list[str], present: set[str]) -> None:
     """Raise ModelError unless the model, the tokenizer and an offline splitter are there.
 
-    The splitter rules mirror argostranslate 1.11 (Package and PackageTranslation): a
-    ``minisbd/`` folder wins and must hold an ``.onnx`` file; else ``stanza/`` is used (its
-    resources.json must be bundled). A spaCy-only package gets a downloaded MiniSBD splitter.
+    The splitter rules follow argostranslate's ``Package``: a ``minisbd/`` folder wins and must
+    hold an ``.onnx`` file; else ``stanza/`` is used (its resources.json must be bundled; the
+    translator then needs the ``stanza`` extra). For a spaCy-only package, or for a stanza/
+    one, argostranslate itself (argos-translate-lt 1.12) downloads a MiniSBD splitter.
     """
     if f"{top}/model/model.bin" not in present:
         raise ModelError(f"{label}: missing model/model.bin (the CTranslate2 model)")

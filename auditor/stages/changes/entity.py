@@ -1,12 +1,19 @@
-"""Entity edits: a name replaced by another, or dropped (pure).
+"""Entity edits: a name replaced by another referent (pure).
 
-Case, possessives and demonyms are ignored ("Russia's" = "Russian"); a re-spelled name is paired
-with its new spelling by rapidfuzz; adjacent changed tokens of one name are one edit.
+A name needs evidence beyond a capital letter: a sentence's first word is a name only when it
+stands capitalised inside a sentence too, and a common sentence opener never is. The same
+referent written another way is no entity edit: case, possessives and demonyms ("Russia's" =
+"Russian"), a title before the name ("President Biden" = "Biden", titles.txt), an abbreviation
+("F" = "Fahrenheit", "U.S." = "United States"); a re-spelling or transliteration ("Dmytro" →
+"Dmitro", paired by rapidfuzz) is a notable `spelling` change, and a name added or left out a
+notable `name` change (an omission, not another referent). Adjacent changed tokens of one name
+are one change.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -16,20 +23,32 @@ from auditor.lexicon import (
     NEGATORS,
     REPORTING_VERBS,
     SENTENCE_OPENERS,
+    TITLES,
 )
+from auditor.records import ABSENT, Level
 from auditor.settings import ChangeSettings
-from auditor.stages.changes.tokens import ABSENT, Counterparts, Edit, Token, is_content
+from auditor.stages.changes.tokens import Counterparts, Edit, Token, is_content
+
+LEVELS = {"entity": Level.CRITICAL, "spelling": Level.NOTABLE, "name": Level.NOTABLE}
 
 
 def _is_name(tokens: Sequence[Token], i: int, other_side: set[str]) -> bool:
     t = tokens[i]
-    if not t.text[:1].isupper() or not t.is_word or t.norm in ("i", "i'm"):
+    if not t.text[:1].isupper() or not t.is_word or t.norm == "i" or t.norm.startswith("i'"):
         return False
-    if t.norm in MODAL_FORCE or t.norm in NEGATORS:
+    if t.norm in MODAL_FORCE or t.norm in NEGATORS or t.norm in SENTENCE_OPENERS:
         return False
     if t.initial:
-        return t.text in other_side  # a sentence-initial capital says nothing by itself
+        # a sentence-initial capital says nothing by itself: the word must stand capitalised
+        # inside a sentence too, or be unknown to WordNet as a common word
+        return t.text in other_side or _unknown(t.norm)
     return True
+
+
+def _unknown(word: str) -> bool:
+    from auditor.wordnet import lemmas
+
+    return "'" not in word and not lemmas(word)  # "We'll" is no name
 
 
 def names(tokens: Sequence[Token], other: Sequence[Token]) -> list[tuple[int, str, str]]:
@@ -72,8 +91,20 @@ def find(
     art_joined = "".join(t.norm for t in art).replace("-", "")
     removed = [(i, s) for i, k, s in names(off, art) if not _present(k, art_words, art_joined)]
     added = [(i, s) for i, k, s in names(art, off) if not _present(k, off_words, off_joined)]
-    removed = [r for r in removed if not any(same_referent(r[1], t.text, settings) for t in art)]
-    added = [a for a in added if not any(same_referent(a[1], t.text, settings) for t in off)]
+    removed = [
+        r
+        for r in removed
+        if not any(same_referent(r[1], t.text, settings) for t in art)
+        and r[1].lower() not in TITLES
+        and not _abbreviated(off, r[0], art)
+    ]
+    added = [
+        a
+        for a in added
+        if not any(same_referent(a[1], t.text, settings) for t in off)
+        and a[1].lower() not in TITLES
+        and not _abbreviated(art, a[0], off)
+    ]
     removed.extend(_initial_swap(off, art, link, removed, added, settings))
     found: list[tuple[int, int, str, str]] = []  # (official pos, article pos, official, article)
     used: set[int] = set()
@@ -110,7 +141,70 @@ def find(
         # in reported speech ("…, the Secretary General of the alliance said") added names are
         # the reporter's context, not a change to the official wording
         found.extend((-1, pos, ABSENT, surface) for pos, surface in lone_added)
-    return _merge_names(sorted(found))
+    return _merge_names(sorted(found), off, art, settings)
+
+
+def _named(edit: Edit, settings: ChangeSettings) -> Edit:
+    """A name added or left out is a `name` change, a re-spelled one a `spelling` change; only
+    a name replaced by another referent is an `entity` edit."""
+    if ABSENT in (edit.official, edit.article):
+        return Edit("name", edit.official, edit.article)
+    if fuzz.ratio(edit.official, edit.article) >= settings.respelling_min_ratio:
+        return Edit("spelling", edit.official, edit.article)
+    if _one_name(edit.official, edit.article):
+        return Edit("name", edit.official, edit.article)
+    return edit
+
+
+def _one_name(a: str, b: str) -> bool:
+    """Two names of one referent in WordNet ("Britain" / "UK", "Holland" / "Netherlands")."""
+    from auditor.wordnet import are_synonyms
+
+    def key(name: str) -> str:
+        return name.replace(".", "").replace(" ", "_").lower()
+
+    return are_synonyms(key(a), key(b))
+
+
+def _noun_only(word: str) -> bool:
+    """WordNet knows the word only as a noun, or not at all: it can be a name."""
+    from auditor.wordnet import lemmas
+
+    return all(pos == "n" for _, pos in lemmas(word))
+
+
+def _initials(words: Sequence[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def _abbreviated(tokens: Sequence[Token], i: int, other: Sequence[Token]) -> bool:
+    """The name at `i` is written on the other side as an abbreviation, or `i` is an
+    abbreviation of a name there: "F" for "Fahrenheit", "US" / "U.S." for "United States"."""
+    word = tokens[i].text.replace(".", "")
+    capitals = [t.text for t in other if t.text[:1].isupper()]
+    short = [t.text.replace(".", "") for t in other if t.text.replace(".", "").isupper()]
+    # this word spelled out there: its letters the initials of a run of capitalised words
+    if word.isupper() and len(word) == 1:
+        return any(c[:1] == word and len(c) > 1 for c in capitals)
+    if word.isupper() and 1 < len(word) <= 6:
+        # "USA" for "United States (of America)": the run's initials begin the abbreviation
+        runs = [capitals[k : k + n] for k in range(len(capitals)) for n in (2, 3, 4)]
+        if any(len(run) > 1 and word.startswith(_initials(run)) for run in runs):
+            return True
+    # this word (and the capitalised words around it) abbreviated there
+    j = i
+    while j > 0 and tokens[j - 1].text[:1].isupper() and not tokens[j - 1].initial:
+        j -= 1
+    k = i
+    while k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper():
+        k += 1
+    phrase = [t.text for t in tokens[j : k + 1]]
+    for abbreviation in short:
+        if abbreviation == _initials(phrase) or (
+            len(abbreviation) == 1 and abbreviation == word[:1].upper()
+        ):
+            return True
+    return False
 
 
 def _initial_swap(
@@ -136,33 +230,59 @@ def _initial_swap(
         return []
     if not (is_content(a) and is_content(b)):
         return []  # a number word, a modal, a function word
+    if not (_noun_only(a.norm) and _noun_only(b.norm)):
+        return []  # an adverb, adjective or verb opening a sentence is no name
     if fuzz.ratio(a.norm, b.norm) >= settings.initial_same_word_ratio:
         return []  # another form of the same word ("Thank" / "Thanks")
     added.append((other, b.text))
     return [(first, a.text)]
 
 
-def _merge_names(found: list[tuple[int, int, str, str]]) -> list[Edit]:
-    """Adjacent changed tokens of one name are one edit ("European Union → United Nations")."""
-    merged: list[list[object]] = []
+@dataclass
+class _Name:
+    """Adjacent changed tokens of one name: where the last stands on each side (-1: absent)."""
+
+    off: int
+    art: int
+    left: list[str]
+    right: list[str]
+
+
+def _merge_names(
+    found: list[tuple[int, int, str, str]],
+    off: Sequence[Token],
+    art: Sequence[Token],
+    settings: ChangeSettings,
+) -> list[Edit]:
+    """Adjacent changed tokens of one name are one change ("European Union → United Nations");
+    only the differing tokens are named ("Commission → Council")."""
+    names: list[_Name] = []
     for off_pos, art_pos, left, right in found:
-        last = merged[-1] if merged else None
+        last = names[-1] if names else None
         if (
             last is not None
-            and off_pos >= 0
-            and art_pos >= 0
-            and last[0] == off_pos - 1
-            and last[1] == art_pos - 1
+            and min(off_pos, art_pos, last.off, last.art) >= 0
+            and (last.off, last.art) == (off_pos - 1, art_pos - 1)
         ):
-            last[0], last[1] = off_pos, art_pos
-            last[2] = f"{last[2]} {left}"
-            last[3] = f"{last[3]} {right}"
+            last.off, last.art = off_pos, art_pos
+            last.left.append(left)
+            last.right.append(right)
         else:
-            merged.append([off_pos, art_pos, left, right])
-    return [Edit("entity", str(m[2]), str(m[3])) for m in merged]
+            names.append(_Name(off_pos, art_pos, [left], [right]))
+    return [_whole(name, off, art, settings) for name in names]
+
+
+def _whole(
+    name: _Name, off: Sequence[Token], art: Sequence[Token], settings: ChangeSettings
+) -> Edit:
+    return _named(Edit("entity", " ".join(name.left), " ".join(name.right)), settings)
 
 
 def _is_proper_noun(tokens: Sequence[Token], i: int) -> bool:
     """A name, not a capitalised adjective such as the demonym in "Ukrainian cities"."""
+    from auditor.wordnet import parts_of_speech
+
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    return nxt is None or not nxt.is_word or not nxt.text[:1].islower()
+    if nxt is None or not nxt.is_word or not nxt.text[:1].islower():
+        return True
+    return "a" not in parts_of_speech(tokens[i].norm)

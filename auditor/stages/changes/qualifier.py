@@ -1,13 +1,23 @@
-"""Qualifier edits: an evaluative, degree or scope word dropped, added or swapped (pure)."""
+"""Qualifier changes: an evaluative, degree or scope word dropped, added or swapped (pure).
+
+A notable change, not a charge: "dangerous dependency" → "dependency" is worth a reviewer's
+look, but a summary may leave a qualifier out. A qualifier is not dropped when a synonym of it
+stands on the other side ("only" → "solely", WordNet); a swap of evaluative words, synonyms
+or not ("critical" → "important"), is shown; a word that carries a modal force ("possible") is
+modality's.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import pairwise
 
-from auditor.lexicon import DEGREE_WORDS, FOCUS_ADVERBS, QUALIFIERS
+from auditor.lexicon import DEGREE_WORDS, FOCUS_ADVERBS, MODAL_EXPRESSIONS, QUALIFIERS
+from auditor.records import ABSENT, Level
 from auditor.settings import ChangeSettings
-from auditor.stages.changes.tokens import ABSENT, Counterparts, Edit, Token, is_content
+from auditor.stages.changes.tokens import Counterparts, Edit, Token, is_content
+
+LEVELS = {"qualifier": Level.NOTABLE}
 
 #: words that negate a prefixed qualifier: "lethal" is not in "non-lethal"
 NEGATIVE_PREFIXES = ("non-", "un-", "anti-", "counter-", "in-", "il-", "ir-")
@@ -42,6 +52,8 @@ def _is_degree(tokens: Sequence[Token], i: int, other_words: set[str]) -> bool:
 
 def _is_qualifier(tokens: Sequence[Token], i: int) -> bool:
     t = tokens[i]
+    if t.norm in MODAL_EXPRESSIONS:
+        return False
     if t.norm not in QUALIFIERS or (t.text[:1].isupper() and not t.initial):
         return False  # "United" in "United Nations" is part of a name
     return not (t.norm == "only" and i and tokens[i - 1].norm == "not")  # "not only … but"
@@ -57,6 +69,21 @@ def _has_focus(tokens: Sequence[Token]) -> bool:
 def find(
     off: Sequence[Token], art: Sequence[Token], link: Counterparts, settings: ChangeSettings
 ) -> list[Edit]:
+    from auditor.wordnet import are_synonyms
+
+    def rendered(word: str, other: Sequence[Token]) -> bool:
+        """A synonym of the word stands on the other side ("solely" for "only")."""
+        return any(t.is_word and are_synonyms(word, t.norm) for t in other)
+
+    return [
+        e
+        for e in _find(off, art, link)
+        if not (e.article == ABSENT and rendered(e.official, art))
+        and not (e.official == ABSENT and rendered(e.article, off))
+    ]
+
+
+def _find(off: Sequence[Token], art: Sequence[Token], link: Counterparts) -> list[Edit]:
     off_words = {t.norm for t in off if t.is_word}
     art_words = {t.norm for t in art if t.is_word}
     if _has_focus(off) and _has_focus(art):

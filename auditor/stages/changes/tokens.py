@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from rapidfuzz.distance import Levenshtein
 
@@ -20,7 +21,9 @@ from auditor.records import ABSENT, Change
 from auditor.settings import ChangeSettings
 
 _TOKEN = re.compile(
-    r"\d+(?:[.,]\d+)*%?"  # 2%, 1.5, 5,000
+    r"(?:[A-Z]\.){2,}"  # U.S., E.U.
+    r"|\d+(?:st|nd|rd|th)\b"  # 3rd, 21st
+    r"|\d+(?:[.,]\d+)*%?"  # 2%, 1.5, 5,000
     r"|[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W_]+)*"  # words, can't, two-day, full-fledged
     r"|[^\w\s]"  # punctuation, one mark a token
 )
@@ -56,15 +59,33 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     initial = True
     for match in _TOKEN.finditer(text):
-        raw = match.group()
-        if raw in _OPENERS and initial:
-            continue
-        tokens.append(Token(raw, _norm(raw), initial))
-        if raw[0].isalnum():
-            initial = False
-        elif raw in _SENTENCE_END:
-            initial = True
+        for raw in _dash_parts(match.group()):
+            if raw in _OPENERS and initial:
+                continue
+            tokens.append(Token(raw, _norm(raw), initial))
+            if raw[0].isalnum():
+                initial = False
+            elif raw in _SENTENCE_END:
+                initial = True
     return tokens
+
+
+def _is_number_word(part: str) -> bool:
+    lowered = part.lower()
+    return part.isdigit() or lowered in NUMBER_WORDS or lowered in SCALES
+
+
+def _dash_parts(raw: str) -> list[str]:
+    """A hyphen between a word and a number is a dash typed without spaces ("robots-8",
+    "skyscrapers-two"): two tokens. Compounds stay whole: "two-day", "twenty-five",
+    "full-fledged", "COVID-19"."""
+    parts = raw.split("-")
+    if len(parts) < 2 or not parts[0] or _is_number_word(parts[0]) or parts[0].isupper():
+        return [raw]
+    for n, part in enumerate(parts[1:], start=1):
+        if _is_number_word(part):
+            return ["-".join(parts[:n]), "-".join(parts[n:])]
+    return [raw]
 
 
 def opcodes(
@@ -233,20 +254,69 @@ def difference(
 
 
 _DIGITS = re.compile(r"(\d+(?:[.,]\d+)*)(%?)")
+#: thousands grouped with commas, an optional decimal point: 5,000 · 1,000,000.5
 _GROUPED = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
+#: grouped with points, as most of Europe writes them: 1.000.000 · 1.000,5 (one point alone,
+#: "1.000", stays the decimal 1.0)
+_GROUPED_POINTS = re.compile(r"\d{1,3}(?:(\.\d{3}){2,}|(\.\d{3})+,\d+)")
+#: a date as Turkish and most European outlets write it: 30.11.2022 (or 2022.11.30)
+_DAY_FIRST = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_YEAR_FIRST = re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})")
+
+
+def _quantity(number: str) -> float | None:
+    """The value of digits with at most one separator, or grouped thousands; None for
+    anything else (a date, a version, an address, a list)."""
+    if _GROUPED.fullmatch(number):
+        return float(number.replace(",", ""))
+    if _GROUPED_POINTS.fullmatch(number):
+        return float(number.replace(".", "").replace(",", "."))
+    if number.count(".") + number.count(",") <= 1:
+        return float(number.replace(",", "."))
+    return None
+
+
+def _date_ordinal(number: str) -> float | None:
+    """The day a dotted date names (its proleptic Gregorian ordinal, exact in six digits until
+    the year 2738), or None when it is not a valid date."""
+    day_first, year_first = _DAY_FIRST.fullmatch(number), _YEAR_FIRST.fullmatch(number)
+    if day_first:
+        day, month, year = map(int, day_first.groups())
+    elif year_first:
+        year, month, day = map(int, year_first.groups())
+    else:
+        return None
+    try:
+        return float(date(year, month, day).toordinal())
+    except ValueError:
+        return None
+
+
+_SUFFIXED_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
 
 
 def number_value(word: str) -> tuple[float, str] | None:
-    """Value and kind of one token: ("2%" → 2, "percent"), ("two-day" → 2, "cardinal")."""
+    """Value and kind of one token: ("2%" → 2, "percent"), ("two-day" → 2, "cardinal"),
+    ("1.000.000" → 1e6, "cardinal"), ("30.11.2022" → its day, "date").
+
+    A version, an address or a list of digits (1.2.3, 10.0.0.1, 1,2,3) is no quantity: its
+    kind carries its digits ("sequence 10.0.0.1"), so two are the same only when every part is.
+    """
     head = word.split("-")[0]
+    suffixed = _SUFFIXED_ORDINAL.fullmatch(head)
+    if suffixed:
+        return float(suffixed.group(1)), "ordinal"  # "3rd" = "third"
     digits = _DIGITS.fullmatch(head)
     if digits:
         number, percent = digits.groups()
-        if _GROUPED.fullmatch(number):
-            value = float(number.replace(",", ""))
-        else:
-            value = float(number.replace(",", "."))
-        return value, "percent" if percent else "cardinal"
+        kind = "percent" if percent else "cardinal"
+        value = _quantity(number)
+        if value is not None:
+            return value, kind
+        day = _date_ordinal(number)
+        if day is not None and not percent:
+            return day, "date"
+        return 0.0, f"sequence {head}"
     if head in NUMBER_WORDS:
         return NUMBER_WORDS[head], "cardinal"
     if head in ORDINALS:

@@ -1,0 +1,200 @@
+"""The articles a run must audit, in the stages of the data flow, each batched over the run:
+decoding, segments and languages, translation of every fragment (one batch per language),
+round-trip evidence (one batch per pivot), then alignment, scores and changes per article on
+the workers. Each article is isolated: whatever its audit raises is its own row
+(`auditor.run.isolate`), and every result is stored as soon as it is known (one transaction per
+article), so a killed run keeps every article it finished.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from auditor.records import ArticleResult, Document, IngestError, Role, Status
+from auditor.reports.summary import ArticleSummary
+from auditor.run.isolate import Failure, FailureLog, failed_result, per_article
+from auditor.settings import Settings
+from auditor.stages.ingest import NotText, decode_document, sha256_bytes, source_id
+from auditor.stages.language import LazyIdentifier
+from auditor.store.state import State
+from auditor.translation.stage import TranslateStage
+
+if TYPE_CHECKING:
+    from auditor.run.article import PreparedArticle
+    from auditor.run.workers import Workers
+
+#: called once per article as it finishes: (article_id, done, total)
+Progress = Callable[[str, int, int], None]
+
+
+def error_result(error: IngestError, audited_at: str) -> ArticleResult:
+    return ArticleResult(
+        article_id=error.doc_id,
+        status=Status.ERROR,
+        content_sha256=error.content_sha256,
+        error=error.error,
+        audited_at=audited_at,
+    )
+
+
+@dataclass
+class Entry:
+    """One file of `articles/` in this run: its key, or why it cannot be read."""
+
+    path: Path
+    data: bytes = b""
+    key: str = ""
+    error: str = ""
+
+    @property
+    def article_id(self) -> str:
+        return source_id(self.path.name)
+
+    def error_result(self, audited_at: str) -> ArticleResult:
+        sha = sha256_bytes(self.data) if self.data else ""
+        return error_result(IngestError(self.article_id, Role.ARTICLE, self.error, sha), audited_at)
+
+
+@dataclass
+class Batch:
+    """What the articles of one run are audited with."""
+
+    state: State
+    officials: list[Document]
+    stage: TranslateStage
+    settings: Settings
+    identifier: LazyIdentifier
+    failures: FailureLog
+    run_id: str
+    run_at: str
+    #: processes that audit articles; None: `default_workers` for the articles to audit
+    workers: int | None = None
+    progress: Progress | None = None
+
+    def audit(
+        self, entries: list[Entry], stored: dict[str, str]
+    ) -> tuple[list[ArticleResult], int]:
+        """Every entry's result, in order (stored ones reused when their key is `stored`),
+        and how many articles were audited."""
+        from auditor.run.workers import Workers, default_workers
+
+        results: dict[int, ArticleResult] = {}
+        documents: dict[int, Document] = {}
+
+        def done(position: int, result: ArticleResult) -> None:
+            results[position] = result
+            if self.progress:
+                self.progress(entries[position].article_id, len(results), len(entries))
+
+        for position, entry in enumerate(entries):
+            if entry.error:
+                done(position, entry.error_result(self.run_at))
+                continue
+            if stored.get(entry.article_id) == entry.key:
+                reused = self._stored_result(entry)
+                if reused is not None:
+                    done(position, reused)
+                    continue
+            try:
+                documents[position] = decode_document(
+                    entry.article_id,
+                    Role.ARTICLE,
+                    entry.data,
+                    plausibility=self.identifier.plausibility,
+                    max_control=self.settings.ingest.max_control_char_share,
+                )
+                continue
+            except NotText as exc:
+                # stored like any result, so a binary or empty file costs no re-audit
+                error = replace(entry, error=str(exc)).error_result(self.run_at)
+            except Exception as exc:
+                error = self._failed(entry, Failure.of(exc))
+            done(position, self._save(entry, error))
+        if documents:
+            count = self.workers or default_workers(len(documents))
+            workers = Workers(count, self.officials, self.settings, self.identifier)
+            try:
+                prepared: dict[int, PreparedArticle] = {}
+                for position, item in zip(
+                    documents, workers.prepare(list(documents.values())), strict=True
+                ):
+                    if isinstance(item, Failure):
+                        entry = entries[position]
+                        done(position, self._save(entry, self._failed(entry, item)))
+                    else:
+                        prepared[position] = item
+                for position, outcome in self._finish(prepared, workers):
+                    entry = entries[position]
+                    if isinstance(outcome, Failure):
+                        outcome = self._failed(entry, outcome)
+                    done(position, self._save(entry, outcome))
+            finally:
+                workers.close()
+        return [results[p] for p in range(len(entries))], len(documents)
+
+    def _stored_result(self, entry: Entry) -> ArticleResult | None:
+        """The stored result of an unchanged article; None when it cannot be read back (the
+        article is then audited again)."""
+        try:
+            return self.state.result(entry.article_id)
+        except (ValueError, KeyError, TypeError):
+            return None
+
+    def _failed(self, entry: Entry, failure: Failure) -> ArticleResult:
+        self.failures.record(entry.article_id, failure)
+        sha = sha256_bytes(entry.data) if entry.data else ""
+        return failed_result(entry.article_id, sha, failure, self.run_at)
+
+    def _save(self, entry: Entry, result: ArticleResult) -> ArticleResult:
+        """Store one article's result (one transaction); a result that cannot be stored is
+        that article's internal error, never the run's."""
+        try:
+            digest = ArticleSummary.of(result).to_json()
+            self.state.save_result(result, entry.key, self.run_id, digest)
+        except (ValueError, TypeError, UnicodeError) as exc:
+            result = self._failed(entry, Failure.of(exc))
+            digest = ArticleSummary.of(result).to_json()
+            self.state.save_result(result, entry.key, self.run_id, digest)
+        return result
+
+    def _finish(
+        self, prepared: dict[int, PreparedArticle], workers: Workers
+    ) -> Iterator[tuple[int, ArticleResult | Failure]]:
+        """Translation of every fragment of the run (one batch per language), round-trip
+        evidence (one batch per pivot), then alignment, scores and changes on the workers.
+        A batch that raises is retried article by article: only the culprit fails."""
+        from auditor.run.workers import FinishJob
+        from auditor.stages.backtranslation import explain_drift, similarity_by_pivot
+
+        stage = self.stage
+        translated = stage.fragments(
+            [(s.language, s.text) for p in prepared.values() for s in p.fragments()]
+        )
+        similarity, failed = per_article(
+            lambda batch: similarity_by_pivot(batch, stage),
+            {position: p.english_sentences() for position, p in prepared.items()},
+        )
+        yield from failed.items()
+        ready = [position for position in prepared if position in similarity]
+        jobs = [
+            FinishJob(
+                prepared[position],
+                {s.index: translated[(s.language, s.text)] for s in prepared[position].fragments()},
+                similarity[position],
+            )
+            for position in ready
+        ]
+        finished: dict[int, ArticleResult] = {}
+        for position, outcome in zip(ready, workers.finish(jobs), strict=True):
+            if isinstance(outcome, Failure):
+                yield position, outcome
+            else:
+                finished[position] = replace(outcome, audited_at=self.run_at)
+        explained, failed = per_article(
+            lambda batch: explain_drift(batch, stage, self.settings.backtranslation), finished
+        )
+        yield from failed.items()
+        yield from explained.items()

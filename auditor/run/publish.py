@@ -1,0 +1,117 @@
+"""What a run leaves behind (edge): the reports of its formats, all committed together, and the
+history rows of the run, which count only once the reports they describe are committed (a run
+killed before its commit leaves no row in history.csv)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from auditor.records import ArticleResult
+from auditor.reports import commit
+from auditor.reports.formats import (
+    DEFAULT_FORMATS,
+    HISTORY_FILE,
+    REPORT_FILES,
+    ReportData,
+    report_entries,
+    write_reports,
+)
+from auditor.reports.history import history_csv
+from auditor.reports.summary import ArticleSummary, history_row
+from auditor.run.keys import file_signature
+from auditor.settings import Settings
+from auditor.store.state import State
+
+__all__ = ["HISTORY_FILE", "JOURNAL_FILE", "REPORT_FILES", "Publisher"]
+
+JOURNAL_FILE = "commit.json"
+
+
+class Publisher:
+    """Writes one run's reports of `formats` into `reports`, recording the commit in `state`."""
+
+    def __init__(
+        self,
+        reports: Path,
+        journal: Path,
+        state: State,
+        run_id: str,
+        run_at: str,
+        formats: Sequence[str] = DEFAULT_FORMATS,
+    ):
+        self.reports, self.journal, self.state = reports, journal, state
+        self.run_id, self.run_at = run_id, run_at
+        self.formats = tuple(formats)
+
+    def reports_intact(self, reports_key: str) -> bool:
+        """The committed reports are exactly the ones this run would write (checked by their
+        recorded signatures, in case someone edited or deleted one)."""
+        if self.state.get_meta("reports_key") != reports_key:
+            return False
+        recorded = self.state.report_hashes()
+        for name in report_entries(self.formats):
+            path = self.reports / name
+            if name not in recorded or not path.exists():
+                return False
+            if file_signature(path) != recorded[name]:
+                return False
+        return True
+
+    def append_history(self, digests: list[ArticleSummary], counts: dict[str, int]) -> list[Path]:
+        """An unchanged corpus: keep the reports, append this run's history rows."""
+        rows = [history_row(self.run_id, self.run_at, d) for d in digests]
+        self.state.finish_run(self.run_id, counts, rows)
+        data = history_csv(rows, (self.reports / HISTORY_FILE).read_bytes())
+        reports_key = self.state.get_meta("reports_key") or ""
+        kept = self.state.report_hashes()
+        written = self._commit(
+            {HISTORY_FILE: data},
+            lambda paths: {**kept, **{p.name: file_signature(p) for p in paths}},
+            reports_key,
+        )
+        others = [name for name in report_entries(self.formats) if name != HISTORY_FILE]
+        return [self.reports / name for name in others] + written
+
+    def write_reports(
+        self,
+        results: list[ArticleResult],
+        digests: list[ArticleSummary],
+        counts: dict[str, int],
+        reports_key: str,
+        settings: Settings,
+    ) -> list[Path]:
+        """All reports of the run's formats, committed together (`auditor.reports.formats`);
+        once committed, the run's history rows count and the entries' signatures are
+        recorded, in one transaction."""
+        rows = [history_row(self.run_id, self.run_at, d) for d in digests]
+        self.state.finish_run(self.run_id, counts, rows)
+        data = ReportData(
+            results, settings, self.state.history(self.run_id), self.formats, self.run_at
+        )
+        return write_reports(
+            self.reports,
+            data,
+            self.formats,
+            self.journal,
+            run_id=self.run_id,
+            committed=lambda paths: self.state.commit_run(
+                self.run_id, reports_key, {p.name: file_signature(p) for p in paths}
+            ),
+        )
+
+    def _commit(
+        self,
+        contents: dict[str, bytes],
+        hashes: Callable[[list[Path]], dict[str, str]],
+        reports_key: str,
+    ) -> list[Path]:
+        """Replace the files together; once renamed, the run's history rows count and the
+        files' signatures are recorded, in one transaction."""
+        return commit.replace_files(
+            self.reports,
+            contents,
+            self.journal,
+            run_id=self.run_id,
+            committed=lambda paths: self.state.commit_run(self.run_id, reports_key, hashes(paths)),
+        )

@@ -1,0 +1,25 @@
+"""Person edits: a personal pronoun replaced by one of another person ("we" → "they", "he" →
+"she"): the quotation says someone else acts (pure). Pronouns left out or added are the
+translation's rephrasing; "it" is never charged (personal_pronouns.tsv)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from auditor.lexicon import PERSONAL_PRONOUNS
+from auditor.records import Level
+from auditor.settings import ChangeSettings
+from auditor.stages.changes.tokens import Counterparts, Edit, Token
+
+LEVELS = {"person": Level.CRITICAL}
+
+
+def find(
+    off: Sequence[Token], art: Sequence[Token], link: Counterparts, settings: ChangeSettings
+) -> list[Edit]:
+    edits = []
+    for i, j in sorted(link.off_to_art.items()):
+        mine, theirs = PERSONAL_PRONOUNS.get(off[i].norm), PERSONAL_PRONOUNS.get(art[j].norm)
+        if mine and theirs and mine != theirs and link.art_to_off.get(j) == i:
+            edits.append(Edit("person", off[i].norm, art[j].norm))
+    return edits

@@ -1,0 +1,51 @@
+"""Wording changes: a content word replaced one for one by another word ("adversary" →
+"enemy", "dependencies" → "addictions") (pure).
+
+A notable change, never a charge: the reviewer sees which word the outlet chose instead of the
+official one, loaded or neutral. Another form of the same word ("dependency" → "dependence")
+is no change, and a word another change type names (a number, a modal, a name, a qualifier,
+an antonym) is left to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from auditor.lexicon import MODAL_EXPRESSIONS, PERSONAL_PRONOUNS, QUALIFIERS
+from auditor.records import Level
+from auditor.settings import ChangeSettings
+from auditor.stages.changes.tokens import Counterparts, Edit, Token, is_content
+
+LEVELS = {"wording": Level.NOTABLE}
+#: a replacement in a changed region of at most this many words on each side is one for one
+ONE_FOR_ONE = 2
+
+
+def _eligible(token: Token) -> bool:
+    return (
+        is_content(token)
+        and not (token.text[:1].isupper() and not token.initial)  # a name: entity's
+        and token.norm not in QUALIFIERS
+        and token.norm not in MODAL_EXPRESSIONS
+        and token.norm not in PERSONAL_PRONOUNS
+    )
+
+
+def find(
+    off: Sequence[Token], art: Sequence[Token], link: Counterparts, settings: ChangeSettings
+) -> list[Edit]:
+    from auditor.stages.changes.antonym import opposite
+    from auditor.wordnet import same_lemma
+
+    edits = []
+    for i, j in sorted(link.off_to_art.items()):
+        region = link.off_region.get(i)
+        if region is None or link.region_words[region] > ONE_FOR_ONE:
+            continue
+        a, b = off[i], art[j]
+        if not (_eligible(a) and _eligible(b)) or link.art_to_off.get(j) != i:
+            continue
+        if same_lemma(a.norm, b.norm) or opposite(a.norm, b.norm):
+            continue
+        edits.append(Edit("wording", a.norm, b.norm))
+    return edits

@@ -1,0 +1,130 @@
+"""Synonyms and antonyms of English words, from tables derived once from Princeton WordNet 3.0
+(auditor/data/wordnet_*.tsv, bench/derive_lexicon.py; licence in auditor/data/LICENSE-WordNet.txt)
+plus a short list of antonyms news reporting uses that WordNet lacks (news_antonyms.tsv).
+Antonyms: WordNet's own pointers, the members of an adjective's or adverb's antonym synset, and
+none between light verbs (light_verbs.txt).
+
+Read with the standard library the first time a word is looked up (~0.15 s, ~35 MB): an
+unchanged re-audit never pays for it. A word is reduced to its WordNet lemmas as WordNet's own
+`morphy` does: its irregular forms (wordnet_exceptions.tsv) and the regular suffix rules.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from auditor.lexicon import entries, word_set
+
+LIGHT_VERBS = word_set("light_verbs.txt")
+
+#: WordNet's regular detachment rules (morphy), per part of speech
+_SUFFIXES = {
+    "n": (("s", ""), ("ses", "s"), ("ves", "f"), ("xes", "x"), ("zes", "z"), ("ches", "ch"),
+          ("shes", "sh"), ("men", "man"), ("ies", "y")),
+    "v": (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""),
+          ("ing", "e"), ("ing", "")),
+    "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
+    "r": (),
+}  # fmt: skip
+
+Lemma = tuple[str, str]  #: (lemma, part of speech: n v a r)
+
+
+@dataclass
+class _Tables:
+    synsets: dict[Lemma, tuple[str, ...]] = field(default_factory=dict)
+    exceptions: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    similar: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    antonyms: dict[Lemma, set[Lemma]] = field(default_factory=lambda: defaultdict(set))
+
+
+@cache
+def _tables() -> _Tables:
+    t = _Tables()
+    for line in entries("wordnet_lemmas.tsv"):
+        lemma, pos, ids = line.split("\t")
+        t.synsets[(lemma, pos)] = tuple(f"{s}-{pos}" for s in ids.split())
+    t.exceptions = {pos: defaultdict(list) for pos in "nvar"}
+    for line in entries("wordnet_exceptions.tsv"):
+        form, pos, lemma = line.split("\t")
+        t.exceptions[pos][form].append(lemma)
+    for line in entries("wordnet_similar.tsv"):
+        a, b = line.split("\t")
+        t.similar[a].add(b)
+        t.similar[b].add(a)
+    for name in ("wordnet_antonyms.tsv", "news_antonyms.tsv"):
+        for line in entries(name):
+            l1, p1, l2, p2, *how = line.split("\t")
+            # another member of a verb's or noun's antonym synset is too loose an opposite
+            # ("get" → "begin" ↔ "end"); adjective and adverb synsets are tight
+            if how == ["synset"] and p1 in "vn":
+                continue
+            if p1 == p2 == "v" and (l1 in LIGHT_VERBS or l2 in LIGHT_VERBS):
+                continue
+            t.antonyms[(l1, p1)].add((l2, p2))
+            t.antonyms[(l2, p2)].add((l1, p1))
+    return t
+
+
+def parts_of_speech(word: str) -> frozenset[str]:
+    """The parts of speech WordNet knows `word` in, itself (an adverb in -ly is not its
+    adjective here)."""
+    return frozenset(pos for lemma, pos in lemmas(word) if not _pertains(word, lemma, pos))
+
+
+def _pertains(word: str, lemma: str, pos: str) -> bool:
+    """`lemma` is the adjective of the -ly adverb `word` ("equally" → equal)."""
+    w = word.lower()
+    return pos == "a" and w != lemma and w in (lemma + "ly", lemma[:-1] + "ily", lemma[:-2] + "ly")
+
+
+@cache
+def lemmas(word: str) -> frozenset[Lemma]:
+    """The WordNet lemmas `word` can be a form of ("rose" → rise/v and rose/n)."""
+    t = _tables()
+    w = word.lower().replace("’", "'")
+    out: set[Lemma] = set()
+    for pos in "nvar":
+        for candidate in (*t.exceptions[pos].get(w, ()), w):
+            if (candidate, pos) in t.synsets:
+                out.add((candidate, pos))
+        for suffix, replacement in _SUFFIXES[pos]:
+            if w.endswith(suffix) and len(w) > len(suffix):
+                candidate = w[: len(w) - len(suffix)] + replacement
+                if (candidate, pos) in t.synsets:
+                    out.add((candidate, pos))
+    # an adverb in -ly stands for its adjective ("shortly" → short): WordNet's pertainyms
+    for suffix, replacement in (("ly", ""), ("ily", "y"), ("ly", "le")):
+        if w.endswith(suffix) and (w[: -len(suffix)] + replacement, "a") in t.synsets:
+            out.add((w[: -len(suffix)] + replacement, "a"))
+    return frozenset(out)
+
+
+def same_lemma(a: str, b: str) -> bool:
+    """Two forms of one word ("rose", "rising")."""
+    return bool({x for x, _ in lemmas(a)} & {y for y, _ in lemmas(b)})
+
+
+def are_antonyms(a: str, b: str) -> bool:
+    """Some lemma of `a` is an antonym of some lemma of `b` in the same part of speech."""
+    t = _tables()
+    if same_lemma(a, b):
+        return False
+    theirs = lemmas(b)
+    return any(t.antonyms.get(mine, set()) & theirs for mine in lemmas(a))
+
+
+def are_synonyms(a: str, b: str) -> bool:
+    """Two words that share a WordNet synset, or adjectives linked as similar (a satellite
+    and its head): "solely" / "only". Another form of the same word is no synonym."""
+    t = _tables()
+    if same_lemma(a, b):
+        return False
+    mine = {s for lemma in lemmas(a) for s in t.synsets[lemma]}
+    theirs = {s for lemma in lemmas(b) for s in t.synsets[lemma]}
+    if mine & theirs:
+        return True
+    near = mine | {x for s in mine for x in t.similar.get(s, ())}
+    return bool(near & theirs)
