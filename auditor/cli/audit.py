@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from auditor.reports.formats import DEFAULT_FORMATS, FORMATS, parse_formats
 from auditor.settings import IngestSettings
 
 if TYPE_CHECKING:
@@ -18,6 +19,20 @@ if TYPE_CHECKING:
     from auditor.settings import Settings
 
 EXIT_OK, EXIT_CANNOT_RUN, EXIT_USAGE, EXIT_CRITICAL = 0, 1, 2, 3
+
+
+def formats_option(value: str) -> str:
+    """Typer callback: `csv,xlsx,html` or a subset, else a usage error (exit 2)."""
+    try:
+        parse_formats(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    return value
+
+
+FORMATS_HELP = "Report formats, comma-separated: " + "; ".join(
+    f"{f.name} = {f.description}" for f in FORMATS.values()
+)
 
 
 class FailOn(StrEnum):
@@ -35,7 +50,7 @@ def audit(
     ] = Path("corpus"),
     reports: Annotated[
         Path,
-        typer.Option(help="Folder for the CSV reports.", envvar="AUDITOR_REPORTS"),
+        typer.Option(help="Folder for the reports.", envvar="AUDITOR_REPORTS"),
     ] = Path("reports"),
     full: Annotated[
         bool,
@@ -108,12 +123,18 @@ def audit(
             show_default=False,
         ),
     ] = None,
+    formats: Annotated[
+        str,
+        typer.Option(help=FORMATS_HELP, envvar="AUDITOR_FORMATS", callback=formats_option),
+    ] = ",".join(DEFAULT_FORMATS),
 ) -> None:
     """Audit the articles of CORPUS against its official documents and write the reports.
 
     Only new and changed articles are audited; the others reuse their stored results
-    (reports/.auditor/state.sqlite). Writes summary.csv, segments.csv, fragments.csv,
-    history.csv and README.md (the data dictionary) into REPORTS.
+    (reports/.auditor/state.sqlite). Writes audit.xlsx (for people: open it in any
+    spreadsheet), html/index.html (each change marked in place), summary.csv, segments.csv,
+    fragments.csv (for machines), history.csv and README.md (the data dictionary) into
+    REPORTS; `auditor report` rebuilds them without auditing.
 
     Example: auditor audit corpus/ --reports reports/ --fail-on critical
 
@@ -125,7 +146,17 @@ def audit(
     """
     from auditor.run.pipeline import AuditError
 
-    job = Job(corpus, reports, full, wait, as_json, models_dir, workers, max_article_mb)
+    job = Job(
+        corpus,
+        reports,
+        full,
+        wait,
+        as_json,
+        models_dir,
+        workers,
+        max_article_mb,
+        parse_formats(formats),
+    )
     try:
         if watch:
             _watch(job, interval)
@@ -159,6 +190,7 @@ class Job:
     models_dir: Path | None
     workers: int | None = None
     max_article_mb: float | None = None
+    formats: tuple[str, ...] = DEFAULT_FORMATS
 
     def settings(self) -> Settings:
         from auditor.settings import Settings
@@ -200,6 +232,7 @@ def _run_once(job: Job) -> AuditResult:
             models_dir=job.models_dir,
             workers=job.workers,
             progress=on_article,
+            formats=job.formats,
         )
     if job.as_json:
         typer.echo(json.dumps(result.summary()))
