@@ -266,6 +266,17 @@ def test_a_date_written_out_is_the_same_day_as_a_dotted_one(month: str, number: 
     assert _changes(official, f"The summit opened on 28.{number:02}.2022.", "number") == []
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="a month's name is taken for a name: a date rewritten in digits shows a notable "
+    "'name: November → ∅' change although number.py reads both as the same day",
+)
+def test_a_date_rewritten_in_digits_is_no_change_at_all() -> None:
+    assert (
+        _changes("The summit opened on 30 November 2022.", "The summit opened on 30.11.2022.") == []
+    )
+
+
 # --- qualifiers.txt, degree_words.txt, focus_adverbs.txt --------------------------------------
 
 QUALIFIERS = [
