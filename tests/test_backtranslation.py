@@ -108,6 +108,11 @@ SIGNALS = [
         'The minister said, "The doors are open," the minister said.',
         '"The doors are open," the minister said.',
     ),
+    (  # a new sentence after the quotation reports something else (native news does this)
+        "quotation attributed twice",
+        'Trickett said: "It is a ridiculous demand," Corbyn said.',
+        'Trickett said: "It is a ridiculous demand." Supporters of Mr Corbyn said they agreed.',
+    ),
     (
         "attribution tail without subject",
         'He spoke of the war, "There will be no lasting peace." said.',
@@ -164,6 +169,11 @@ SIGNALS = [
         "sentence starting in lowercase",
         "China supports Russia’s economy. sanctions policy was applied for a year.",
         "Smith et al. found a link. Talks ended at 5 p.m. on Friday. iPhone sales rose.",
+    ),
+    (  # a quotation may continue a sentence, and an attribution follows a closing mark
+        "sentence starting in lowercase",
+        "The board met. it agreed to cut all ties with the star.",
+        'The board met. "cut all ties" was the demand. "How will we cope?" he continued.',
     ),
     ("low lexical variety", _REPETITIVE, _VARIED),
     (

@@ -58,8 +58,11 @@ _REPORTING = reporting_verb_pattern()
 #: a reporting verb, or the phrases back-translations use as one
 _VERB = rf"(?:{_REPORTING}|continued|used the phrase)"
 _INTRO = re.compile(rf"\b{_VERB}\s*[,:]\s*[\"“]")  # `said, “` opens a quotation
+#: a closing mark, then an attribution in the same sentence: the quotation ends with a comma
+#: (`,” the minister added`) or lowercase follows (`.” he said`); after `.” He said …` a new
+#: sentence reports something else, as native news does
 _CLOSED_THEN_ATTRIBUTED = re.compile(
-    rf"[\"”]\s*(?:[\w’'-]+\s+){{0,4}}?{_VERB}\b"  # `,” he said`, `” the minister added`
+    rf"(?:(?<=,)[\"”]|[\"”](?=\s*[a-z]))\s*(?:[\w’'-]+\s+){{0,4}}?{_VERB}\b"
 )
 _CLOSING = re.compile(r"”|(?<=\S)\"")
 _ORPHAN_TAIL = re.compile(
@@ -81,8 +84,11 @@ _CALQUES = re.compile(
 )
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=[\w\"”’)])\s+[.,;:!?](?=\s|$|[\"”])")
 _OPENING_BEFORE_ATTRIBUTION = re.compile(r"[“\"](?:he|she|they) (?:said|added|stated|noted)\b")
-_LOWERCASE_START = re.compile(r"^[\"“‘']?[a-z]+[,;:]?\s")  # not "iPhone", not "py3langid"
-_LOWERCASE_AFTER_STOP = re.compile(r"\b([A-Za-z]*[a-z]{2})[.!?][\"”]?\s+[a-z]+[\s,;:]")
+#: not "iPhone", not "py3langid"; not a quotation mark first (`"cut all ties" with the star.`:
+#: a quotation that continues the sentence before, as native news quotes)
+_LOWERCASE_START = re.compile(r"^[a-z]+[,;:]?\s")
+#: not after a closing mark (`?" he asked`, `." said Smith`: an attribution follows)
+_LOWERCASE_AFTER_STOP = re.compile(r"\b([A-Za-z]*[a-z]{2})[.!?]\s+[a-z]+[\s,;:]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
