@@ -7,12 +7,12 @@ MQM: a snapshot of github.com/google/wmt-mqm-human-evaluation (checkout, bare gi
 ted/zhen/mqm_ted_zhen.tsv): WMT21 TED talks, Chinese → English, two human translations and
 twelve MT systems, every error marked by professional raters with category, severity and span
 (bench/mqm.py reads it). NEWS: native English news prose (bench/native_news.py builds it from
-WMT test sets' English-original sources). Talks and news documents are split in halves
-(calibration / held-out, by a hash of their names); thresholds are set on the calibration half
-and reported on the held-out half. WMT: a folder of bare git snapshots of the WMT21–23 news
-systems (bench/wmt_docs.py reads them): news documents translated into English from is, ja,
-ru, uk, de, cs, zh and ha, each with its human reference(s) and every submitted system's
-output, split in halves by document id. Not a test: CI has no snapshot.
+WMT test sets' English-original sources and the BBC News data set). Talks and news documents
+are split in halves (calibration / held-out, by a hash of their names); thresholds are set on
+the calibration half and reported on the held-out half. WMT: a folder of bare git snapshots
+of the WMT21–23 news systems (bench/wmt_docs.py reads them): news documents translated into
+English from is, ja, ru, uk, de, cs, zh and ha, each with its human reference(s) and every
+submitted system's output, split in halves by document id. Not a test: CI has no snapshot.
 
 Critical edits, pairs (reference = the human translation refB):
 - meaning kept: the other human translation, or an MT output its raters found no accuracy
@@ -211,6 +211,15 @@ def backtranslation_table(
         }
     table["native English news documents"] = len(native_scores)
     table["native news scoring ≥ 0.5"] = f"{_share(native_scores):.1%}"
+    by_source: dict[str, list[float]] = defaultdict(list)
+    for d, native_score in zip(native, native_scores, strict=True):
+        by_source["BBC News 2004–05" if d["source"].startswith("bbc") else "WMT"].append(
+            native_score
+        )
+    if len(by_source) > 1:
+        table["native news scoring ≥ 0.5, by source"] = {
+            name: f"{_share(v):.1%} of {len(v)}" for name, v in sorted(by_source.items())
+        }
     return table
 
 
