@@ -149,8 +149,9 @@ class ChangeSettings:
 class BacktranslationSettings:
     """Weights and floors of the back-translation evidence (calibrated: see markers.py)."""
 
-    #: the statistics (weak signals) together add at most this to the score's total, so that
-    #: alone they score at most 1 − e^−0.5 = 0.39: only an artefact makes a score of 0.5
+    #: the statistics (weak signals) together add at most this to the score's total (alone:
+    #: a score of 1 − e^−0.5 = 0.39), and never lift a score to 0.5: that needs artefacts
+    #: that make 0.5 alone (markers.py)
     weak_cap: float = 0.5
     #: function-word profile (0: the average human translation into English, about +1: the
     #: average MT output, about −0.8: native English news) at which the signal starts, the

@@ -187,7 +187,8 @@ SIGNALS = [
     (  # a quotation may continue a sentence, and an attribution follows a closing mark
         "sentence starting in lowercase",
         "The board met. it agreed to cut all ties with the star.",
-        'The board met. "cut all ties" was the demand. "How will we cope?" he continued.',
+        'The board met. "cut all ties" was the demand. "How will we cope?" he continued. '
+        "A poll of Kerrang! magazine readers named the album.",
     ),
     ("low lexical variety", _REPETITIVE, _VARIED),
     (

@@ -169,6 +169,27 @@ def test_the_profile_is_read_on_100_words_or_more(words: int, fires: bool) -> No
 # --- the cap on the statistics ----------------------------------------------------------------
 
 
+_CAPPED = [*_SPEAKING, *_WALKING, "And we went.", "And they came.", "And it rained."]
+_THREE_LOWERCASE = [
+    "China supports Russia’s economy. sanctions were applied.",
+    "The charts changed. strategic aims were listed.",
+    "The talks ended. ministers left early.",
+]
+
+
+def test_statistics_never_lift_a_score_across_one_half() -> None:
+    # a calque (0.5 × ln 2 = 0.35) and statistics at their cap (0.5) would make 0.571
+    evidence = translationese_evidence([_CALQUE, *_CAPPED])
+    assert evidence.signals[0].startswith("machine-translation calque")
+    assert evidence.score == 0.499
+
+
+def test_artefacts_that_make_one_half_alone_take_the_statistics_on_top() -> None:
+    # three lowercase starts: 0.5 × ln 4 = ln 2, a score of 0.5 alone
+    assert translationese_evidence(_THREE_LOWERCASE).score == 0.5
+    assert translationese_evidence([*_THREE_LOWERCASE, *_CAPPED]).score == _score(ONCE + 0.5)
+
+
 def test_statistics_add_at_most_half_to_the_total() -> None:
     # participle openers (4 of 20: full, 0.5) and "And" (3 of 7: full, 0.3) make 0.8: capped
     sentences = [*_SPEAKING, *_WALKING, "And we went.", "And they came.", "And it rained."]
