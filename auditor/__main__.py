@@ -1,5 +1,5 @@
 """`python -m auditor` runs the command line."""
 
-from auditor.cli import app
+from auditor.cli.launch import main
 
-app()
+main()

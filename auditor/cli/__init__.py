@@ -2,48 +2,21 @@
 
 The work is done by `auditor.run.pipeline.audit_corpus`; nothing heavy is imported at start-up
 so that `auditor --help` answers at once. One module per command group: `audit`, `report`,
-`models`.
+`models`; `commands.app` is the Typer application, `launch` the console entry point that answers an
+unchanged cron run before Typer is imported (so this package imports nothing itself).
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Any
 
-import typer
-
-from auditor import __version__
-from auditor.cli.audit import audit
-from auditor.cli.models import models_app
-from auditor.cli.report import report
-
-app = typer.Typer(
-    name="auditor",
-    help="Audit articles against the official English wording they report.\n\n"
-    "Example: auditor audit corpus/ --reports reports/",
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode=None,
-)
+if TYPE_CHECKING:
+    from auditor.cli.commands import app as app
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"auditor {__version__}")
-        raise typer.Exit()
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        from auditor.cli.commands import app
 
-
-app.add_typer(models_app, name="models")
-
-
-@app.callback()
-def main(
-    version: Annotated[
-        bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
-    ] = False,
-) -> None:
-    """Audit articles against the official English wording they report."""
-
-
-app.command()(audit)
-app.command()(report)
+        return app
+    raise AttributeError(name)

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from auditor.cli.job import Job
 from auditor.reports.formats import DEFAULT_FORMATS, FORMATS, parse_formats
 from auditor.settings import IngestSettings
 
 if TYPE_CHECKING:
     from auditor.run.pipeline import AuditResult
-    from auditor.settings import Settings
 
 EXIT_OK, EXIT_CANNOT_RUN, EXIT_USAGE, EXIT_CRITICAL = 0, 1, 2, 3
 
@@ -176,28 +176,6 @@ def _say_cannot_audit(exc: Exception) -> None:
     Console(stderr=True).print(
         f"[red]auditor: cannot audit:[/red] {escape(str(exc))}", soft_wrap=True
     )
-
-
-@dataclass(frozen=True)
-class Job:
-    """What `auditor audit` was asked to do."""
-
-    corpus: Path
-    reports: Path
-    full: bool
-    wait: float
-    as_json: bool
-    models_dir: Path | None
-    workers: int | None = None
-    max_article_mb: float | None = None
-    formats: tuple[str, ...] = DEFAULT_FORMATS
-
-    def settings(self) -> Settings:
-        from auditor.settings import Settings
-
-        if self.max_article_mb is None:
-            return Settings()
-        return Settings(ingest=IngestSettings(max_article_mb=self.max_article_mb))
 
 
 def _run_once(job: Job) -> AuditResult:

@@ -23,8 +23,8 @@ from pathlib import Path
 from auditor.records import ArticleResult, Document, IngestError, Role, Status
 from auditor.reports import commit
 from auditor.reports.formats import DEFAULT_FORMATS
-from auditor.reports.summary import ArticleSummary
-from auditor.run import paths
+from auditor.reports.summary import ArticleSummary, history_row
+from auditor.run import paths, unchanged
 from auditor.run.batch import Batch, Entry, Progress
 from auditor.run.isolate import FailureLog
 from auditor.run.keys import code_fingerprint, fingerprint
@@ -151,6 +151,10 @@ def audit_corpus(
         raise AuditError(_os_message(exc, corpus, reports)) from exc
 
 
+def _default_settings() -> str:
+    return Settings().fingerprint()
+
+
 def _os_message(exc: OSError, corpus: Path, reports: Path) -> str:
     """One line for a fault of the machine (full disk, read-only folder, folder gone)."""
     named = isinstance(exc.filename, str | bytes | os.PathLike)
@@ -223,6 +227,7 @@ class _Run:
                 )
             state.settle_history(recovery.run_id)
             state.start_run(self.run_id, self.run_at)
+            state.set_meta(unchanged.RECORD_KEY, None)  # written again when this run ends
             publisher = Publisher(
                 self.reports, self.journal, state, self.run_id, self.run_at, self.formats
             )
@@ -255,7 +260,8 @@ class _Run:
                 for done, digest in enumerate(digests, start=1):
                     if self.progress:
                         self.progress(digest.article_id, done, len(digests))
-                written = publisher.append_history(digests, self._counts(0, digests))
+                rows = [history_row(self.run_id, self.run_at, d) for d in digests]
+                written = publisher.append_history(rows, self._counts(0, digests))
             else:
                 batch = Batch(
                     state,
@@ -275,9 +281,10 @@ class _Run:
                 written = publisher.write_reports(
                     results, digests, self._counts(audited, digests), reports_key, self.settings
                 )
-            unchanged = self._counts(audited, digests)["unchanged"]
+            kept = self._counts(audited, digests)["unchanged"]
             # also when stored results were reused: their fragments stay untranslated
             self.notices.extend(stage.install_hints(digests))
+            self._record(state, stage, officials, official_errors, entries, digests)
             if self.failures.notice():
                 self.notices.append(str(self.failures.notice()))
             batches = stage.batches
@@ -293,11 +300,52 @@ class _Run:
             reports=written,
             seconds=time.perf_counter() - clock,
             audited=audited,
-            unchanged=unchanged,
+            unchanged=kept,
             removed=len(gone),
             notices=self.notices,
             translation_batches=batches,
         )
+
+    def _record(
+        self,
+        state: State,
+        stage: TranslateStage,
+        officials: list[Document],
+        official_errors: list[IngestError],
+        entries: list[Entry],
+        digests: list[ArticleSummary],
+    ) -> None:
+        """What the next run may replay if nothing changes (`run.unchanged`): only for a corpus
+        whose every file read, and after the reports are committed."""
+        if official_errors or any(e.error for e in entries):
+            return
+        sources = [(unchanged.OFFICIAL, d.doc_id, d.content_sha256) for d in officials] + [
+            (unchanged.ARTICLE, e.article_id, sha256_bytes(e.data)) for e in entries
+        ]
+        fingerprint_now = self.settings.fingerprint()
+        key = unchanged.corpus_key(
+            self.corpus,
+            self.reports,
+            sources,
+            fingerprint_now,
+            self.models_dir,
+            self.formats,
+        )
+        replay_stage = TranslateStage(self.models_dir, state)  # what an unchanged run says
+        record = unchanged.Record(
+            key=key,
+            reports_key=state.get_meta("reports_key") or "",
+            rows=[
+                {k: v for k, v in history_row("", "", d).items() if k not in ("run_id", "run_at")}
+                for d in digests
+            ],
+            errors=sum(1 for d in digests if d.status is Status.ERROR),
+            critical_edits=sum(d.critical_edits or 0 for d in digests),
+            notices=replay_stage.install_hints(digests),
+            default_settings=fingerprint_now if fingerprint_now == _default_settings() else "",
+            max_bytes=self.settings.ingest.max_article_bytes,
+        )
+        state.set_meta(unchanged.RECORD_KEY, record.to_json())
 
     def _read_officials(self) -> tuple[list[Document], list[IngestError]]:
         folder = self.corpus / OFFICIAL_DIR

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from auditor.records import ArticleResult
 from auditor.reports import commit
@@ -58,9 +59,8 @@ class Publisher:
                 return False
         return True
 
-    def append_history(self, digests: list[ArticleSummary], counts: dict[str, int]) -> list[Path]:
-        """An unchanged corpus: keep the reports, append this run's history rows."""
-        rows = [history_row(self.run_id, self.run_at, d) for d in digests]
+    def append_history(self, rows: list[dict[str, Any]], counts: dict[str, int]) -> list[Path]:
+        """An unchanged corpus: keep the reports, append this run's history `rows`."""
         self.state.finish_run(self.run_id, counts, rows)
         data = history_csv(rows, (self.reports / HISTORY_FILE).read_bytes())
         reports_key = self.state.get_meta("reports_key") or ""

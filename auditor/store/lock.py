@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from filelock import FileLock, Timeout
 
 LOCK_FILE = "audit.lock"
 HOLDER_FILE = "audit.lock.json"
@@ -33,9 +30,20 @@ def _holder(folder: Path) -> str:
         return "another process; its details are not recorded"
 
 
+def _write_holder(state_dir: Path) -> None:
+    info = {
+        "pid": os.getpid(),
+        "host": os.uname().nodename,  # socket.gethostname(), without importing socket
+        "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    }
+    (state_dir / HOLDER_FILE).write_text(json.dumps(info), encoding="utf-8")
+
+
 @contextmanager
 def audit_lock(state_dir: Path, wait: float) -> Iterator[None]:
     """Hold the audit lock of `state_dir`, waiting up to `wait` seconds for another run."""
+    from filelock import FileLock, Timeout
+
     state_dir.mkdir(parents=True, exist_ok=True)
     lock = FileLock(state_dir / LOCK_FILE, timeout=max(wait, 0.0), thread_local=False)
     try:
@@ -46,13 +54,36 @@ def audit_lock(state_dir: Path, wait: float) -> Iterator[None]:
             f"wait for it, or pass --wait SECONDS"
         ) from exc
     try:
-        info = {
-            "pid": os.getpid(),
-            "host": socket.gethostname(),
-            "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        }
-        (state_dir / HOLDER_FILE).write_text(json.dumps(info), encoding="utf-8")
+        _write_holder(state_dir)
         yield
     finally:
         (state_dir / HOLDER_FILE).unlink(missing_ok=True)
         lock.release()
+
+
+@contextmanager
+def try_lock(state_dir: Path) -> Iterator[bool]:
+    """The audit lock of an existing `state_dir` if it is free at once (True), else False —
+    for the unchanged run, which leaves any wait to the full pipeline. The same `flock` of the
+    same file as `audit_lock` (filelock keeps the file in place), without importing filelock."""
+    import fcntl
+
+    try:
+        fd = os.open(state_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    except OSError:
+        yield False
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            yield False
+            return
+        try:
+            _write_holder(state_dir)
+            yield True
+        finally:
+            (state_dir / HOLDER_FILE).unlink(missing_ok=True)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)

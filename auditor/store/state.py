@@ -18,10 +18,10 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from auditor.records import ArticleResult
-from auditor.store.serial import result_from_json, result_to_json
+if TYPE_CHECKING:  # the unchanged run opens the state without reading a result
+    from auditor.records import ArticleResult
 
 SCHEMA_VERSION = 4
 STATE_DIR = ".auditor"
@@ -194,6 +194,8 @@ class State:
         row = self.db.execute(
             "SELECT result FROM article_results WHERE article_id = ?", (article_id,)
         ).fetchone()
+        from auditor.store.serial import result_from_json
+
         return result_from_json(row[0])
 
     def digests(self, article_ids: Iterable[str]) -> dict[str, str]:
@@ -212,6 +214,8 @@ class State:
 
     def save_result(self, result: ArticleResult, cache_key: str, run_id: str, digest: str) -> None:
         """One transaction per article: a killed run keeps every article it finished."""
+        from auditor.store.serial import result_to_json
+
         with _transaction(self.db):
             self.db.execute(
                 "INSERT OR REPLACE INTO article_results (article_id, cache_key, content_sha256, "
@@ -229,6 +233,14 @@ class State:
     def get_meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        """Store `value` under `key` (None: remove it)."""
+        with _transaction(self.db):
+            if value is None:
+                self.db.execute("DELETE FROM meta WHERE key = ?", (key,))
+            else:
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     def report_hashes(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT name, sha256 FROM report_files"))

@@ -12,9 +12,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
-import tempfile
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -226,6 +223,8 @@ def _unsafe_member(name: str) -> bool:
 
 def _inspect(zip_path: Path) -> tuple[str, dict[str, Any]]:
     """Validate the package file; return its top-level folder name and its metadata."""
+    import zipfile  # here and below: reading installed models (every run) needs none of them
+
     zip_path = Path(zip_path)
     label = zip_path.name
     if not zip_path.exists():
@@ -335,6 +334,10 @@ def install_from_file(zip_path: Path, models_dir: Path) -> InstalledModel:
     sees a half-extracted package; it replaces an installed package of the same folder name and
     any other installed package of the same language pair (one model per pair).
     """
+    import shutil
+    import tempfile
+    import zipfile
+
     top, metadata = _inspect(zip_path)
     models_dir = Path(models_dir)
     try:
@@ -376,6 +379,9 @@ def install_from_file(zip_path: Path, models_dir: Path) -> InstalledModel:
 
 def _remove_folder(folder: Path) -> None:
     """Delete folder; it is first renamed to a hidden name so no reader sees half of it."""
+    import shutil
+    import tempfile
+
     doomed = Path(tempfile.mkdtemp(prefix=_TEMP_PREFIX + "remove-", dir=folder.parent))
     folder.rename(doomed / folder.name)
     shutil.rmtree(doomed)

@@ -1,0 +1,44 @@
+"""The Typer application: `auditor audit`, `auditor report`, `auditor models …`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from auditor import __version__
+from auditor.cli.audit import audit
+from auditor.cli.models import models_app
+from auditor.cli.report import report
+
+app = typer.Typer(
+    name="auditor",
+    help="Audit articles against the official English wording they report.\n\n"
+    "Example: auditor audit corpus/ --reports reports/",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"auditor {__version__}")
+        raise typer.Exit()
+
+
+app.add_typer(models_app, name="models")
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Audit articles against the official English wording they report."""
+
+
+app.command()(audit)
+app.command()(report)
