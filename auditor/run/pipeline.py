@@ -39,6 +39,7 @@ from auditor.stages.ingest import (
     source_paths,
 )
 from auditor.stages.language import LazyIdentifier
+from auditor.stages.metadata import ARTICLES_CSV, Metadata, parse_articles_csv
 from auditor.store.lock import LockHeld, audit_lock
 from auditor.store.state import (
     STATE_DIR,
@@ -50,6 +51,11 @@ from auditor.store.state import (
 )
 from auditor.translation.packages import resolve_models_dir
 from auditor.translation.stage import TranslateStage
+
+#: articles.csv larger than this is not read (a line per article: 10,000 articles are ~1 MB)
+MAX_METADATA_BYTES = 64 * 10**6
+#: warnings about articles.csv printed at the end of a run; the rest are counted
+MAX_METADATA_WARNINGS = 20
 
 
 class AuditError(Exception):
@@ -228,6 +234,7 @@ class _Run:
             )
             officials, official_errors = self._read_officials()
             stage = TranslateStage(self.models_dir, state)
+            metadata, metadata_key = self._read_metadata()
             key_base = fingerprint(
                 sorted((d.doc_id, d.content_sha256) for d in officials),
                 self.settings.fingerprint(),
@@ -245,7 +252,9 @@ class _Run:
                 key_base,
                 sorted((e.article_id, e.key or "error " + e.error) for e in entries),
                 self.formats,  # other formats: other reports
+                metadata_key,  # outlets and dates: other groups in quotes.csv, same drift
             )
+            self._check_metadata(metadata, entries)
             results: list[ArticleResult] = []
             unchanged_digests = (
                 None if gone or recovery.warning else self._unchanged(state, entries, stored)
@@ -269,11 +278,19 @@ class _Run:
                     self.workers,
                     self.progress,
                 )
+                from auditor.run.wordings import update_wordings
+
                 results, audited = batch.audit(entries, stored)
                 state.forget(gone)
+                groups = update_wordings(state, entries, results, metadata, gone, self.run_at)
                 digests = [ArticleSummary.of(r) for r in results]
                 written = publisher.write_reports(
-                    results, digests, self._counts(audited, digests), reports_key, self.settings
+                    results,
+                    digests,
+                    self._counts(audited, digests),
+                    reports_key,
+                    self.settings,
+                    groups,
                 )
             unchanged = self._counts(audited, digests)["unchanged"]
             # also when stored results were reused: their fragments stay untranslated
@@ -321,6 +338,34 @@ class _Run:
                 f"no usable official document in {folder}" + (f" ({why})" if why else "")
             )
         return officials, errors
+
+    def _read_metadata(self) -> tuple[Metadata, str]:
+        """corpus/articles.csv (optional) and what it adds to the reports' key; a file that
+        cannot be read is a notice, never the end of the run."""
+        path = self.corpus / ARTICLES_CSV
+        if not (path.exists() or path.is_symlink()):
+            return Metadata({}), "no articles.csv"
+        try:
+            data = read_source(path, inside=self.inside, max_bytes=MAX_METADATA_BYTES)
+        except NotText as exc:
+            self.notices.append(f"{path}: {exc}; ignored (outlets are the files' names)")
+            return Metadata({}), f"unreadable articles.csv: {exc}"
+        return parse_articles_csv(data, str(path)), sha256_bytes(data)
+
+    def _check_metadata(self, metadata: Metadata, entries: list[Entry]) -> None:
+        """The warnings of articles.csv (its bad rows, and rows naming no article), at most
+        `MAX_METADATA_WARNINGS` of them, then how many more."""
+        names = {e.article_id for e in entries}
+        where = self.corpus / ARTICLES_CSV
+        warnings = list(metadata.warnings) + [
+            f"{where} line {meta.line}: no article {name!r} in {ARTICLES_DIR}/"
+            for name, meta in metadata.articles.items()
+            if name not in names
+        ]
+        self.notices.extend(warnings[:MAX_METADATA_WARNINGS])
+        if len(warnings) > MAX_METADATA_WARNINGS:
+            more = len(warnings) - MAX_METADATA_WARNINGS
+            self.notices.append(f"{where}: {more:,} more rows ignored or naming no article")
 
     def _entry(self, path: Path, key_base: str) -> Entry:
         try:
