@@ -25,7 +25,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from auditor.records import AlignmentStrength, ArticleResult, Category, Status
@@ -187,6 +187,9 @@ def build_groups(articles: Iterable[ArticleWordings]) -> list[WordingGroup]:
     for item in sorted(articles, key=seen_order):
         for c in item.contributions:
             members.setdefault(c.key, []).append((item, c))
+    per_official = count_by_official(
+        (carried[0][1].official_id, carried[0][1].official_text) for carried in members.values()
+    )
     groups = []
     for key, carried in members.items():
         first, c = carried[0]
@@ -213,15 +216,15 @@ def build_groups(articles: Iterable[ArticleWordings]) -> list[WordingGroup]:
                 last_seen=last.seen,
                 outlet_names=tuple(outlets),
                 article_ids=tuple(a.article_id for a, _ in carried),
+                wordings_of_official=per_official[(c.official_id, c.official_text)],
             )
         )
     return in_report_order(groups)
 
 
 def in_report_order(groups: Iterable[WordingGroup]) -> list[WordingGroup]:
-    """By official document and line, each official wording's most carried wording first;
-    each with the number of wordings of its official wording."""
-    ordered = sorted(
+    """By official document and line, each official wording's most carried wording first."""
+    return sorted(
         groups,
         key=lambda g: (
             g.official_id,
@@ -232,14 +235,11 @@ def in_report_order(groups: Iterable[WordingGroup]) -> list[WordingGroup]:
             g.key,
         ),
     )
-    count: Mapping[tuple[str, str], int] = _count_by_official(ordered)
-    return [
-        replace(g, wordings_of_official=count[(g.official_id, g.official_text)]) for g in ordered
-    ]
 
 
-def _count_by_official(groups: Sequence[WordingGroup]) -> dict[tuple[str, str], int]:
+def count_by_official(pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """(official document, official wording) of each group → its number of groups."""
     count: dict[tuple[str, str], int] = {}
-    for g in groups:
-        count[(g.official_id, g.official_text)] = count.get((g.official_id, g.official_text), 0) + 1
+    for pair in pairs:
+        count[pair] = count.get(pair, 0) + 1
     return count

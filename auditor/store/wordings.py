@@ -17,7 +17,12 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from auditor.stages.wordings import ArticleWordings, WordingGroup, in_report_order
+from auditor.stages.wordings import (
+    ArticleWordings,
+    WordingGroup,
+    count_by_official,
+    in_report_order,
+)
 from auditor.store.state import State, _transaction
 
 _OUTLET, _SPELLING = "outlet", "spelling"
@@ -159,8 +164,10 @@ class WordingStore:
             "SELECT group_key, article_id, outlet, seen, seen_from, wording FROM wording_members"
         ):
             members.setdefault(key, []).append((seen, article_id, outlet, seen_from, wording))
+        rows = self.db.execute("SELECT * FROM wording_groups").fetchall()
+        per_official = count_by_official((r[1], r[3]) for r in rows if r[0] in members)
         found = []
-        for row in self.db.execute("SELECT * FROM wording_groups"):
+        for row in rows:
             (key, official_id, line, official_text, kind, category, critical, notable) = row[:8]
             articles, outlets, spellings = row[8:]
             carried = sorted(members.get(key, ()))
@@ -188,6 +195,7 @@ class WordingStore:
                     last_seen=last[0],
                     outlet_names=tuple(sorted({m[2] for m in carried})),
                     article_ids=tuple(m[1] for m in carried),
+                    wordings_of_official=per_official[(official_id, official_text)],
                 )
             )
         return in_report_order(found)
