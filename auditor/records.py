@@ -199,3 +199,8 @@ class ArticleResult:
     backtranslation_score: float | None = None
     backtranslation_evidence: str = ""
     suspected_pivot: str = ""
+    #: 95 % bootstrap intervals of `chrf` and `bleu` over the article's aligned segments
+    chrf_ci_low: float | None = None
+    chrf_ci_high: float | None = None
+    bleu_ci_low: float | None = None
+    bleu_ci_high: float | None = None

@@ -217,6 +217,17 @@ class VerdictSettings:
 
 
 @dataclass(frozen=True)
+class ScoreSettings:
+    """How sure an article's scores are: the bootstrap behind `chrf_ci_*` and `bleu_ci_*`."""
+
+    #: resamples of the article's aligned segments (sacrebleu's paired bootstrap uses 1,000)
+    bootstrap_samples: int = 1000
+    #: numpy seed of the resampling (sacrebleu's default SACREBLEU_SEED), so a re-run of an
+    #: unchanged article gives the same interval
+    bootstrap_seed: int = 12345
+
+
+@dataclass(frozen=True)
 class Settings:
     """Thresholds and switches that change what the audit finds, one object per stage."""
 
@@ -227,6 +238,7 @@ class Settings:
     changes: ChangeSettings = field(default_factory=ChangeSettings)
     backtranslation: BacktranslationSettings = field(default_factory=BacktranslationSettings)
     verdict: VerdictSettings = field(default_factory=VerdictSettings)
+    score: ScoreSettings = field(default_factory=ScoreSettings)
 
     def fingerprint(self) -> str:
         """Short stable hash of every setting; changes whenever a result could change."""

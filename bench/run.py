@@ -18,7 +18,11 @@ Rows (`--only` picks some by name):
   files as a new process (and the audit's own work in a warm process);
 - help: `auditor --help` vs `python -c pass` (and a minimal Typer app, the floor with Typer);
 - scoring, alignment, translation: the in-process stage rows;
-- memory: cold audits at each size, peak RSS of the process tree (flat is the target).
+- memory: cold audits at each size, peak RSS of the process tree (flat is the target);
+- grouping: the wording groups of quotes.csv kept in the state for `--grouping-articles`
+  generated articles: a run's incremental update for 5 new articles vs regrouping every
+  article from scratch (in memory, the cheapest rebuild), and reading every group back for the
+  reports.
 No timing is asserted anywhere; this is measurement only.
 """
 
@@ -377,7 +381,123 @@ def memory(sizes: list[int], work: Path) -> None:
         )
 
 
-ROWS = ("floor", "workers", "reaudit", "help", "scoring", "alignment", "translation", "memory")
+def generated_wordings(count: int, rng: random.Random, start: int = 0) -> list[object]:
+    """`count` articles' wording contributions: each quotes ~10 of 5,000 official sentences,
+    in one of 3 wordings per sentence (some differing only in case), from one of 300 outlets."""
+    from auditor.stages.wordings import (
+        FIRST_SEEN,
+        PUBLISHED,
+        ArticleWordings,
+        Contribution,
+        group_key,
+        normalise,
+    )
+
+    sentences = official_sentences(OFFICIAL_SENTENCES, random.Random(3))
+    articles: list[object] = []
+    for number in range(start, start + count):
+        found: dict[str, Contribution] = {}
+        for _ in range(rng.randint(5, 15)):
+            line = rng.randrange(len(sentences))
+            words = sentences[line].split()
+            variant = rng.randrange(3)
+            if variant == 1 and len(words) > 3:
+                words[2] = words[2].upper()  # case only: the same group as variant 0
+            elif variant == 2 and len(words) > 3:
+                words[3] = "reportedly"  # another word: another group
+            wording = " ".join(words)
+            edits = ("wording: x → reportedly",) if variant == 2 else ()
+            key = group_key(
+                "o.txt", sentences[line], "quote", "drift", normalise(wording), (), edits
+            )
+            found.setdefault(
+                key,
+                Contribution(
+                    key,
+                    "o.txt",
+                    line + 1,
+                    sentences[line],
+                    "quote",
+                    "drift",
+                    normalise(wording),
+                    (),
+                    edits,
+                    wording,
+                ),
+            )
+        dated = rng.random() < 0.7
+        articles.append(
+            ArticleWordings(
+                f"article-{number:06}.txt",
+                f"outlet-{rng.randrange(300):03}",
+                f"2022-{rng.randint(1, 12):02}-{rng.randint(1, 28):02}"
+                if dated
+                else f"2026-01-{rng.randint(1, 28):02}T10:00:00Z",
+                PUBLISHED if dated else FIRST_SEEN,
+                tuple(found.values()),
+            )
+        )
+    return articles
+
+
+def grouping(repeats: int, articles: int, work: Path) -> None:
+    from auditor.stages.wordings import ArticleWordings, build_groups
+    from auditor.store.state import State
+    from auditor.store.wordings import WordingStore
+
+    rng = random.Random(5)
+    corpus = [a for a in generated_wordings(articles, rng) if isinstance(a, ArticleWordings)]
+    state = State(work / "grouping" / "state.sqlite")
+    store = WordingStore(state)
+    clock = time.perf_counter()
+    store.replace([(a, "first run") for a in corpus])
+    first_run = time.perf_counter() - clock
+    new = [a for a in generated_wordings(5, rng, start=articles) if isinstance(a, ArticleWordings)]
+    segments = sum(len(a.contributions) for a in new)
+
+    def incremental() -> float:
+        clock = time.perf_counter()
+        known = store.signatures()
+        store.replace([(a, "new") for a in new if known.get(a.article_id) != "new"])
+        spent = time.perf_counter() - clock
+        store.remove([a.article_id for a in new])  # back to the 10,000 for the next repeat
+        return spent
+
+    def rebuild() -> float:
+        clock = time.perf_counter()
+        build_groups([*corpus, *new])
+        return time.perf_counter() - clock
+
+    medians = interleaved({"incremental": incremental, "rebuild": rebuild}, repeats)
+    row(
+        f"wording groups, {articles:,} articles: update for 5 new articles ({segments} grouped "
+        f"segments)",
+        medians["incremental"],
+        medians["rebuild"],
+        "regroup every article from scratch, in memory:",
+        f"first run (all {articles:,} into the state) {first_run:.1f} s",
+    )
+    clock = time.perf_counter()
+    groups = store.groups()
+    print(
+        f"| wording groups read back for the reports | {(time.perf_counter() - clock) * 1000:.0f}"
+        f" ms | | | {len(groups):,} groups, {sum(g.articles for g in groups):,} members |",
+        flush=True,
+    )
+    state.close()
+
+
+ROWS = (
+    "floor",
+    "workers",
+    "reaudit",
+    "help",
+    "scoring",
+    "alignment",
+    "translation",
+    "memory",
+    "grouping",
+)
 
 
 def main() -> None:
@@ -388,6 +508,7 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=10)
     parser.add_argument("--fragments", type=int, default=500)
     parser.add_argument("--memory-sizes", default="1000,3000")
+    parser.add_argument("--grouping-articles", type=int, default=10000)
     parser.add_argument("--only", default=",".join(ROWS))
     args = parser.parse_args()
     rows = set(args.only.split(","))
@@ -410,6 +531,8 @@ def main() -> None:
             translation(max(args.repeats, 5), args.fragments)
         if "memory" in rows:
             memory([int(s) for s in args.memory_sizes.split(",")], work)
+        if "grouping" in rows:
+            grouping(max(args.repeats, 5), args.grouping_articles, work)
 
 
 if __name__ == "__main__":

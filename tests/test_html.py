@@ -135,7 +135,7 @@ def test_an_article_with_markup_is_shown_as_text(reviewed: Path) -> None:
 
 def test_pages_load_nothing_from_elsewhere(reviewed: Path) -> None:
     pages = sorted((reviewed / "html").rglob("*.html"))
-    assert len(pages) == 6  # the index and one page per article
+    assert len(pages) == 7  # the index, the quotes page and one page per article
     for path in pages:
         html = path.read_text(encoding="utf-8")
         parsed = Elements()

@@ -262,6 +262,29 @@ def test_the_fast_path_declines_and_writes_nothing(
     assert _snapshot(reports) == before
 
 
+def test_articles_csv_is_part_of_what_a_run_was_made_of(
+    corpus_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reports = tmp_path / "reports"
+    names = sorted(p.name for p in (corpus_copy / "articles").iterdir())
+    metadata = corpus_copy / "articles.csv"
+    lines = ["file,outlet,url,published", f"{names[0]},Agency,https://a.example/1,2022-11-30"]
+    lines += [f"{names[1]},Agency,not a url,yesterday", "missing.txt,Other,,2022-12-01"]
+    metadata.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    full = audit_corpus(corpus_copy, reports)
+    warnings = [n for n in full.notices if "articles.csv" in n]
+    assert len(warnings) >= 2  # a bad row and a row naming no article
+    assert run_quick(_quick(corpus_copy, reports)) == 0
+    said = capsys.readouterr().err.splitlines()
+    assert said == [f"note: {n}" for n in audit_corpus(corpus_copy, reports).notices]
+    assert [n for n in said if "articles.csv" in n] == [f"note: {n}" for n in warnings]
+    metadata.write_text("\n".join(lines[:2]) + "\n", encoding="utf-8")  # an outlet less
+    assert run_quick(_quick(corpus_copy, reports)) is None
+    assert audit_corpus(corpus_copy, reports).audited == 0  # the reports are rebuilt
+    metadata.unlink()
+    assert run_quick(_quick(corpus_copy, reports)) is None
+
+
 @pytest.mark.parametrize("name", ["sacrebleu", "typer", "pandas", "hypothesis"])
 def test_a_version_read_from_the_dist_info_folder_is_importlib_s(name: str) -> None:
     from importlib.metadata import version

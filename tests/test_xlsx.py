@@ -19,7 +19,7 @@ from auditor.records import (
     SegmentResult,
     Status,
 )
-from auditor.reports.columns import FRAGMENTS, SEGMENTS, names
+from auditor.reports.columns import FRAGMENTS, QUOTES, SEGMENTS, names
 from auditor.reports.formats import ReportData
 from auditor.reports.html import page_path
 from auditor.reports.sheets import SEGMENTS_SHEET
@@ -97,7 +97,7 @@ def _synthetic(tmp_path: Path, *articles: ArticleResult, **kwargs: int) -> Path:
 
 def test_sheets_in_a_reviewers_order(reviewed: Path) -> None:
     book = load_workbook(reviewed / "audit.xlsx")
-    assert book.sheetnames == ["Summary", "Segments", "Fragments", "History", "Read me"]
+    assert book.sheetnames == ["Summary", "Segments", "Fragments", "Quotes", "History", "Read me"]
     segments = [c.value for c in book["Segments"][1]]
     assert segments[:5] == [
         "category",
@@ -111,13 +111,14 @@ def test_sheets_in_a_reviewers_order(reviewed: Path) -> None:
         ("Summary", SUMMARY),
         ("Segments", SEGMENTS),
         ("Fragments", FRAGMENTS),
+        ("Quotes", QUOTES),
         ("History", HISTORY),
     ):
         assert sorted(c.value for c in book[sheet][1]) == sorted(names(columns))
     summary = [c.value for c in book["Summary"]["A"][1:]]
     assert set(summary[:2]) == {TURKISH, HOSTILE}  # the articles with findings first
     readme = [c.value for row in book["Read me"].iter_rows() for c in row if c.value]
-    for column in (*SUMMARY, *SEGMENTS, *FRAGMENTS, *HISTORY):
+    for column in (*SUMMARY, *SEGMENTS, *FRAGMENTS, *QUOTES, *HISTORY):
         assert column.name in readme
 
 

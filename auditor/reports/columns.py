@@ -216,6 +216,135 @@ FRAGMENTS = [
     Column("translation_model", "text", "", "package and version that translated it", ""),
 ]
 
+#: how wordings are grouped, said once for quotes.csv's dictionary and the HTML page
+GROUPING = (
+    "One row per official wording × distinct article wording of it. Two articles' wordings "
+    "are one row when they are aligned (`exact` or `strong`) to the same official wording of "
+    "the same official document, as the same kind (quotation or the reporter's sentence), and "
+    "are equal once Unicode compatibility forms, case, punctuation, symbols and spacing are "
+    'set aside ("We do not see China as an enemy." = "we do NOT see China as an enemy"), '
+    "with the same critical edits, notable changes and category: the audit found the same "
+    "about them. A different word is another row. Only the outlet's own English counts: a "
+    "weak alignment, a segment translated by the auditor and an article that reports another "
+    "event add nothing"
+)
+
+QUOTES = [
+    Column("official_id", "text", "", "official document of the official wording", "nato-….txt"),
+    Column(
+        "official_line",
+        "integer",
+        "line",
+        "line of the official document where `official_text` starts, from 1",
+        "40",
+    ),
+    Column(
+        "official_text",
+        "text",
+        "",
+        "the official wording (a sentence, a run of 2–3 sentences, or the span a quotation claims)",
+        "We do not see China as an adversary.",
+    ),
+    Column(
+        "wording",
+        "text",
+        "",
+        "the articles' wording of it, exactly as the earliest of them has it (the others differ "
+        "at most in case, punctuation or spacing: see `variants`)",
+        "We do not see China as an enemy.",
+    ),
+    Column(
+        "kind",
+        "text",
+        "",
+        "`quote` (words put in the speaker's mouth) or `sentence` (the reporter's own words)",
+        "quote",
+    ),
+    Column(
+        "category",
+        "text",
+        "",
+        "`verbatim`, `paraphrase` or `drift`, as in segments.csv",
+        "drift",
+    ),
+    Column(
+        "critical_edits",
+        "text",
+        "",
+        "the critical edits of this wording, `; `-separated (as in segments.csv)",
+        "negation: not → ∅",
+    ),
+    Column(
+        "notable_changes",
+        "text",
+        "",
+        "the notable changes of this wording, `; `-separated (as in segments.csv)",
+        "wording: adversary → enemy",
+    ),
+    Column("articles", "integer", "articles", "articles that carry this wording", "4"),
+    Column(
+        "outlets", "integer", "outlets", "distinct outlets among those articles (articles.csv)", "3"
+    ),
+    Column(
+        "shared_across_outlets",
+        "text",
+        "yes/no",
+        "`yes` when articles of more than one outlet carry this wording — copied, or made by "
+        "the same translation route",
+        "yes",
+    ),
+    Column(
+        "first_seen",
+        "text",
+        "ISO 8601 UTC",
+        "earliest time of the articles carrying it: an article's `published` in articles.csv, "
+        "otherwise when the auditor first saw its file",
+        "2022-11-30",
+    ),
+    Column(
+        "first_seen_from",
+        "text",
+        "",
+        "where `first_seen` comes from: `published` (articles.csv) or `first seen by auditor`",
+        "published",
+    ),
+    Column("first_article", "text", "", "the article it was first seen in", "turkish-….txt"),
+    Column("first_outlet", "text", "", "the outlet of that article", "Anadolu"),
+    Column(
+        "last_seen", "text", "ISO 8601 UTC", "latest time of the articles carrying it", "2022-12-01"
+    ),
+    Column(
+        "wordings_of_official",
+        "integer",
+        "wordings",
+        "rows of this file with the same official wording: how many different wordings of it "
+        "the articles carry",
+        "2",
+    ),
+    Column(
+        "variants",
+        "integer",
+        "wordings",
+        "distinct exact wordings grouped in this row (differing in case, punctuation or spacing)",
+        "1",
+    ),
+    Column("outlet_names", "text", "", "the outlets, `; `-separated", "Anadolu; TRT"),
+    Column(
+        "article_ids",
+        "text",
+        "",
+        "the articles, earliest first, `; `-separated",
+        "a.txt; b.txt",
+    ),
+    Column(
+        "group_id",
+        "text",
+        "hex",
+        "stable identifier of the row's group (the same wording keeps it across runs)",
+        "3f2a…",
+    ),
+]
+
 
 def names(columns: list[Column]) -> list[str]:
     return [c.name for c in columns]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from auditor import __version__
-from auditor.reports.columns import FRAGMENTS, SEGMENTS, Column
+from auditor.reports.columns import FRAGMENTS, GROUPING, QUOTES, SEGMENTS, Column
 from auditor.reports.summary import HISTORY, SUMMARY
 from auditor.settings import Settings
 from auditor.stages.score import signatures
@@ -124,6 +124,12 @@ def render(settings: Settings) -> str:
         "## fragments.csv — one row per segment not in English\n\n" + _table(FRAGMENTS),
         "## history.csv — one row per article per run, the run's results appended\n\n"
         + _table(HISTORY),
+        "## quotes.csv — one row per official wording × distinct article wording\n\n"
+        + GROUPING
+        + ". An article's outlet and time come from `corpus/articles.csv` (columns `file`, "
+        "`outlet`, `url`, `published`) when it names the article; otherwise the outlet is the "
+        "file's name without its extension and the time is when the auditor first saw the "
+        "file.\n\n" + _table(QUOTES),
         scoring.rstrip(),
         "## Settings of this audit\n\n```\n" + settings.signature() + "\n```",
     ]

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from auditor.records import ArticleResult
     from auditor.reports.summary import ArticleSummary
     from auditor.settings import Settings
+    from auditor.stages.wordings import WordingGroup
 
 #: written by every run whatever the formats: the run's record and the data dictionary
 HISTORY_FILE = "history.csv"
@@ -34,6 +35,8 @@ class ReportData:
     history: Sequence[Mapping[str, Any]] = ()  #: the rows of history.csv, oldest first
     formats: tuple[str, ...] = ()  #: the formats written with this one (links between them)
     written_at: str = ""  #: ISO 8601 UTC time the reports were made
+    #: the wording groups of quotes.csv, in report order (`auditor.stages.wordings`)
+    wordings: Sequence[WordingGroup] = ()
 
     @cached_property
     def summaries(self) -> list[ArticleSummary]:
@@ -71,7 +74,7 @@ class ReportFormat:
 def _csv(data: ReportData, out: Path) -> None:
     from auditor.reports.tables import write_tables
 
-    write_tables(data.results, out)
+    write_tables(data.results, out, data.wordings)
 
 
 def _xlsx(data: ReportData, out: Path) -> None:
@@ -91,7 +94,7 @@ FORMATS: dict[str, ReportFormat] = {
     for f in (
         ReportFormat(
             "csv",
-            ("summary.csv", "segments.csv", "fragments.csv"),
+            ("summary.csv", "segments.csv", "fragments.csv", "quotes.csv"),
             _csv,
             "tables for machines and scripts",
         ),
@@ -105,7 +108,7 @@ FORMATS: dict[str, ReportFormat] = {
             "html",
             ("html",),
             _html,
-            "an index and a proof page per article",
+            "an index, a proof page per article and the wordings across outlets",
         ),
     )
 }

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from auditor.reports.columns import FRAGMENTS, SEGMENTS, Column
+from auditor.reports.columns import FRAGMENTS, QUOTES, SEGMENTS, Column
 from auditor.reports.summary import HISTORY, SUMMARY
 
 #: fills of a segment row by category, and of a summary row by status
@@ -83,12 +83,35 @@ FRAGMENTS_SHEET = Sheet(
     FRAGMENTS,
     ("text", "text_en", "status", "language", "article_id", "segment_index"),
 )
+QUOTES_SHEET = Sheet(
+    "Quotes",
+    QUOTES,
+    (
+        "official_text",
+        "wording",
+        "category",
+        "critical_edits",
+        "notable_changes",
+        "articles",
+        "outlets",
+        "shared_across_outlets",
+        "first_seen",
+        "first_outlet",
+        "first_article",
+        "last_seen",
+        "outlet_names",
+    ),
+)
 HISTORY_SHEET = Sheet("History", HISTORY)
 
 #: widths (characters) of the columns a reviewer reads; long text among them wraps
 WIDTHS = {
     "text": 60,
     "official_text": 60,
+    "wording": 60,
+    "outlet_names": 30,
+    "article_ids": 40,
+    "first_article": 32,
     "text_en": 50,
     "official_roundtrip": 50,
     "note": 45,
@@ -102,4 +125,8 @@ WIDTHS = {
     "official_id": 32,
     "content_sha256": 16,
 }
-WRAPPED = {name for name, width in WIDTHS.items() if width >= 30} - {"article_id", "official_id"}
+WRAPPED = {name for name, width in WIDTHS.items() if width >= 30} - {
+    "article_id",
+    "official_id",
+    "first_article",
+}

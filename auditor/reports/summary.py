@@ -169,6 +169,37 @@ class ArticleSummary:
         "2",
         "quotations",
     )
+    chrf_ci_low: float | None = _column(
+        "number",
+        "chrF++ 0–100",
+        "low end of the 95 % confidence interval of `chrf`: bootstrap resampling of the "
+        "article's aligned segments (sacrebleu's paired-bootstrap resampling, 1,000 samples, "
+        "seeded: the same article gives the same interval). Between two runs of an edited "
+        "article, a change of `chrf` inside both intervals is within noise",
+        "52.1",
+        digits=2,
+    )
+    chrf_ci_high: float | None = _column(
+        "number",
+        "chrF++ 0–100",
+        "high end of the 95 % confidence interval of `chrf` (see `chrf_ci_low`)",
+        "63.4",
+        digits=2,
+    )
+    bleu_ci_low: float | None = _column(
+        "number",
+        "BLEU 0–100",
+        "low end of the 95 % confidence interval of `bleu`, resampled like `chrf_ci_low`",
+        "24.0",
+        digits=2,
+    )
+    bleu_ci_high: float | None = _column(
+        "number",
+        "BLEU 0–100",
+        "high end of the 95 % confidence interval of `bleu` (see `bleu_ci_low`)",
+        "38.5",
+        digits=2,
+    )
 
     @classmethod
     def of(cls, article: ArticleResult) -> ArticleSummary:
@@ -220,6 +251,10 @@ class ArticleSummary:
                 for r in rows
                 if r.segment.kind is Kind.QUOTE and r.critical_edits and r.category in ALIGNED
             ),
+            chrf_ci_low=article.chrf_ci_low,
+            chrf_ci_high=article.chrf_ci_high,
+            bleu_ci_low=article.bleu_ci_low,
+            bleu_ci_high=article.bleu_ci_high,
         )
 
     def row(self) -> dict[str, Any]:
@@ -263,6 +298,10 @@ HISTORY_FIELDS = (
     "ter",
     "official_coverage",
     "backtranslation_score",
+    "chrf_ci_low",
+    "chrf_ci_high",
+    "bleu_ci_low",
+    "bleu_ci_high",
 )
 
 

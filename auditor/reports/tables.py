@@ -14,9 +14,18 @@ from typing import Any
 import pandas as pd
 
 from auditor.records import ArticleResult, SegmentResult, TranslationStatus
-from auditor.reports.columns import FRAGMENTS, LIST_SEPARATOR, SEGMENTS, Column, names, neutralise
+from auditor.reports.columns import (
+    FRAGMENTS,
+    LIST_SEPARATOR,
+    QUOTES,
+    SEGMENTS,
+    Column,
+    names,
+    neutralise,
+)
 from auditor.reports.summary import SUMMARY, ArticleSummary
 from auditor.stages.speech import quotations_of
+from auditor.stages.wordings import WordingGroup
 
 
 def _yes_no(value: bool | None) -> str:
@@ -71,6 +80,33 @@ def fragment_row(article_id: str, result: SegmentResult) -> dict[str, Any]:
     }
 
 
+def quote_row(group: WordingGroup) -> dict[str, Any]:
+    """One row of quotes.csv: a wording group."""
+    return {
+        "official_id": group.official_id,
+        "official_line": group.official_line,
+        "official_text": group.official_text,
+        "wording": group.wording,
+        "kind": group.kind,
+        "category": group.category,
+        "critical_edits": LIST_SEPARATOR.join(group.critical_edits),
+        "notable_changes": LIST_SEPARATOR.join(group.notable_changes),
+        "articles": group.articles,
+        "outlets": group.outlets,
+        "shared_across_outlets": _yes_no(group.shared),
+        "first_seen": group.first_seen,
+        "first_seen_from": group.first_seen_from,
+        "first_article": group.first_article,
+        "first_outlet": group.first_outlet,
+        "last_seen": group.last_seen,
+        "wordings_of_official": group.wordings_of_official,
+        "variants": group.spellings,
+        "outlet_names": LIST_SEPARATOR.join(group.outlet_names),
+        "article_ids": LIST_SEPARATOR.join(group.article_ids),
+        "group_id": group.key,
+    }
+
+
 def frame(rows: Sequence[Mapping[str, Any]], columns: list[Column]) -> pd.DataFrame:
     """Rows as a DataFrame with exactly the documented columns, in order, numbers rounded to
     their column's decimals, formulas neutralised."""
@@ -91,8 +127,10 @@ def frame(rows: Sequence[Mapping[str, Any]], columns: list[Column]) -> pd.DataFr
     return df
 
 
-def build_frames(articles: Sequence[ArticleResult]) -> dict[str, pd.DataFrame]:
-    """The three report tables of one audit."""
+def build_frames(
+    articles: Sequence[ArticleResult], wordings: Sequence[WordingGroup] = ()
+) -> dict[str, pd.DataFrame]:
+    """The four report tables of one audit."""
     segments, fragments = [], []
     for article in articles:
         quotations = quotations_of([r.segment for r in article.segments])
@@ -105,6 +143,7 @@ def build_frames(articles: Sequence[ArticleResult]) -> dict[str, pd.DataFrame]:
         "summary.csv": frame([ArticleSummary.of(a).row() for a in articles], SUMMARY),
         "segments.csv": frame(segments, SEGMENTS),
         "fragments.csv": frame(fragments, FRAGMENTS),
+        "quotes.csv": frame([quote_row(g) for g in wordings], QUOTES),
     }
 
 
@@ -116,7 +155,9 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
     return df.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
-def write_tables(articles: Sequence[ArticleResult], out: Path) -> None:
-    """summary.csv, segments.csv and fragments.csv of `articles`, into the folder `out`."""
-    for name, df in build_frames(articles).items():
+def write_tables(
+    articles: Sequence[ArticleResult], out: Path, wordings: Sequence[WordingGroup] = ()
+) -> None:
+    """summary.csv, segments.csv, fragments.csv and quotes.csv, into the folder `out`."""
+    for name, df in build_frames(articles, wordings).items():
         (out / name).write_bytes(csv_bytes(df))

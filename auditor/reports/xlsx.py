@@ -23,7 +23,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from auditor import __version__
-from auditor.reports.columns import Column
+from auditor.reports.columns import GROUPING, Column
 from auditor.reports.formats import ReportData
 from auditor.reports.html import page_path
 from auditor.reports.sheets import (
@@ -33,6 +33,7 @@ from auditor.reports.sheets import (
     GREY,
     HISTORY_SHEET,
     NOTABLE,
+    QUOTES_SHEET,
     SEGMENTS_SHEET,
     STATUS_FILLS,
     SUMMARY_SHEET,
@@ -40,7 +41,7 @@ from auditor.reports.sheets import (
     WRAPPED,
     Sheet,
 )
-from auditor.reports.tables import fragment_row, segment_row
+from auditor.reports.tables import fragment_row, quote_row, segment_row
 from auditor.stages.speech import quotations_of
 
 #: rows of a sheet, header included (Excel's limit; LibreOffice's too since 7.x)
@@ -53,7 +54,7 @@ TIMESTAMP_UNIT = "ISO 8601 UTC"  #: the unit of the columns written as date cell
 
 
 def write_workbook(data: ReportData, path: Path, max_rows: int = MAX_ROWS) -> None:
-    """audit.xlsx of `data` at `path`: Summary, Segments, Fragments, History, Read me.
+    """audit.xlsx of `data` at `path`: Summary, Segments, Fragments, Quotes, History, Read me.
 
     A table longer than `max_rows` (header included) continues on a second sheet, "Segments
     (2)", and the Read me says where each continues: nothing is cut."""
@@ -98,6 +99,14 @@ def write_workbook(data: ReportData, path: Path, max_rows: int = MAX_ROWS) -> No
             for r in article.segments
             if r.segment.is_fragment
         ),
+    )
+    writer.table(
+        QUOTES_SHEET,
+        len(data.wordings),
+        (quote_row(group) for group in data.wordings),
+        fills=("category", CATEGORY_FILLS),
+        critical=("critical_edits",),
+        notable=("notable_changes",),
     )
     writer.table(HISTORY_SHEET, len(data.history), iter(data.history))
     writer.read_me(data)
@@ -296,6 +305,12 @@ class _Writer:
                 None,
             ),
             (
+                "Quotes: each official wording with every distinct wording of it the articles "
+                "carry, across outlets — how many articles and outlets, first and last seen, "
+                "and whether articles of different outlets share it. " + GROUPING + ".",
+                None,
+            ),
+            (
                 "History: the runs up to this workbook; runs in which nothing changed are "
                 "added to history.csv only.",
                 None,
@@ -341,7 +356,13 @@ class _Writer:
         for col, name in enumerate(header):
             ws.write_string(row, col, name, self.header)
         row += 1
-        for sheet in (SUMMARY_SHEET, SEGMENTS_SHEET, FRAGMENTS_SHEET, HISTORY_SHEET):
+        for sheet in (
+            SUMMARY_SHEET,
+            SEGMENTS_SHEET,
+            FRAGMENTS_SHEET,
+            QUOTES_SHEET,
+            HISTORY_SHEET,
+        ):
             for column in sheet.ordered():
                 kind = "date" if column.unit == TIMESTAMP_UNIT else column.type
                 cells = (sheet.name, column.name, kind, column.unit, column.meaning, column.example)

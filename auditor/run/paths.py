@@ -14,6 +14,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from auditor.stages.metadata import ARTICLES_CSV
 from auditor.store.state import STATE_DIR, STATE_FILE
 
 OFFICIAL_DIR = "official"
@@ -121,9 +122,13 @@ def claim(reports: Path) -> None:
 
 
 def watched_files(corpus: Path, reports: Path) -> list[Path]:
-    """The entries an audit reads (official/ and articles/), never the reports folder."""
+    """The entries an audit reads (official/, articles/ and articles.csv), never the reports
+    folder."""
     out = _real(reports)
     entries: list[Path] = []
+    metadata = corpus / ARTICLES_CSV
+    if metadata.exists() and not _real(metadata).is_relative_to(out):
+        entries.append(metadata)
     for name in (OFFICIAL_DIR, ARTICLES_DIR):
         folder = corpus / name
         try:

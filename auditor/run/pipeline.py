@@ -39,6 +39,12 @@ from auditor.stages.ingest import (
     source_paths,
 )
 from auditor.stages.language import LazyIdentifier
+from auditor.stages.metadata import (
+    ARTICLES_CSV,
+    MAX_METADATA_BYTES,
+    Metadata,
+    parse_articles_csv,
+)
 from auditor.store.lock import LockHeld, audit_lock
 from auditor.store.state import (
     STATE_DIR,
@@ -50,6 +56,10 @@ from auditor.store.state import (
 )
 from auditor.translation.packages import resolve_models_dir
 from auditor.translation.stage import TranslateStage
+
+NO_METADATA = "no articles.csv"
+#: warnings about articles.csv printed at the end of a run; the rest are counted
+MAX_METADATA_WARNINGS = 20
 
 
 class AuditError(Exception):
@@ -233,6 +243,7 @@ class _Run:
             )
             officials, official_errors = self._read_officials()
             stage = TranslateStage(self.models_dir, state)
+            metadata, metadata_key = self._read_metadata()
             key_base = fingerprint(
                 sorted((d.doc_id, d.content_sha256) for d in officials),
                 self.settings.fingerprint(),
@@ -250,7 +261,9 @@ class _Run:
                 key_base,
                 sorted((e.article_id, e.key or "error " + e.error) for e in entries),
                 self.formats,  # other formats: other reports
+                metadata_key,  # outlets and dates: other groups in quotes.csv, same drift
             )
+            metadata_notices = self._check_metadata(metadata, entries)
             results: list[ArticleResult] = []
             unchanged_digests = (
                 None if gone or recovery.warning else self._unchanged(state, entries, stored)
@@ -275,16 +288,31 @@ class _Run:
                     self.workers,
                     self.progress,
                 )
+                from auditor.run.wordings import update_wordings
+
                 results, audited = batch.audit(entries, stored)
                 state.forget(gone)
+                groups = update_wordings(state, entries, results, metadata, gone, self.run_at)
                 digests = [ArticleSummary.of(r) for r in results]
                 written = publisher.write_reports(
-                    results, digests, self._counts(audited, digests), reports_key, self.settings
+                    results,
+                    digests,
+                    self._counts(audited, digests),
+                    reports_key,
+                    self.settings,
+                    groups,
                 )
             kept = self._counts(audited, digests)["unchanged"]
             # also when stored results were reused: their fragments stay untranslated
             self.notices.extend(stage.install_hints(digests))
-            self._record(state, stage, officials, official_errors, entries, digests)
+            self._record(
+                state,
+                officials,
+                official_errors,
+                entries,
+                digests,
+                (metadata_key, metadata_notices),
+            )
             if self.failures.notice():
                 self.notices.append(str(self.failures.notice()))
             batches = stage.batches
@@ -309,19 +337,23 @@ class _Run:
     def _record(
         self,
         state: State,
-        stage: TranslateStage,
         officials: list[Document],
         official_errors: list[IngestError],
         entries: list[Entry],
         digests: list[ArticleSummary],
+        metadata: tuple[str, list[str]],
     ) -> None:
         """What the next run may replay if nothing changes (`run.unchanged`): only for a corpus
-        whose every file read, and after the reports are committed."""
-        if official_errors or any(e.error for e in entries):
+        whose every file read, and after the reports are committed. `metadata`: articles.csv's
+        key (its SHA-256, or why there is none) and the warnings it gave."""
+        metadata_key, metadata_notices = metadata
+        if official_errors or any(e.error for e in entries) or metadata_key.startswith("unread"):
             return
         sources = [(unchanged.OFFICIAL, d.doc_id, d.content_sha256) for d in officials] + [
             (unchanged.ARTICLE, e.article_id, sha256_bytes(e.data)) for e in entries
         ]
+        if metadata_key != NO_METADATA:
+            sources.append((unchanged.METADATA, ARTICLES_CSV, metadata_key))
         fingerprint_now = self.settings.fingerprint()
         key = unchanged.corpus_key(
             self.corpus,
@@ -341,7 +373,7 @@ class _Run:
             ],
             errors=sum(1 for d in digests if d.status is Status.ERROR),
             critical_edits=sum(d.critical_edits or 0 for d in digests),
-            notices=replay_stage.install_hints(digests),
+            notices=[*metadata_notices, *replay_stage.install_hints(digests)],
             default_settings=fingerprint_now if fingerprint_now == _default_settings() else "",
             max_bytes=self.settings.ingest.max_article_bytes,
         )
@@ -369,6 +401,36 @@ class _Run:
                 f"no usable official document in {folder}" + (f" ({why})" if why else "")
             )
         return officials, errors
+
+    def _read_metadata(self) -> tuple[Metadata, str]:
+        """corpus/articles.csv (optional) and what it adds to the reports' key; a file that
+        cannot be read is a notice, never the end of the run."""
+        path = self.corpus / ARTICLES_CSV
+        if not (path.exists() or path.is_symlink()):
+            return Metadata({}), NO_METADATA
+        try:
+            data = read_source(path, inside=self.inside, max_bytes=MAX_METADATA_BYTES)
+        except NotText as exc:
+            self.notices.append(f"{path}: {exc}; ignored (outlets are the files' names)")
+            return Metadata({}), f"unreadable articles.csv: {exc}"
+        return parse_articles_csv(data, str(path)), sha256_bytes(data)
+
+    def _check_metadata(self, metadata: Metadata, entries: list[Entry]) -> list[str]:
+        """The warnings of articles.csv (its bad rows, and rows naming no article), at most
+        `MAX_METADATA_WARNINGS` of them, then how many more; added to the run's notices."""
+        names = {e.article_id for e in entries}
+        where = self.corpus / ARTICLES_CSV
+        warnings = list(metadata.warnings) + [
+            f"{where} line {meta.line}: no article {name!r} in {ARTICLES_DIR}/"
+            for name, meta in metadata.articles.items()
+            if name not in names
+        ]
+        said = warnings[:MAX_METADATA_WARNINGS]
+        if len(warnings) > MAX_METADATA_WARNINGS:
+            more = len(warnings) - MAX_METADATA_WARNINGS
+            said.append(f"{where}: {more:,} more rows ignored or naming no article")
+        self.notices.extend(said)
+        return said
 
     def _entry(self, path: Path, key_base: str) -> Entry:
         try:

@@ -22,6 +22,7 @@ from auditor.reports.history import history_csv
 from auditor.reports.summary import ArticleSummary, history_row
 from auditor.run.keys import file_signature
 from auditor.settings import Settings
+from auditor.stages.wordings import WordingGroup
 from auditor.store.state import State
 
 __all__ = ["HISTORY_FILE", "JOURNAL_FILE", "REPORT_FILES", "Publisher"]
@@ -80,6 +81,7 @@ class Publisher:
         counts: dict[str, int],
         reports_key: str,
         settings: Settings,
+        wordings: Sequence[WordingGroup] = (),
     ) -> list[Path]:
         """All reports of the run's formats, committed together (`auditor.reports.formats`);
         once committed, the run's history rows count and the entries' signatures are
@@ -87,7 +89,12 @@ class Publisher:
         rows = [history_row(self.run_id, self.run_at, d) for d in digests]
         self.state.finish_run(self.run_id, counts, rows)
         data = ReportData(
-            results, settings, self.state.history(self.run_id), self.formats, self.run_at
+            results,
+            settings,
+            self.state.history(self.run_id),
+            self.formats,
+            self.run_at,
+            wordings,
         )
         return write_reports(
             self.reports,

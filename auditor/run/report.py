@@ -25,6 +25,7 @@ from auditor.run.publish import JOURNAL_FILE
 from auditor.settings import Settings
 from auditor.store.lock import LockHeld, audit_lock
 from auditor.store.state import STATE_DIR, State, StateError, state_path
+from auditor.store.wordings import WordingStore
 
 
 class ReportError(Exception):
@@ -57,6 +58,7 @@ def rebuild_reports(
                     state.history(),
                     tuple(formats),
                     written_at.replace("+00:00", "Z"),
+                    WordingStore(state).groups(),
                 )
                 # the next audit keeps these files as long as nothing it reads changed
                 reports_key = state.get_meta("reports_key") or ""

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 #: the state's meta key holding the last run's record
 RECORD_KEY = "unchanged_record"
-OFFICIAL, ARTICLE = "official", "article"
+OFFICIAL, ARTICLE, METADATA = "official", "article", "metadata"
 
 
 @dataclass(frozen=True)
@@ -206,10 +206,12 @@ def _stored_record(reports: Path) -> Record | None:
 
 
 def _source_hashes(corpus: Path, max_bytes: int) -> list[tuple[str, str, str]] | None:
-    """(role, id, SHA-256) of every source, read as the pipeline reads it; None when one does
-    not read as a plain file (the pipeline makes it a row with status=error)."""
+    """(role, id, SHA-256) of every source (and of articles.csv), read as the pipeline reads
+    it; None when one does not read as a plain file (the pipeline makes it a row with
+    status=error, or a note)."""
     from auditor.run.paths import ARTICLES_DIR, OFFICIAL_DIR, corpus_folders
     from auditor.stages.ingest import NotText, read_source, sha256_bytes, source_id, source_paths
+    from auditor.stages.metadata import ARTICLES_CSV, MAX_METADATA_BYTES
 
     inside = corpus_folders(corpus)
     out = []
@@ -220,6 +222,13 @@ def _source_hashes(corpus: Path, max_bytes: int) -> list[tuple[str, str, str]] |
             except NotText:
                 return None
             out.append((role, source_id(path.name), sha256_bytes(data)))
+    metadata = corpus / ARTICLES_CSV
+    if metadata.exists():
+        try:
+            data = read_source(metadata, inside=inside, max_bytes=MAX_METADATA_BYTES)
+        except NotText:
+            return None
+        out.append((METADATA, ARTICLES_CSV, sha256_bytes(data)))
     return out
 
 

@@ -175,7 +175,9 @@ def audit_drift(
                 note=(scored.note + "; " if scored.note else "") + NOTE_TRANSLATED,
             )
         rows.append(scored)
-    return ArticleDrift(Status.OK, official_id, coverage, aggregate(sentence_level), tuple(rows))
+    scoring = settings.score
+    article_scores = aggregate(sentence_level, scoring.bootstrap_samples, scoring.bootstrap_seed)
+    return ArticleDrift(Status.OK, official_id, coverage, article_scores, tuple(rows))
 
 
 #: a segment's best candidate before judging it: a sentence's alignment or a quotation's span

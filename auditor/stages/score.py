@@ -1,7 +1,9 @@
 """Scores (pure): sacrebleu's own BLEU, chrF++ and TER — never re-implemented here.
 
 Sentence BLEU uses effective order (sacrebleu's recommendation for single sentences); the
-article-level scores are sacrebleu corpus scores over the article's aligned segments. Every
+article-level scores are sacrebleu corpus scores over the article's aligned segments, with a 95 %
+confidence interval from bootstrap resampling of those segments — sacrebleu's own resampling
+(`sacrebleu.significance._bootstrap_resample`) and its own corpus score from statistics. Every
 number can be reproduced from the signatures returned by `signatures()`.
 """
 
@@ -14,7 +16,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+import numpy as np
 from sacrebleu.metrics import BLEU, CHRF, TER
+from sacrebleu.metrics.base import Metric
 
 _SPACE = re.compile(r"\s+")
 
@@ -34,6 +38,10 @@ def _metrics() -> tuple[BLEU, BLEU, CHRF, TER]:
     return sentence_bleu, bleu, chrf, ter
 
 
+#: a 95 % confidence interval (low, high) of a corpus score
+Interval = tuple[float, float]
+
+
 @dataclass(frozen=True)
 class Scores:
     bleu: float
@@ -43,6 +51,9 @@ class Scores:
     #: corpus scores are aggregated from them instead of recomputed (TER's shift search is the
     #: most expensive step of an audit)
     stats: tuple[Any, Any, Any] | None = None
+    #: bootstrap 95 % intervals of the corpus scores (`aggregate` with a number of samples)
+    bleu_ci: Interval | None = None
+    chrf_ci: Interval | None = None
 
 
 #: texts whose chrF++ n-grams are kept: an alignment scores a segment against several official
@@ -86,18 +97,40 @@ def sentence_scores(hypothesis: str, reference: str) -> Scores:
     )
 
 
-def aggregate(sentences: Sequence[Scores]) -> Scores | None:
+def aggregate(sentences: Sequence[Scores], samples: int = 0, seed: int = 12345) -> Scores | None:
     """Corpus BLEU/chrF++/TER of sentences scored by `sentence_scores`: sacrebleu's own
-    aggregation of their statistics, equal to `corpus_score` over the same pairs."""
+    aggregation of their statistics, equal to `corpus_score` over the same pairs; with
+    `samples` > 0, the bootstrap intervals of BLEU and chrF++ (`bootstrap_interval`)."""
     stats = [s.stats for s in sentences if s.stats is not None]
     if not stats:
         return None
     _, bleu, chrf, ter = _metrics()
+    bleu_stats, chrf_stats = [s[0] for s in stats], [s[1] for s in stats]
     return Scores(
-        bleu=float(bleu._aggregate_and_compute([s[0] for s in stats]).score),
-        chrf=float(chrf._aggregate_and_compute([s[1] for s in stats]).score),
+        bleu=float(bleu._aggregate_and_compute(bleu_stats).score),
+        chrf=float(chrf._aggregate_and_compute(chrf_stats).score),
         ter=float(ter._aggregate_and_compute([s[2] for s in stats]).score),
+        bleu_ci=bootstrap_interval(bleu_stats, bleu, samples, seed) if samples else None,
+        chrf_ci=bootstrap_interval(chrf_stats, chrf, samples, seed) if samples else None,
     )
+
+
+def bootstrap_interval(
+    stats: Sequence[Sequence[float]], metric: Metric, samples: int, seed: int
+) -> Interval:
+    """95 % interval of `metric`'s corpus score over segments with sentence statistics `stats`,
+    by bootstrap resampling: the resampling of `sacrebleu.significance._bootstrap_resample`
+    (numpy's `default_rng(seed)` draws `samples` × len(stats) indices at once, statistics as
+    float32, each resample scored by the metric's own `_compute_score_from_stats`), with the
+    seed passed in rather than read from SACREBLEU_SEED; the bounds are the resampled scores
+    `sacrebleu.significance.estimate_ci` reads (the 2.5th and 97.5th percentiles, n // 40 from
+    each end)."""
+    rng = np.random.default_rng(seed)
+    indices = rng.choice(len(stats), size=(samples, len(stats)), replace=True)
+    table = np.array(stats, dtype="float32")
+    scores = np.sort([metric._compute_score_from_stats(s.sum(0)).score for s in table[indices]])
+    lower = samples // 40
+    return float(scores[lower]), float(scores[samples - lower - 1])
 
 
 def corpus_scores(hypotheses: Sequence[str], references: Sequence[str]) -> Scores | None:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # the unchanged run opens the state without reading a result
     from auditor.records import ArticleResult
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 STATE_DIR = ".auditor"
 STATE_FILE = "state.sqlite"
 
@@ -74,6 +74,29 @@ _MIGRATIONS: dict[int, str] = {
     UPDATE history_rows SET run_id = json_extract(row, '$.run_id');
     CREATE INDEX history_rows_pending ON history_rows (run_id) WHERE committed = 0;
     """,
+    # 5: when each article was first seen, and the wording groups of quotes.csv, kept
+    # incrementally: each article's contribution (a member row per group) can be removed or
+    # replaced, and a group's counts follow by deltas (auditor.store.wordings)
+    5: """
+    CREATE TABLE article_seen (article_id TEXT PRIMARY KEY, first_seen TEXT NOT NULL);
+    CREATE TABLE wording_articles (article_id TEXT PRIMARY KEY, signature TEXT NOT NULL);
+    CREATE TABLE wording_groups (
+        group_key TEXT PRIMARY KEY, official_id TEXT NOT NULL, official_line INTEGER,
+        official_text TEXT NOT NULL, kind TEXT NOT NULL, category TEXT NOT NULL,
+        critical_edits TEXT NOT NULL, notable_changes TEXT NOT NULL,
+        articles INTEGER NOT NULL, outlets INTEGER NOT NULL, spellings INTEGER NOT NULL
+    );
+    CREATE TABLE wording_members (
+        group_key TEXT NOT NULL, article_id TEXT NOT NULL, outlet TEXT NOT NULL,
+        seen TEXT NOT NULL, seen_from TEXT NOT NULL, wording TEXT NOT NULL,
+        segments INTEGER NOT NULL, PRIMARY KEY (group_key, article_id)
+    );
+    CREATE INDEX wording_members_article ON wording_members (article_id);
+    CREATE TABLE wording_tallies (
+        group_key TEXT NOT NULL, what TEXT NOT NULL, value TEXT NOT NULL,
+        articles INTEGER NOT NULL, PRIMARY KEY (group_key, what, value)
+    );
+    """,
 }
 
 #: the tables and columns this auditor reads and writes, checked when the state is opened
@@ -89,6 +112,27 @@ SCHEMA: dict[str, frozenset[str]] = {
     "history_rows": frozenset({"article_id", "row", "run_id", "committed"}),
     "report_files": frozenset({"name", "sha256"}),
     "meta": frozenset({"key", "value"}),
+    "article_seen": frozenset({"article_id", "first_seen"}),
+    "wording_articles": frozenset({"article_id", "signature"}),
+    "wording_groups": frozenset(
+        {
+            "group_key",
+            "official_id",
+            "official_line",
+            "official_text",
+            "kind",
+            "category",
+            "critical_edits",
+            "notable_changes",
+            "articles",
+            "outlets",
+            "spellings",
+        }
+    ),
+    "wording_members": frozenset(
+        {"group_key", "article_id", "outlet", "seen", "seen_from", "wording", "segments"}
+    ),
+    "wording_tallies": frozenset({"group_key", "what", "value", "articles"}),
 }
 
 #: SQLite result codes that name a fault of the machine, not of the state file
@@ -244,6 +288,23 @@ class State:
 
     def report_hashes(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT name, sha256 FROM report_files"))
+
+    def first_seen(self, article_ids: Iterable[str], now: str) -> dict[str, str]:
+        """When the auditor first saw each article: recorded as `now` the first time, kept
+        across runs (also when the article is later removed and comes back)."""
+        ids = list(article_ids)
+        with _transaction(self.db):
+            self.db.executemany(
+                "INSERT OR IGNORE INTO article_seen VALUES (?, ?)", [(a, now) for a in ids]
+            )
+        wanted = set(ids)
+        return {
+            article_id: seen
+            for article_id, seen in self.db.execute(
+                "SELECT article_id, first_seen FROM article_seen"
+            )
+            if article_id in wanted
+        }
 
     def forget(self, article_ids: Iterable[str]) -> None:
         with _transaction(self.db):

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from auditor.reports.formats import ReportData
 
 INDEX = "index.html"
+QUOTES = "quotes.html"  #: the wordings of each official wording across outlets
 ARTICLES = "articles"
 _SAFE = re.compile(r"[a-z0-9][a-z0-9._-]{0,120}")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,10 +20,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from auditor import __version__
 from auditor.records import Status
+from auditor.reports.columns import GROUPING
 from auditor.reports.formats import ReportData
-from auditor.reports.html import ARTICLES, INDEX, page_path
+from auditor.reports.html import ARTICLES, INDEX, QUOTES, page_path
 from auditor.reports.html.proof import proof
 from auditor.reports.summary import ArticleSummary
+from auditor.stages.wordings import WordingGroup
 
 
 @cache
@@ -70,6 +72,39 @@ def write_site(data: ReportData, folder: Path) -> None:
         rows.append((summary, path))
     index = env.get_template("index.html")
     _write(folder / INDEX, index.render(rows=rows, totals=_totals(s for s, _ in rows), **common))
+    quotes = env.get_template("quotes.html")
+    _write(
+        folder / QUOTES,
+        quotes.render(
+            sections=_by_official(data.wordings),
+            groups=len(data.wordings),
+            grouping=GROUPING,
+            index=INDEX,
+            **common,
+        ),
+    )
+
+
+#: links to articles listed per wording on quotes.html (the rest are counted)
+MAX_LINKS = 50
+
+
+def _by_official(
+    groups: Sequence[WordingGroup],
+) -> list[tuple[WordingGroup, list[tuple[WordingGroup, list[tuple[str, str]]]]]]:
+    """The groups under their official wording (the report order keeps them together), each
+    with links to the proof pages of its first articles."""
+    sections: list[tuple[WordingGroup, list[tuple[WordingGroup, list[tuple[str, str]]]]]] = []
+    for group in groups:
+        same = sections and (sections[-1][0].official_id, sections[-1][0].official_text) == (
+            group.official_id,
+            group.official_text,
+        )
+        if not same:
+            sections.append((group, []))
+        pages = [(a, page_path(a)) for a in group.article_ids[:MAX_LINKS]]
+        sections[-1][1].append((group, pages))
+    return sections
 
 
 def _totals(summaries: Iterable[ArticleSummary]) -> dict[str, Any]:

@@ -1,0 +1,201 @@
+"""Wording groups in the state (edge): kept incrementally, so a run costs in proportion to the
+segments of the articles it audited, not to the corpus.
+
+Each article's contribution is one member row per group it carries (`wording_members`, keyed by
+group and article), so it can be removed or replaced alone. A group's counts — articles,
+outlets, distinct exact wordings — change by deltas: `wording_tallies` counts the articles of
+each outlet and of each exact wording in a group, and a group's `outlets` or `spellings` moves
+only when a tally appears or reaches zero. `wording_articles` holds what each article's
+contribution was computed from (its result's key, outlet and time), so an unchanged article is
+not touched. The report reads everything once (`groups`), in one ordered pass.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from auditor.stages.wordings import (
+    ArticleWordings,
+    WordingGroup,
+    count_by_official,
+    in_report_order,
+)
+from auditor.store.state import State, _transaction
+
+_OUTLET, _SPELLING = "outlet", "spelling"
+_COUNTER = {_OUTLET: "outlets", _SPELLING: "spellings"}
+
+
+@dataclass
+class Update:
+    """What one update changed: the groups touched and the rows written."""
+
+    articles: int = 0
+    groups: set[str] = field(default_factory=set)
+    members: int = 0
+
+
+class WordingStore:
+    """The wording groups of one state."""
+
+    def __init__(self, state: State) -> None:
+        self.db: sqlite3.Connection = state.db
+
+    def signatures(self) -> dict[str, str]:
+        """Article id → what its stored contribution was computed from."""
+        return dict(self.db.execute("SELECT article_id, signature FROM wording_articles"))
+
+    def replace(self, items: Sequence[tuple[ArticleWordings, str]]) -> Update:
+        """Replace each article's contribution by `items`' (with its signature), in one
+        transaction."""
+        update = Update()
+        with _transaction(self.db):
+            for item, signature in items:
+                self._remove(item.article_id, update)
+                self._add(item, update)
+                self.db.execute(
+                    "INSERT OR REPLACE INTO wording_articles VALUES (?, ?)",
+                    (item.article_id, signature),
+                )
+                update.articles += 1
+        return update
+
+    def remove(self, article_ids: Iterable[str]) -> Update:
+        """Articles gone from the corpus leave their groups (a group no article carries goes)."""
+        update = Update()
+        with _transaction(self.db):
+            for article_id in article_ids:
+                self._remove(article_id, update)
+                self.db.execute("DELETE FROM wording_articles WHERE article_id = ?", (article_id,))
+                update.articles += 1
+        return update
+
+    def _remove(self, article_id: str, update: Update) -> None:
+        rows = self.db.execute(
+            "SELECT group_key, outlet, wording FROM wording_members WHERE article_id = ?",
+            (article_id,),
+        ).fetchall()
+        for key, outlet, wording in rows:
+            update.groups.add(key)
+            self._tally(key, _OUTLET, outlet, -1)
+            self._tally(key, _SPELLING, wording, -1)
+            self.db.execute(
+                "UPDATE wording_groups SET articles = articles - 1 WHERE group_key = ?", (key,)
+            )
+            self.db.execute(
+                "DELETE FROM wording_groups WHERE group_key = ? AND articles <= 0", (key,)
+            )
+        self.db.execute("DELETE FROM wording_members WHERE article_id = ?", (article_id,))
+
+    def _add(self, item: ArticleWordings, update: Update) -> None:
+        for c in item.contributions:
+            update.groups.add(c.key)
+            update.members += 1
+            self.db.execute(
+                "INSERT OR IGNORE INTO wording_groups VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0)",
+                (
+                    c.key,
+                    c.official_id,
+                    c.official_line,
+                    c.official_text,
+                    c.kind,
+                    c.category,
+                    json.dumps(c.critical_edits, ensure_ascii=False),
+                    json.dumps(c.notable_changes, ensure_ascii=False),
+                ),
+            )
+            self.db.execute(
+                "INSERT INTO wording_members VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    c.key,
+                    item.article_id,
+                    item.outlet,
+                    item.seen,
+                    item.seen_from,
+                    c.wording,
+                    c.segments,
+                ),
+            )
+            self.db.execute(
+                "UPDATE wording_groups SET articles = articles + 1 WHERE group_key = ?", (c.key,)
+            )
+            self._tally(c.key, _OUTLET, item.outlet, +1)
+            self._tally(c.key, _SPELLING, c.wording, +1)
+
+    def _tally(self, key: str, what: str, value: str, delta: int) -> None:
+        """Count one article more or less for `value`; the group's counter of distinct values
+        moves when the value appears or goes."""
+        row = self.db.execute(
+            "SELECT articles FROM wording_tallies WHERE group_key = ? AND what = ? AND value = ?",
+            (key, what, value),
+        ).fetchone()
+        before = row[0] if row else 0
+        after = before + delta
+        counter = _COUNTER[what]
+        if after <= 0:
+            self.db.execute(
+                "DELETE FROM wording_tallies WHERE group_key = ? AND what = ? AND value = ?",
+                (key, what, value),
+            )
+        elif row:
+            self.db.execute(
+                "UPDATE wording_tallies SET articles = ? WHERE group_key = ? AND what = ? "
+                "AND value = ?",
+                (after, key, what, value),
+            )
+        else:
+            self.db.execute(
+                "INSERT INTO wording_tallies VALUES (?, ?, ?, ?)", (key, what, value, after)
+            )
+        if (before > 0) != (after > 0):
+            step = 1 if after > 0 else -1
+            self.db.execute(
+                f"UPDATE wording_groups SET {counter} = {counter} + ? WHERE group_key = ?",
+                (step, key),
+            )
+
+    def groups(self) -> list[WordingGroup]:
+        """Every group, with its articles in the order they were seen, in report order."""
+        members: dict[str, list[tuple[str, str, str, str, str]]] = {}
+        for key, article_id, outlet, seen, seen_from, wording in self.db.execute(
+            "SELECT group_key, article_id, outlet, seen, seen_from, wording FROM wording_members"
+        ):
+            members.setdefault(key, []).append((seen, article_id, outlet, seen_from, wording))
+        rows = self.db.execute("SELECT * FROM wording_groups").fetchall()
+        per_official = count_by_official((r[1], r[3]) for r in rows if r[0] in members)
+        found = []
+        for row in rows:
+            (key, official_id, line, official_text, kind, category, critical, notable) = row[:8]
+            articles, outlets, spellings = row[8:]
+            carried = sorted(members.get(key, ()))
+            if not carried:
+                continue
+            first, last = carried[0], carried[-1]
+            found.append(
+                WordingGroup(
+                    key=key,
+                    official_id=official_id,
+                    official_line=line,
+                    official_text=official_text,
+                    kind=kind,
+                    category=category,
+                    wording=first[4],
+                    critical_edits=tuple(json.loads(critical)),
+                    notable_changes=tuple(json.loads(notable)),
+                    articles=articles,
+                    outlets=outlets,
+                    spellings=spellings,
+                    first_seen=first[0],
+                    first_seen_from=first[3],
+                    first_article=first[1],
+                    first_outlet=first[2],
+                    last_seen=last[0],
+                    outlet_names=tuple(sorted({m[2] for m in carried})),
+                    article_ids=tuple(m[1] for m in carried),
+                    wordings_of_official=per_official[(official_id, official_text)],
+                )
+            )
+        return in_report_order(found)

@@ -1,0 +1,97 @@
+"""Per-article confidence intervals: sacrebleu's own paired-bootstrap resampling, golden-tested
+against `sacrebleu.significance` with the same seed."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+from sacrebleu.metrics import BLEU, CHRF
+from sacrebleu.significance import _bootstrap_resample, estimate_ci
+
+from auditor.stages.score import aggregate, bootstrap_interval, sentence_scores
+
+#: an article's aligned segments: its wording against the official wording
+ALIGNED = [
+    ("We do not see China as an enemy.", "We do not see China as an adversary."),
+    ("But we should not underestimate Russia.", "But we must not underestimate Russia."),
+    (
+        "NATO will continue to support Ukraine for as long as it takes.",
+        "NATO will continue to stand with Ukraine for as long as it takes.",
+    ),
+    ("Allies agreed to step up their help.", "Allies agreed to step up support."),
+    (
+        "These attacks cause a lot of people to suffer with the onset of winter.",
+        "This is causing enormous human suffering, as winter sets in.",
+    ),
+    ("Thank you very much.", "Thank you so much."),
+    ("The winter will be hard for Ukraine.", "This winter will be hard for Ukraine."),
+]
+
+
+def _sacrebleu_interval(
+    monkeypatch: pytest.MonkeyPatch, stats: list[list[float]], metric: BLEU | CHRF, seed: int
+) -> tuple[float, float, float]:
+    """What sacrebleu's own machinery computes: its resamples, and estimate_ci's bounds."""
+    monkeypatch.setenv("SACREBLEU_SEED", str(seed))
+    _, scores = _bootstrap_resample(stats, metric, 1000)
+    values = np.array([s.score for s in scores])
+    ordered = np.sort(values)
+    _, half_width = estimate_ci(values)
+    return float(ordered[1000 // 40]), float(ordered[1000 - 1000 // 40 - 1]), float(half_width)
+
+
+@pytest.mark.parametrize("seed", [12345, 7])
+def test_intervals_equal_sacrebleus_paired_bootstrap(
+    monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    sentences = [sentence_scores(h, r) for h, r in ALIGNED]
+    scores = aggregate(sentences, samples=1000, seed=seed)
+    assert scores is not None and scores.chrf_ci and scores.bleu_ci
+    for metric, index, ours in (
+        (BLEU(), 0, scores.bleu_ci),
+        (CHRF(word_order=2), 1, scores.chrf_ci),
+    ):
+        stats = [list(s.stats[index]) for s in sentences if s.stats]
+        low, high, half_width = _sacrebleu_interval(monkeypatch, stats, metric, seed)
+        assert ours == (low, high)
+        assert (ours[1] - ours[0]) / 2 == pytest.approx(half_width)
+
+
+def test_the_interval_holds_the_score_and_is_reproducible() -> None:
+    sentences = [sentence_scores(h, r) for h, r in ALIGNED]
+    first = aggregate(sentences, samples=1000)
+    again = aggregate(sentences, samples=1000)
+    assert first is not None and first.chrf_ci and first.bleu_ci
+    assert first == again
+    assert first.chrf_ci[0] < first.chrf < first.chrf_ci[1]
+    assert first.bleu_ci[0] < first.bleu < first.bleu_ci[1]
+    assert first.chrf_ci[0] < first.chrf_ci[1]  # seven different segments: not a point
+
+
+def test_one_segment_has_a_point_interval_and_no_samples_none() -> None:
+    one = [sentence_scores(*ALIGNED[0])]
+    scores = aggregate(one, samples=1000)
+    assert scores is not None and scores.chrf_ci is not None
+    # statistics are resampled as float32, as sacrebleu does
+    assert scores.chrf_ci == pytest.approx((scores.chrf, scores.chrf), abs=1e-4)
+    assert aggregate(one).chrf_ci is None  # type: ignore[union-attr]
+
+
+def test_a_changed_segment_moves_the_interval() -> None:
+    """The interval follows the article's wording: drift on more segments lowers it."""
+    clean = [sentence_scores(r, r) for _, r in ALIGNED]
+    drifted = [sentence_scores(h, r) for h, r in ALIGNED]
+    a, b = aggregate(clean, samples=1000), aggregate(drifted, samples=1000)
+    assert a is not None and b is not None and a.chrf_ci and b.chrf_ci
+    assert b.chrf_ci[1] < a.chrf_ci[0]
+
+
+def test_bootstrap_cost_is_measured_not_asserted(capsys: pytest.CaptureFixture[str]) -> None:
+    sentences = [sentence_scores(h, r) for h, r in ALIGNED * 4]
+    stats = [s.stats[1] for s in sentences if s.stats]
+    clock = time.perf_counter()
+    bootstrap_interval(stats, CHRF(word_order=2), 1000, 12345)
+    with capsys.disabled():
+        print(f"\nchrF++ bootstrap, 28 segments: {(time.perf_counter() - clock) * 1000:.1f} ms")
