@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from auditor.run.engines import DEFAULT_ENGINE, ENGINES
 from auditor.settings import IngestSettings
 
 if TYPE_CHECKING:
@@ -91,11 +92,30 @@ def audit(
     workers: Annotated[
         int,
         typer.Option(
-            help="Processes that audit articles in parallel (results are the same).",
+            help="Processes that audit articles in parallel (results are the same); with "
+            "--engine dask and no --scheduler, the local cluster's worker processes.",
             envvar="AUDITOR_WORKERS",
             min=1,
         ),
     ] = 1,
+    engine: Annotated[
+        str,
+        typer.Option(
+            help=f"Where articles are audited, one of: {', '.join(ENGINES)}. 'processes' on "
+            "this machine, 'dask' on a Dask cluster (results are the same; this machine keeps "
+            "the state and writes the reports).",
+            envvar="AUDITOR_ENGINE",
+        ),
+    ] = DEFAULT_ENGINE,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="With --engine dask: the address of a running Dask scheduler "
+            "(tcp://host:8786); without it, a local cluster of --workers processes.",
+            envvar="AUDITOR_SCHEDULER",
+            show_default=False,
+        ),
+    ] = None,
     max_article_mb: Annotated[
         float | None,
         typer.Option(
@@ -115,6 +135,8 @@ def audit(
 
     Example: auditor audit corpus/ --reports reports/ --fail-on critical
 
+    On a Dask cluster: auditor audit corpus/ --engine dask --scheduler tcp://host:8786
+
     Exit codes: 0 the audit ran (an unreadable article is a finding, status=error);
     1 it could not run (no corpus, no official document, another audit holds the lock, a
     full disk or read-only reports folder); 2 usage error (also: a reports folder that
@@ -123,7 +145,18 @@ def audit(
     """
     from auditor.run.pipeline import AuditError
 
-    job = Job(corpus, reports, full, wait, as_json, models_dir, workers, max_article_mb)
+    job = Job(
+        corpus,
+        reports,
+        full,
+        wait,
+        as_json,
+        models_dir,
+        workers,
+        max_article_mb,
+        engine,
+        scheduler,
+    )
     try:
         if watch:
             _watch(job, interval)
@@ -157,6 +190,8 @@ class Job:
     models_dir: Path | None
     workers: int = 1
     max_article_mb: float | None = None
+    engine: str = DEFAULT_ENGINE
+    scheduler: str | None = None
 
     def settings(self) -> Settings:
         from auditor.settings import Settings
@@ -198,6 +233,8 @@ def _run_once(job: Job) -> AuditResult:
             models_dir=job.models_dir,
             workers=job.workers,
             progress=on_article,
+            engine=job.engine,
+            scheduler=job.scheduler,
         )
     if job.as_json:
         typer.echo(json.dumps(result.summary()))

@@ -9,12 +9,13 @@ article), so a killed run keeps every article it finished.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from auditor.records import ArticleResult, Document, IngestError, Role, Status
 from auditor.reports.summary import ArticleSummary
+from auditor.run.engines import Engine, EngineChoice, open_engine
 from auditor.run.isolate import Failure, FailureLog, failed_result, per_article
 from auditor.settings import Settings
 from auditor.stages.ingest import NotText, decode_document, sha256_bytes, source_id
@@ -24,7 +25,6 @@ from auditor.translation.stage import TranslateStage
 
 if TYPE_CHECKING:
     from auditor.run.article import PreparedArticle
-    from auditor.run.workers import Workers
 
 #: called once per article as it finishes: (article_id, done, total)
 Progress = Callable[[str, int, int], None]
@@ -70,7 +70,7 @@ class Batch:
     failures: FailureLog
     run_id: str
     run_at: str
-    workers: int = 1
+    engine: EngineChoice = field(default_factory=EngineChoice)
     progress: Progress | None = None
 
     def audit(
@@ -78,8 +78,6 @@ class Batch:
     ) -> tuple[list[ArticleResult], int]:
         """Every entry's result, in order (stored ones reused when their key is `stored`),
         and how many articles were audited."""
-        from auditor.run.workers import Workers
-
         results: dict[int, ArticleResult] = {}
         documents: dict[int, Document] = {}
 
@@ -113,7 +111,7 @@ class Batch:
                 error = self._failed(entry, Failure.of(exc))
             done(position, self._save(entry, error))
         if documents:
-            workers = Workers(self.workers, self.officials, self.settings, self.identifier)
+            workers = open_engine(self.engine, self.officials, self.settings, self.identifier)
             try:
                 prepared: dict[int, PreparedArticle] = {}
                 for position, item in zip(
@@ -159,7 +157,7 @@ class Batch:
         return result
 
     def _finish(
-        self, prepared: dict[int, PreparedArticle], workers: Workers
+        self, prepared: dict[int, PreparedArticle], workers: Engine
     ) -> Iterator[tuple[int, ArticleResult | Failure]]:
         """Translation of every fragment of the run (one batch per language), round-trip
         evidence (one batch per pivot), then alignment, scores and changes on the workers.

@@ -24,6 +24,7 @@ from auditor.reports import commit
 from auditor.reports.summary import ArticleSummary
 from auditor.run import paths
 from auditor.run.batch import Batch, Entry, Progress
+from auditor.run.engines import DEFAULT_ENGINE, EngineChoice, EngineError
 from auditor.run.isolate import FailureLog
 from auditor.run.keys import code_fingerprint, fingerprint
 from auditor.run.paths import ARTICLES_DIR, OFFICIAL_DIR, FolderError
@@ -111,15 +112,22 @@ def audit_corpus(
     models_dir: Path | None = None,
     workers: int = 1,
     progress: Progress | None = None,
+    engine: str = DEFAULT_ENGINE,
+    scheduler: str | None = None,
 ) -> AuditResult:
     """Audit the new and changed articles of `corpus`, reuse the stored results of the others,
     and replace the reports in `reports` — one run at a time per reports folder.
 
     `full` audits every article again; `wait` is how long to wait for another run's lock;
     `models_dir` is where translation packages are installed (default: argostranslate's own
-    folder, or AUDITOR_MODELS_DIR); `workers` is how many processes audit articles.
+    folder, or AUDITOR_MODELS_DIR); `workers` is how many processes audit articles; `engine`
+    is where they run (`auditor.run.engines.ENGINES`: "processes", or "dask" on the cluster at
+    `scheduler`, or a local one of `workers` processes without it).
     """
     settings = settings or Settings()
+    choice = EngineChoice(engine, workers, scheduler)
+    if choice.problem():
+        raise AuditError(choice.problem(), usage=True)
     if not corpus.is_dir():
         raise AuditError(f"corpus folder not found: {corpus}")
     if not (corpus / ARTICLES_DIR).is_dir():
@@ -131,11 +139,11 @@ def audit_corpus(
             paths.claim(reports)
             run = _Run(corpus, reports, settings, full, progress)
             run.models_dir = resolve_models_dir(models_dir)
-            run.workers = workers
+            run.engine = choice
             return run.run()
     except FolderError as exc:
         raise AuditError(str(exc), usage=exc.usage) from exc
-    except (LockHeld, StateError) as exc:
+    except (LockHeld, StateError, EngineError) as exc:
         raise AuditError(str(exc)) from exc
     except sqlite3.Error as exc:
         raise AuditError(
@@ -179,7 +187,7 @@ class _Run:
         self.notices: list[str] = []
         self.removed = 0
         self.models_dir = resolve_models_dir(None)
-        self.workers = 1
+        self.engine = EngineChoice()
         self.failures = FailureLog(reports / STATE_DIR, self.run_id)
         #: where a source file, or the target of a link among them, may lie
         self.inside = paths.corpus_folders(corpus)
@@ -255,7 +263,7 @@ class _Run:
                     self.failures,
                     self.run_id,
                     self.run_at,
-                    self.workers,
+                    self.engine,
                     self.progress,
                 )
                 results, audited = batch.audit(entries, stored)

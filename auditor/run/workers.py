@@ -1,4 +1,5 @@
-"""Spreading articles over processes (`--workers N`).
+"""Spreading articles over processes (`--workers N`), the default engine of
+`auditor.run.engines`.
 
 Each worker loads the language model and builds the official index once, in its initializer,
 then prepares or finishes articles sent to it; what is shipped per article is the decoded
@@ -21,11 +22,14 @@ from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from auditor.records import ArticleResult, Document, Translation
 from auditor.run.isolate import Failure
 from auditor.settings import Settings
+
+if TYPE_CHECKING:
+    from auditor.run.engines import EngineChoice
 
 #: articles sent to a worker at a time: large enough to amortise pickling, small enough to
 #: keep both cores busy to the end
@@ -44,11 +48,11 @@ def _initialise(officials: Sequence[Document], settings: Settings) -> None:
 
 
 def _initialise_worker(officials: Sequence[Document], settings: Settings, parent: int) -> None:
-    _die_with(parent)
+    die_with(parent)
     _initialise(officials, settings)
 
 
-def _die_with(parent: int) -> None:
+def die_with(parent: int) -> None:
     """End this worker when `parent` ends, however it ends (SIGKILL included): at once through
     the kernel on Linux, and by polling the parent everywhere (a worker busy in C code that
     holds the interpreter still ends through the kernel)."""
@@ -157,6 +161,17 @@ class Workers:
                 initializer=_initialise_worker,
                 initargs=(officials, settings, os.getpid()),
             )
+
+    @classmethod
+    def start(
+        cls,
+        choice: EngineChoice,
+        officials: Sequence[Document],
+        settings: Settings,
+        identifier: Any = None,
+    ) -> Workers:
+        """The `processes` engine with `choice.workers` processes."""
+        return cls(choice.workers, officials, settings, identifier)
 
     def prepare(self, documents: Sequence[Document]) -> Iterator[Any]:
         """Prepared articles (or their `Failure`), in the order of `documents`."""
