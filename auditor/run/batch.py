@@ -80,11 +80,17 @@ class Batch:
         and how many articles were audited."""
         results: dict[int, ArticleResult] = {}
         documents: dict[int, Document] = {}
+        reported: set[int] = set()
+
+        def reached(position: int) -> None:
+            """Progress: an article's own audit is done (the first time only)."""
+            if self.progress and position not in reported:
+                reported.add(position)
+                self.progress(entries[position].article_id, len(reported), len(entries))
 
         def done(position: int, result: ArticleResult) -> None:
             results[position] = result
-            if self.progress:
-                self.progress(entries[position].article_id, len(results), len(entries))
+            reached(position)
 
         for position, entry in enumerate(entries):
             if entry.error:
@@ -122,7 +128,7 @@ class Batch:
                         done(position, self._save(entry, self._failed(entry, item)))
                     else:
                         prepared[position] = item
-                for position, outcome in self._finish(prepared, workers):
+                for position, outcome in self._finish(prepared, workers, reached):
                     entry = entries[position]
                     if isinstance(outcome, Failure):
                         outcome = self._failed(entry, outcome)
@@ -157,11 +163,13 @@ class Batch:
         return result
 
     def _finish(
-        self, prepared: dict[int, PreparedArticle], workers: Engine
+        self, prepared: dict[int, PreparedArticle], workers: Engine, reached: Callable[[int], None]
     ) -> Iterator[tuple[int, ArticleResult | Failure]]:
         """Translation of every fragment of the run (one batch per language), round-trip
         evidence (one batch per pivot), then alignment, scores and changes on the workers.
-        A batch that raises is retried article by article: only the culprit fails."""
+        A batch that raises is retried article by article: only the culprit fails.
+        `reached(position)` as each article comes back from the workers, so that progress
+        moves before the batched explanation of drift at the end."""
         from auditor.run.workers import FinishJob
         from auditor.stages.backtranslation import explain_drift, similarity_by_pivot
 
@@ -185,6 +193,7 @@ class Batch:
         ]
         finished: dict[int, ArticleResult] = {}
         for position, outcome in zip(ready, workers.finish(jobs), strict=True):
+            reached(position)
             if isinstance(outcome, Failure):
                 yield position, outcome
             else:
