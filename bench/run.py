@@ -1,6 +1,7 @@
 """The benchmark table: each stage's cost as a ratio to its limit, measured in the same run.
 
     python bench/run.py [--repeats 5] [--sizes 100,1000,10000] [--workers 2]
+                        [--dask-sizes 1000,10000]
 
 Prints, as medians over the repeats (the cold audits at each size run once: minutes):
 - alignment with the index vs brute-force chrF++ over every run of 1-3 official sentences, on
@@ -10,29 +11,41 @@ Prints, as medians over the repeats (the cold audits at each size run once: minu
 - translating fragments through the auditor's translate stage vs raw
   `ctranslate2.Translator.translate_batch` on the same tiny model;
 - cold audits of generated corpora of each size against 5,000 official sentences: seconds per
-  article (should stay flat) and peak memory (RSS) of the largest process.
+  article (should stay flat) and peak memory (RSS) of the largest process;
+- the same cold audits with `--engine dask` on a local cluster of as many workers vs the process
+  pool (a ratio measured in the same run), and the driver's own CPU time and memory per article
+  when the scheduler and workers are processes of their own (`dask scheduler`, `dask worker`),
+  as they are on other machines: what caps a large cluster.
 No timing is asserted anywhere; this is measurement only.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import random
 import resource
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.align_scaling import brute_force, build, edited_queries  # noqa: E402
 from bench.make_corpus import make_corpus, official_sentences  # noqa: E402
+
+if TYPE_CHECKING:
+    from auditor.records import Document
 
 OFFICIAL_SENTENCES = 5000
 
@@ -218,6 +231,174 @@ def scale(sizes: list[int], workers: int) -> None:
         )
 
 
+@contextlib.contextmanager
+def dask_cluster(folder: Path, workers: int) -> Iterator[tuple[str, int]]:
+    """`dask scheduler` and `dask worker --nworkers N --nthreads 1`, each a process tree of its
+    own as on other machines; yields the scheduler's address and process id."""
+    from distributed import Client
+
+    address_file = folder / "scheduler.json"
+    started = []
+    try:
+        for command in (
+            ["distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", "0"],
+            ["distributed.cli.dask_worker", "--nworkers", str(workers), "--nthreads", "1"],
+        ):
+            started.append(
+                subprocess.Popen(
+                    [
+                        sys.executable,
+                        "-m",
+                        *command,
+                        "--no-dashboard",
+                        "--scheduler-file",
+                        str(address_file),
+                    ],
+                    cwd=folder,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    start_new_session=True,
+                )
+            )
+            while not address_file.exists():
+                time.sleep(0.1)
+        address = json.loads(address_file.read_text())["address"]
+        with Client(address, timeout=60) as client:
+            client.wait_for_workers(workers, timeout=120)
+        yield address, started[0].pid
+    finally:
+        for process in reversed(started):
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def driver_cost(command: list[str]) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds and peak RSS (bytes, sampled) of one audit process."""
+    import psutil
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+
+    def sample() -> None:
+        nonlocal peak
+        watched = psutil.Process(process.pid)
+        while process.poll() is None:
+            with contextlib.suppress(psutil.Error):
+                peak = max(peak, watched.memory_info().rss)
+            time.sleep(0.2)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    if process.wait() != 0:
+        raise RuntimeError(f"{' '.join(command)} exited {process.returncode}")
+    seconds = time.perf_counter() - start
+    sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return seconds, cpu, peak
+
+
+def dask_engine(sizes: list[int], workers: int) -> None:
+    print(
+        f"\n| articles | process pool, {workers} workers | local Dask cluster, {workers} workers "
+        "| ratio | same reports | separate scheduler and workers: wall, driver CPU per article, "
+        "driver peak RSS, scheduler CPU per article |"
+    )
+    print("|---|---|---|---|---|---|")
+    import psutil
+
+    driver: dict[int, float] = {}
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            corpus = make_corpus(size, OFFICIAL_SENTENCES, folder / "corpus")
+            pool, _, _ = driver_cost(
+                audit_command(corpus, folder / "pool", "--workers", str(workers))
+            )
+            local, _, _ = driver_cost(
+                audit_command(
+                    corpus, folder / "local", "--engine", "dask", "--workers", str(workers)
+                )
+            )
+            with dask_cluster(folder, workers) as (address, scheduler_pid):
+                scheduler = psutil.Process(scheduler_pid)
+                before = sum(scheduler.cpu_times()[:2])
+                wall, cpu, peak = driver_cost(
+                    audit_command(
+                        corpus, folder / "remote", "--engine", "dask", "--scheduler", address
+                    )
+                )
+                scheduler_cpu = sum(scheduler.cpu_times()[:2]) - before
+            same = all(
+                (folder / "pool" / name).read_bytes() == (folder / run / name).read_bytes()
+                for run in ("local", "remote")
+                for name in ("segments.csv", "fragments.csv")
+            )
+        driver[size] = cpu
+        print(
+            f"| {size} | {pool:.1f} s | {local:.1f} s | {local / pool:.3f}× "
+            f"| {'yes' if same else 'NO'} "
+            f"| {wall:.1f} s, {cpu / size * 1000:.2f} ms, {peak / 2**20:.0f} MiB, "
+            f"{scheduler_cpu / size * 1000:.2f} ms |"
+        )
+    if len(driver) > 1:
+        small, large = min(driver), max(driver)
+        slope = (driver[large] - driver[small]) / (large - small)
+        print(
+            f"\ndriver CPU per additional article ({small} → {large}, start-up excluded): "
+            f"{slope * 1000:.2f} ms"
+        )
+    with tempfile.TemporaryDirectory() as tmp:
+        shipped = shipped_bytes(make_corpus(200, OFFICIAL_SENTENCES, Path(tmp) / "corpus"))
+    print(
+        "bytes per article between driver and workers (pickled, mean of 200): "
+        + ", ".join(f"{name} {size / 1024:.1f} KiB" for name, size in shipped.items())
+    )
+
+
+def shipped_bytes(corpus: Path) -> dict[str, float]:
+    """What a task carries per article, pickled: the decoded article out, the prepared article
+    back, the prepared article with its translations out again, the result back."""
+    import pickle
+
+    from auditor.records import Role
+    from auditor.run.article import build_index, finish_article, prepare_article
+    from auditor.run.paths import ARTICLES_DIR, OFFICIAL_DIR
+    from auditor.run.workers import FinishJob
+    from auditor.settings import Settings
+    from auditor.stages.ingest import decode_document, source_id, source_paths
+    from auditor.stages.language import load_identifier
+
+    settings = Settings()
+    identifier = load_identifier(settings.language.languages)
+
+    def read(role: Role, folder: str) -> list[Document]:
+        return [
+            decode_document(
+                source_id(path.name),
+                role,
+                path.read_bytes(),
+                plausibility=None,
+                max_control=settings.ingest.max_control_char_share,
+            )
+            for path in source_paths(corpus / folder)
+        ]
+
+    index = build_index(read(Role.OFFICIAL, OFFICIAL_DIR), settings)
+    sizes = {"article": 0, "prepared": 0, "finish job": 0, "result": 0}
+    articles = read(Role.ARTICLE, ARTICLES_DIR)
+    for document in articles:
+        prepared = prepare_article(document, identifier, settings)
+        job = FinishJob(prepared, {}, {})
+        result = finish_article(prepared, {}, index, settings)
+        for name, value in zip(sizes, (document, prepared, job, result), strict=True):
+            sizes[name] += len(pickle.dumps(value))
+    return {name: total / len(articles) for name, total in sizes.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeats", type=int, default=5)
@@ -226,7 +407,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--reaudit-articles", type=int, default=1000)
     parser.add_argument("--fragments", type=int, default=500)
+    parser.add_argument("--dask-sizes", default="1000", help="empty: skip the Dask engine")
+    parser.add_argument("--only-dask", action="store_true", help="only the Dask engine's table")
     args = parser.parse_args()
+    if args.only_dask:
+        dask_engine([int(s) for s in args.dask_sizes.split(",")], args.workers)
+        return
     print(f"medians of {args.repeats} runs; ratio = ours / limit\n")
     print("| stage | ours | limit | ratio | note |")
     print("|---|---|---|---|---|")
@@ -235,6 +421,8 @@ def main() -> None:
     translation(args.repeats, args.fragments)
     reaudit(args.repeats, args.reaudit_articles)
     scale([int(s) for s in args.sizes.split(",")], args.workers)
+    if args.dask_sizes:
+        dask_engine([int(s) for s in args.dask_sizes.split(",")], args.workers)
 
 
 if __name__ == "__main__":
