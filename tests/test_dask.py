@@ -266,6 +266,17 @@ def test_an_unchanged_corpus_needs_no_cluster(corpus_copy: Path, tmp_path: Path)
     assert again.audited == 0
 
 
+def test_without_dask_installed_the_message_says_what_to_install(
+    corpus_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delitem(sys.modules, "auditor.run.engines.dask", raising=False)
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed → ImportError
+    with pytest.raises(AuditError, match=r"needs dask.distributed.*-e '.\[dask\]'") as caught:
+        audit_corpus(corpus_copy, tmp_path / "r", engine="dask")
+    assert not caught.value.usage  # exit 1
+    assert not (tmp_path / "r" / "summary.csv").exists()
+
+
 @pytest.mark.parametrize(
     ("engine", "scheduler", "says"),
     [

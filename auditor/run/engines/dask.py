@@ -33,8 +33,8 @@ except ImportError as exc:  # pragma: no cover - depends on the installation
     from auditor.run.engines import EngineError
 
     raise EngineError(
-        f"--engine dask needs dask.distributed, which is not installed ({exc}); install it "
-        f"with: pip install 'auditor[dask]'"
+        f"--engine dask needs dask.distributed, which is not installed ({exc}): in auditor's "
+        f"folder, .venv/bin/pip install -c constraints.txt -e '.[dask]'"
     ) from exc
 
 from auditor import __version__
