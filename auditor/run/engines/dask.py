@@ -233,6 +233,9 @@ class DaskEngine:
         except (OSError, TimeoutError, CancelledError) as exc:
             engine.close()
             raise EngineError(f"lost {where}: {_reason(exc)}") from exc
+        except Exception as exc:  # e.g. a worker without auditor cannot unpickle the plugin
+            engine.close()
+            raise EngineError(f"a worker of {where} {_failed(exc)}") from exc
         except BaseException:
             engine.close()
             raise
@@ -291,8 +294,6 @@ class DaskEngine:
     ) -> list[Any]:
         try:
             results = future.result()
-        except WorkerRefused as exc:
-            raise EngineError(str(exc)) from exc
         except KilledWorker as exc:
             if len(chunk) == 1:
                 return [Failure.of(exc)]
@@ -302,12 +303,15 @@ class DaskEngine:
                 for item in chunk
                 for result in self._outcome(function, self._submit(function, [item]), [item])
             ]
-        except (OSError, TimeoutError, CancelledError) as exc:
-            if future.status == "error":  # raised by the task itself, not by the cluster
-                return [Failure.of(exc)] * len(chunk)
-            raise self._lost(exc) from exc
+        except WorkerRefused as exc:
+            raise EngineError(str(exc)) from exc
         except Exception as exc:
-            return [Failure.of(exc)] * len(chunk)
+            # an article's own failure comes back as its `Failure`: what raises here is the
+            # cluster's (a worker without the run's code, a lost scheduler), not a finding to
+            # store in the state
+            if future.status == "error":
+                raise EngineError(f"a task on {self.where} {_failed(exc)}") from exc
+            raise self._lost(exc) from exc
         finally:
             future.release()
         if len(results) != len(chunk):
@@ -327,3 +331,10 @@ class DaskEngine:
 
 def _reason(exc: BaseException) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _failed(exc: BaseException) -> str:
+    return (
+        f"failed ({type(exc).__name__}: {_reason(exc)}): is the driver's auditor installed on "
+        f"every worker?"
+    )
