@@ -149,19 +149,29 @@ class ChangeSettings:
 class BacktranslationSettings:
     """Weights and floors of the back-translation evidence (calibrated: see markers.py)."""
 
-    #: MATTR-50 below this is low lexical variety
-    mattr_floor: float = 0.80
+    #: the statistics (weak signals) together add at most this to the score's total (alone:
+    #: a score of 1 − e^−0.5 = 0.39), and never lift a score to 0.5: that needs artefacts
+    #: that make 0.5 alone (markers.py)
+    weak_cap: float = 0.5
+    #: function-word profile (0: the average human translation into English, about +1: the
+    #: average MT output, about −0.8: native English news) at which the signal starts, the
+    #: span to its full strength, and the fewest words it is read on
+    profile_floor: float = -1.0
+    profile_span: float = 4.0
+    profile_min_words: int = 100
+    #: share of sentences with a spaced hyphen (`talks - and`) at which that signal is full
+    dash_span: float = 0.2
+    #: MATTR-50 below this is low lexical variety, at full strength `mattr_span` lower
+    mattr_floor: float = 0.84
+    mattr_span: float = 0.10
     mattr_window: int = 50
     #: share of sentences opening with an -ing participle above which it is a habit
     participle_floor: float = 0.10
     #: share of sentences opening with one connective above which it is a habit
     connective_floor: float = 0.25
-    #: share of long comma-chained sentences (≥ `long_words` words, ≥ `long_commas` commas)
-    long_floor: float = 0.05
-    long_words: int = 30
-    long_commas: int = 3
     #: a rate's denominator is at least this many sentences
     min_rate_sentences: int = 20
+    #: artefacts
     weight_double_attribution: float = 1.0
     weight_orphan_tails: float = 1.0
     weight_participle_that: float = 0.5
@@ -169,10 +179,12 @@ class BacktranslationSettings:
     weight_odd_punctuation: float = 0.5
     weight_stray_quotes: float = 0.5
     weight_lowercase_starts: float = 0.5
-    weight_lexical_poverty: float = 0.5
+    #: statistics
+    weight_function_word_profile: float = 0.5
+    weight_spaced_hyphens: float = 0.25
+    weight_lexical_poverty: float = 0.1
     weight_participle_openers: float = 0.5
     weight_repeated_connective: float = 0.3
-    weight_long_comma_sentences: float = 0.3
     #: round-trip chrF++ at which the round-trip signal starts, and where it is full
     round_trip_floor: float = 60.0
     round_trip_span: float = 25.0

@@ -20,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from auditor.settings import AlignSettings  # noqa: E402
 from auditor.stages.align import OfficialIndex  # noqa: E402
 from auditor.stages.score import sentence_chrf  # noqa: E402
 from auditor.stages.segment import segment_document  # noqa: E402
@@ -54,7 +55,7 @@ def brute_force(index: OfficialIndex, text: str) -> tuple[str, int, int]:
     for doc_id in index.doc_ids():
         count = index.sentence_count(doc_id)
         for first in range(count):
-            for last in range(first, min(first + index.settings.max_run, count)):
+            for last in range(first, min(first + AlignSettings().max_run, count)):
                 score = sentence_chrf(text, index.run_text(doc_id, first, last))
                 if score > best:
                     best, best_run = score, (doc_id, first, last)

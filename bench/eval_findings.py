@@ -1,14 +1,18 @@
 """Findings measured on data nobody here wrote: critical edits and back-translation evidence.
 
-    python bench/eval_findings.py MQM [--news NEWS.jsonl] [--split heldout|calibration|all]
+    python bench/eval_findings.py MQM [--news NEWS.jsonl] [--wmt MIRRORS]
+        [--split heldout|calibration|all] [--only critical|backtranslation]
 
 MQM: a snapshot of github.com/google/wmt-mqm-human-evaluation (checkout, bare git directory or
 ted/zhen/mqm_ted_zhen.tsv): WMT21 TED talks, Chinese → English, two human translations and
 twelve MT systems, every error marked by professional raters with category, severity and span
 (bench/mqm.py reads it). NEWS: native English news prose (bench/native_news.py builds it from
-WMT test sets' English-original sources). Talks and news documents are split in halves
-(calibration / held-out, by a hash of their names); thresholds are set on the calibration half
-and reported on the held-out half. Not a test: CI has no snapshot.
+WMT test sets' English-original sources and the BBC News data set). Talks and news documents
+are split in halves (calibration / held-out, by a hash of their names); thresholds are set on
+the calibration half and reported on the held-out half. WMT: a folder of bare git snapshots
+of the WMT21–23 news systems (bench/wmt_docs.py reads them): news documents translated into
+English from is, ja, ru, uk, de, cs, zh and ha, each with its human reference(s) and every
+submitted system's output, split in halves by document id. Not a test: CI has no snapshot.
 
 Critical edits, pairs (reference = the human translation refB):
 - meaning kept: the other human translation, or an MT output its raters found no accuracy
@@ -20,8 +24,10 @@ precision of critical edits (those on a marked accuracy span of a meaning-change
 and each type's count on meaning-kept pairs (where every critical edit is a false alarm).
 
 Back-translation score, document level: each talk's MT outputs against its human translation
-and its English original (AUC: how often an MT document scores above a human one), and the
-share of native English news documents scoring 0.5 or more.
+and its English original, and each WMT news document's MT outputs against its human
+translations (AUC: how often an MT document scores above a human one, over every pair of
+documents of the half, and within documents: against the same document's human translation
+only), per language pair; and the share of native English news documents scoring 0.5 or more.
 """
 
 from __future__ import annotations
@@ -31,13 +37,15 @@ import hashlib
 import json
 import re
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.mqm import load_documents, load_pairs
+from bench.wmt_docs import load_wmt_documents
 
 #: (type, official words, article words, critical?) of every change between two texts
 Finder = Callable[[str, str], list[tuple[str, str, str, bool]]]
@@ -61,7 +69,7 @@ def _finder() -> Finder:
         ]
 
 
-def _scorer() -> Callable[[str], float]:
+def _score(text: str) -> float:
     """This checkout's back-translation score of a document's text."""
     try:
         from auditor.stages.backtranslation import segment_evidence
@@ -69,7 +77,12 @@ def _scorer() -> Callable[[str], float]:
     except ImportError:
         from auditor.backtranslation import segment_evidence  # type: ignore[import-not-found,no-redef]
         from auditor.segment import segment_document  # type: ignore[import-not-found,no-redef]
-    return lambda text: segment_evidence(segment_document(text)).score
+    return segment_evidence(segment_document(text)).score
+
+
+def _scores(texts: list[str], workers: int) -> list[float]:
+    with ProcessPoolExecutor(workers) as pool:
+        return list(pool.map(_score, texts, chunksize=32))
 
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -213,45 +226,102 @@ def _share(scores: list[float], at: float = 0.5) -> float:
     return sum(s >= at for s in scores) / max(len(scores), 1)
 
 
-def backtranslation_table(docs: list[dict], news: list[dict], split: str) -> dict[str, object]:
-    score = _scorer()
-    machine, human = [], []
-    for talk in docs:
-        if split != "all" and talk["split"] != split:
-            continue
-        # a talk's segments, one per line, as an article holds sentences
-        machine += [score("\n".join(talk["segments"][s])) for s in talk["systems"]]
-        human += [score("\n".join(talk["segments"][h])) for h in ("refB", "ref")]
-    native = [score(d["text"]) for d in news if split == "all" or _half(d["doc_id"]) == split]
-    return {
-        "talks: MT documents / human documents": f"{len(machine)} / {len(human)}",
-        "AUC, MT above human": f"{_auc(machine, human):.2f}",
-        "MT documents scoring ≥ 0.5": f"{_share(machine):.0%}",
-        "native English news documents": len(native),
-        "native news scoring ≥ 0.5": f"{_share(native):.1%}",
-    }
+def _paired_auc(docs: list[tuple[list[float], list[float]]]) -> float:
+    """AUC over (MT, human) pairs of the same document only."""
+    pairs = [(m > h) + 0.5 * (m == h) for ms, hs in docs for m in ms for h in hs]
+    return sum(pairs) / len(pairs) if pairs else float("nan")
+
+
+def backtranslation_table(
+    docs: list[dict], news: list[dict], wmt: list[dict], split: str, workers: int = 2
+) -> dict[str, object]:
+    chosen = [talk for talk in docs if split in ("all", talk["split"])]
+    native = [d for d in news if split == "all" or _half(d["doc_id"]) == split]
+    wmt = [d for d in wmt if split in ("all", d["split"])]
+    # a talk's segments, one per line, as an article holds sentences
+    talks = [
+        (["\n".join(t["segments"][s]) for s in t["systems"]],
+         ["\n".join(t["segments"][h]) for h in ("refB", "ref")])
+        for t in chosen
+    ]  # fmt: skip
+    news_docs = [(list(d["systems"].values()), list(d["humans"].values())) for d in wmt]
+    texts = [x for m, h in talks + news_docs for x in m + h] + [d["text"] for d in native]
+    scored = iter(_scores(texts, workers))
+    talk_scores = [([next(scored) for _ in m], [next(scored) for _ in h]) for m, h in talks]
+    news_scores = [([next(scored) for _ in m], [next(scored) for _ in h]) for m, h in news_docs]
+    native_scores = list(scored)
+    table: dict[str, object] = {}
+
+    def rows(name: str, scores: list[tuple[list[float], list[float]]]) -> None:
+        machine = [x for m, _ in scores for x in m]
+        human = [x for _, h in scores for x in h]
+        table[f"{name}: documents, MT / human texts"] = (
+            f"{len(scores)}, {len(machine)} / {len(human)}"
+        )
+        table[f"{name}: AUC MT above human (all pairs / within documents)"] = (
+            f"{_auc(machine, human):.2f} / {_paired_auc(scores):.2f}"
+        )
+        table[f"{name}: scoring ≥ 0.5, MT / human"] = f"{_share(machine):.1%} / {_share(human):.1%}"
+
+    rows("TED talks", talk_scores)
+    if wmt:
+        rows("WMT news", news_scores)
+        by_pair: dict[str, list[tuple[list[float], list[float]]]] = defaultdict(list)
+        for d, pair_scores in zip(wmt, news_scores, strict=True):
+            by_pair[f"{d['testset']} {d['pair']}"].append(pair_scores)
+        table["WMT news AUC by test set (all pairs / within documents)"] = {
+            name: f"{_auc([x for m, _ in v for x in m], [x for _, h in v for x in h]):.2f}"
+            f" / {_paired_auc(v):.2f}"
+            for name, v in sorted(by_pair.items())
+        }
+    table["native English news documents"] = len(native_scores)
+    table["native news scoring ≥ 0.5"] = f"{_share(native_scores):.1%}"
+    by_source: dict[str, list[float]] = defaultdict(list)
+    for d, native_score in zip(native, native_scores, strict=True):
+        by_source["BBC News 2004–05" if d["source"].startswith("bbc") else "WMT"].append(
+            native_score
+        )
+    if len(by_source) > 1:
+        table["native news scoring ≥ 0.5, by source"] = {
+            name: f"{_share(v):.1%} of {len(v)}" for name, v in sorted(by_source.items())
+        }
+    return table
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("mqm", help="snapshot of google/wmt-mqm-human-evaluation")
     parser.add_argument("--news", type=Path, help="native English news (bench/native_news.py)")
+    parser.add_argument("--wmt", type=Path, help="folder of WMT snapshots (bench/wmt_docs.py)")
     parser.add_argument("--split", default="heldout", choices=("heldout", "calibration", "all"))
+    parser.add_argument("--only", choices=("critical", "backtranslation"))
+    parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    pairs = [p for p in load_pairs(args.mqm) if args.split in ("all", p["split"])]
-    print(f"## Critical edits, {args.split} talks\n")
-    for key, value in critical_edits_table(pairs, _finder()).items():
-        print(f"- {key}: {value}")
+    if args.only != "backtranslation":
+        pairs = [p for p in load_pairs(args.mqm) if args.split in ("all", p["split"])]
+        print(f"## Critical edits, {args.split} talks\n")
+        for key, value in critical_edits_table(pairs, _finder()).items():
+            print(f"- {key}: {value}")
+    if args.only == "critical":
+        return
     news = []
     if args.news:
         news = [json.loads(line) for line in args.news.read_text(encoding="utf-8").splitlines()]
-    print("\n## Minimal pairs\n")
-    references = [p["reference"] for p in pairs]
-    for key, value in minimal_pairs_table(references).items():
-        print(f"- {key}: {value}")
+    if args.only != "backtranslation":
+        print("\n## Minimal pairs\n")
+        references = [p["reference"] for p in pairs]
+        for key, value in minimal_pairs_table(references).items():
+            print(f"- {key}: {value}")
+    wmt = load_wmt_documents(args.wmt) if args.wmt else []
+    table = backtranslation_table(load_documents(args.mqm), news, wmt, args.split, args.workers)
     print(f"\n## Back-translation score, {args.split} half\n")
-    for key, value in backtranslation_table(load_documents(args.mqm), news, args.split).items():
-        print(f"- {key}: {value}")
+    for key, value in table.items():
+        if isinstance(value, dict):
+            print(f"- {key}:")
+            for name, figure in value.items():
+                print(f"  - {name}: {figure}")
+        else:
+            print(f"- {key}: {value}")
 
 
 if __name__ == "__main__":

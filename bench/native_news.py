@@ -5,9 +5,10 @@
 
 MIRRORS: a folder holding bare git snapshots named owner+name/repo (as the project's `fetch`
 tool leaves them in /work/.mirror), of wmt-conference/wmt21-news-systems,
-wmt-conference/wmt22-news-systems, wmt-conference/wmt24-news-systems and
-google/wmt-mqm-human-evaluation. The data stays out of the repository: WMT test sets are
-released for research use, the articles' copyright stays with their publishers.
+wmt-conference/wmt22-news-systems, wmt-conference/wmt24-news-systems,
+google/wmt-mqm-human-evaluation and dejanbatanjac/bbc-article-classify-bert. The data stays
+out of the repository: WMT test sets are released for research use, the articles' copyright
+stays with their publishers (the BBC's for the BBC News data set).
 
 Sources (files under 4 MiB of the snapshots):
 - wmt21-news-systems xml/newstest2021.en-is.all.xml (65 documents, sentence segments)
@@ -15,6 +16,10 @@ Sources (files under 4 MiB of the snapshots):
 - wmt-mqm-human-evaluation generalMT2023/ende/sxs_mqm_generalMT2023_ende.3ratingsPerSegment
   .tsv.tar.gz (the source column: 30 news documents, paragraph segments)
 - wmt24-news-systems txt/sources/en-de.txt and txt/metadata/en-de.jsonl (news domain)
+- the BBC News data set (Greene & Cunningham, ICML 2006; mlg.ucd.ie/datasets/bbc.html): 2,225
+  articles of the BBC News website, 2004–05, business, entertainment, politics, sport and
+  tech, one file each (title line, blank line, paragraphs); in
+  dejanbatanjac/bbc-article-classify-bert, bbc/<topic>/<nnn>.txt
 Output, one JSON object a line: {source, doc_id, outlet, title, text, segments, segmentation,
 n_words, translation_risk}; text is the title, a blank line and the body.
 """
@@ -73,6 +78,26 @@ def from_wmt24():
         )
 
 
+def from_bbc():
+    repo = "dejanbatanjac+bbc-article-classify-bert"
+    names = subprocess.run(
+        ["git", "--git-dir", M.format(repo), "ls-tree", "-r", "--name-only", "HEAD", "bbc/"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    for name in sorted(n for n in names if n.endswith(".txt") and n.count("/") == 2):
+        text = git_show(repo, name).decode("utf-8", errors="replace")
+        paragraphs = [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+        if len(paragraphs) > 1:
+            yield dict(
+                source="bbc:bbc-article-classify-bert/bbc",
+                doc_id="bbc." + name.removeprefix("bbc/").removesuffix(".txt").replace("/", "."),
+                segments=paragraphs,
+                segmentation="paragraph",
+            )
+
+
 def from_mqm23():
     raw = git_show(
         "google+wmt-mqm-human-evaluation",
@@ -122,6 +147,7 @@ def main(mirrors: str = "/work/.mirror", out: str = "native_news.jsonl") -> None
         from_xml("wmt-conference+wmt22-news-systems", "xml/wmttest2022.en-zh.all.xml", "wmt22"),
         from_mqm23(),
         from_wmt24(),
+        from_bbc(),
     ]
     seen, recs = set(), []
     for g in gens:

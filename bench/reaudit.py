@@ -1,17 +1,19 @@
 """Cost of an unchanged re-audit against `sha256sum` of the same files.
 
-    python bench/reaudit.py [N_ARTICLES] [--repeats 5]
+    python bench/reaudit.py [N_ARTICLES] [--repeats 7]
 
 Generates N articles (default 1,000) with make_corpus.py, audits them once, then times, as
-medians over the repeats: `sha256sum` of every corpus file; `audit_corpus()` in a warm process
-(the audit's own work); and `auditor audit` as a new process (what cron runs: Python start-up
-and imports included). The same measurement is one row of `bench/run.py`.
+medians over interleaved repeats: `sha256sum` of every corpus file as a new process;
+`auditor audit` as a new process (what cron runs: Python start-up and imports included); and
+`audit_corpus()` in a warm process (the audit's own work). The same measurement is the
+`reaudit` row of `bench/run.py`.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -22,10 +24,11 @@ from bench.run import reaudit
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("n_articles", type=int, nargs="?", default=1000)
-    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--repeats", type=int, default=7)
     args = parser.parse_args()
-    print("| stage | ours | limit | ratio | note |\n|---|---|---|---|---|")
-    reaudit(args.repeats, args.n_articles)
+    print("| measure | ours | limit | ratio | note |\n|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory() as tmp:
+        reaudit(args.n_articles, args.repeats, Path(tmp))
 
 
 if __name__ == "__main__":

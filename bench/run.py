@@ -1,21 +1,28 @@
-"""The benchmark table: each stage's cost as a ratio to its limit, measured in the same run.
+"""The benchmark table: every cost as a ratio to its limit, the two measured interleaved.
 
-    python bench/run.py [--repeats 5] [--sizes 100,1000,10000] [--workers 2]
-                        [--dask-sizes 1000,10000]
+    python bench/run.py [--repeats 3] [--articles 300] [--reaudit-articles 1000]
+                        [--memory-sizes 1000,3000] [--dask-sizes 1000] [--only ROW,...]
 
-Prints, as medians over the repeats (the cold audits at each size run once: minutes):
-- alignment with the index vs brute-force chrF++ over every run of 1-3 official sentences, on
-  official sentences edited as a back-translation would, with top-1 agreement;
-- scoring through the auditor vs sacrebleu's sentence_bleu/chrf/ter called directly;
-- an unchanged re-audit vs `sha256sum` of the corpus;
-- translating fragments through the auditor's translate stage vs raw
-  `ctranslate2.Translator.translate_batch` on the same tiny model;
-- cold audits of generated corpora of each size against 5,000 official sentences: seconds per
-  article (should stay flat) and peak memory (RSS) of the largest process;
-- the same cold audits with `--engine dask` on a local cluster of as many workers vs the process
-  pool (a ratio measured in the same run), and the driver's own CPU time and memory per article
-  when the scheduler and workers are processes of their own (`dask scheduler`, `dask worker`),
-  as they are on other machines: what caps a large cluster.
+The machine is shared: absolute times drift by 2x between minutes, ratios taken side by side
+hold. So every ratio alternates its two sides (ours, limit, ours, limit, ...) and reports the
+median of each. Whole commands (`auditor audit`, `sha256sum`, `python -c pass`) are timed as
+whole processes: their CPU time (user + system, the process and the children it waited for)
+comes from `os.wait4`, and their memory is the peak of the summed RSS of the process tree,
+sampled from /proc every 20 ms — the benchmark's own processes are never counted.
+
+Rows (`--only` picks some by name):
+- floor: a cold audit's CPU per article vs the floor (bench/floor.py: read and hash the
+  files, one syntok pass, sentence BLEU + chrF++ + TER on the pairs the audit aligned);
+- workers: `--workers 2` vs `--workers 1`, total CPU of the audit's process tree;
+- reaudit: an unchanged re-audit of 1,000 articles as a new process vs `sha256sum` of the same
+  files as a new process (and the audit's own work in a warm process);
+- help: `auditor --help` vs `python -c pass` (and a minimal Typer app, the floor with Typer);
+- scoring, alignment, translation: the in-process stage rows;
+- memory: cold audits at each size, peak RSS of the process tree (flat is the target);
+- dask: at each of --dask-sizes, a cold audit with `--engine dask` on a local cluster of 2
+  workers vs the process pool of 2 workers (wall time, interleaved), and the driver's own CPU
+  and memory when the scheduler and the workers are processes of their own (`dask scheduler`,
+  `dask worker`), as they are on other machines: what caps a large cluster.
 No timing is asserted anywhere; this is measurement only.
 """
 
@@ -23,10 +30,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
 import json
 import os
 import random
-import resource
 import signal
 import statistics
 import subprocess
@@ -34,9 +41,9 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -44,63 +51,220 @@ sys.path.insert(0, str(ROOT))
 from bench.align_scaling import brute_force, build, edited_queries  # noqa: E402
 from bench.make_corpus import make_corpus, official_sentences  # noqa: E402
 
-if TYPE_CHECKING:
-    from auditor.records import Document
-
 OFFICIAL_SENTENCES = 5000
-#: how long the scheduler's idle CPU rate is measured before a run
+#: how long the Dask scheduler's idle CPU rate (heartbeats) is measured before a run
 IDLE_SECONDS = 20
+#: the report files whose every byte must match between engines (summary.csv differs in
+#: audited_at)
+SAME_BYTES = ("segments.csv", "fragments.csv")
+AUDITOR = [sys.executable, "-m", "auditor"]
+MINIMAL_TYPER = (
+    "import typer\n"
+    "app = typer.Typer(add_completion=False, rich_markup_mode=None)\n"
+    "@app.command()\n"
+    "def audit(corpus: str = 'corpus') -> None:\n    'Audit.'\n"
+    "@app.command()\n"
+    "def models() -> None:\n    'Models.'\n"
+    "app()\n"
+)
+
+
+@dataclass(frozen=True)
+class Usage:
+    """One whole process: CPU seconds (with its waited-for children), wall seconds, peak
+    summed RSS of its process tree in bytes (0 where /proc is not there)."""
+
+    cpu: float
+    wall: float
+    rss: int
+
+
+def _tree_rss(root: int) -> int:
+    """Summed RSS of `root` and its descendants, from /proc (Linux)."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    page = os.sysconf("SC_PAGE_SIZE")
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as handle:
+                fields = handle.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry)] = int(fields[1])
+        rss[int(entry)] = int(fields[21]) * page
+    tree, frontier = {root}, [root]
+    while frontier:
+        pid = frontier.pop()
+        for child, parent in parents.items():
+            if parent == pid and child not in tree:
+                tree.add(child)
+                frontier.append(child)
+    return sum(rss.get(pid, 0) for pid in tree)
+
+
+def run_process(command: Sequence[str], env: dict[str, str] | None = None) -> Usage:
+    """Run `command` to its end; its CPU from the kernel, its tree's peak RSS sampled."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.02):
+            if os.path.isdir("/proc"):
+                peak[0] = max(peak[0], _tree_rss(process.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    assert process.stderr is not None
+    errors = process.stderr.read()  # drained while it runs: a full pipe would block it
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 3):
+        raise RuntimeError(f"{' '.join(command)} failed: {errors.decode(errors='replace')}")
+    return Usage(usage.ru_utime + usage.ru_stime, wall, max(peak[0], usage.ru_maxrss * 1024))
+
+
+def interleaved(sides: dict[str, Callable[[], float]], repeats: int) -> dict[str, float]:
+    """Median of each side's measure, the sides alternating within each repeat."""
+    samples: dict[str, list[float]] = {name: [] for name in sides}
+    for _ in range(repeats):
+        for name, measure in sides.items():
+            samples[name].append(measure())
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def cpu_time(action: Callable[[], object]) -> float:
+    start = time.process_time()
+    action()
+    return time.process_time() - start
+
+
+def row(name: str, ours: float, limit: float, limit_name: str, note: str = "") -> None:
+    ratio = ours / limit
+    shown = f"{ratio:.2f}×" if ratio >= 0.1 else f"1/{1 / ratio:,.0f}"
+    print(
+        f"| {name} | {ours * 1000:.2f} ms | {limit_name} {limit * 1000:.2f} ms | {shown} | "
+        f"{note} |",
+        flush=True,
+    )
 
 
 def audit_command(corpus: Path, reports: Path, *extra: str) -> list[str]:
     """`auditor audit` as cron runs it: a new process, numbers as JSON."""
-    return [
-        sys.executable,
-        "-m",
-        "auditor",
-        "audit",
-        str(corpus),
-        "--reports",
-        str(reports),
-        *extra,
-        "--json",
-    ]
+    return [*AUDITOR, "audit", str(corpus), "--reports", str(reports), *extra, "--json"]
 
 
-def median(action: Callable[[], object], repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def cold_audit(corpus: Path, work: Path, *extra: str) -> Usage:
+    """A cold audit into a new reports folder (removed afterwards)."""
+    reports = Path(tempfile.mkdtemp(dir=work))
+    try:
+        return run_process(audit_command(corpus, reports / "r", *extra))
+    finally:
+        subprocess.run(["rm", "-rf", str(reports)], check=True)
 
 
-def row(name: str, ours: float, limit: float, limit_name: str, note: str = "") -> None:
-    print(
-        f"| {name} | {ours * 1000:.2f} ms | {limit_name} {limit * 1000:.2f} ms | "
-        f"{ours / limit:.3f}× | {note} |"
+def aligned_pairs(segments_csv: Path) -> list[tuple[str, str]]:
+    """The (article text, official text) pairs an audit scored."""
+    with segments_csv.open(encoding="utf-8-sig", newline="") as handle:
+        return [
+            (r["text_en"] or r["text"], r["official_text"])
+            for r in csv.DictReader(handle)
+            if r["official_text"] and r["bleu"]
+        ]
+
+
+def floor_and_workers(articles: int, repeats: int, work: Path, rows: set[str]) -> None:
+    corpus = make_corpus(articles, OFFICIAL_SENTENCES, work / "cold")
+    reports = work / "cold-reports"
+    run_process(audit_command(corpus, reports, "--workers", "1"))
+    pairs = work / "pairs.json"
+    pairs.write_text(json.dumps(aligned_pairs(reports / "segments.csv")), encoding="utf-8")
+    floor_command = [sys.executable, str(ROOT / "bench/floor.py"), str(corpus), str(pairs)]
+    if "floor" in rows:
+        medians = interleaved(
+            {
+                "audit": lambda: cold_audit(corpus, work, "--workers", "1").cpu,
+                "floor": lambda: run_process(floor_command).cpu,
+            },
+            repeats,
+        )
+        row(
+            f"cold audit CPU per article, {articles} articles × {OFFICIAL_SENTENCES} official "
+            f"sentences, one process",
+            medians["audit"] / articles,
+            medians["floor"] / articles,
+            "floor",
+            "floor: read + hash, one syntok pass, BLEU + chrF++ + TER on the aligned pairs "
+            "(bench/floor.py); both whole processes",
+        )
+    if "workers" in rows:
+        walls: dict[str, list[float]] = {"1": [], "2": []}
+
+        def workers(count: str) -> float:
+            usage = cold_audit(corpus, work, "--workers", count)
+            walls[count].append(usage.wall)
+            return usage.cpu
+
+        medians = interleaved({"2": lambda: workers("2"), "1": lambda: workers("1")}, repeats)
+        row(
+            f"cold audit, --workers 2 vs --workers 1, total CPU, {articles} articles",
+            medians["2"],
+            medians["1"],
+            "--workers 1",
+            f"wall {statistics.median(walls['2']):.1f} s vs "
+            f"{statistics.median(walls['1']):.1f} s on a shared 2-core machine",
+        )
+
+
+def reaudit(articles: int, repeats: int, work: Path) -> None:
+    from auditor.run.pipeline import audit_corpus
+
+    corpus = make_corpus(articles, 500, work / "reaudit")
+    reports = work / "reaudit-reports"
+    audit_corpus(corpus, reports)
+    files = sorted(str(p) for p in corpus.rglob("*.txt"))
+    medians = interleaved(
+        {
+            "audit": lambda: run_process(audit_command(corpus, reports)).cpu,
+            "sha256sum": lambda: run_process(["sha256sum", *files]).cpu,
+            "warm": lambda: cpu_time(lambda: audit_corpus(corpus, reports)),
+        },
+        repeats,
+    )
+    row(
+        f"unchanged re-audit of {articles} articles, a new process (cron)",
+        medians["audit"],
+        medians["sha256sum"],
+        "`sha256sum` of the same files, a new process",
+        f"the audit's own work in a warm process: {medians['warm'] * 1000:.1f} ms = "
+        f"{medians['warm'] / medians['sha256sum']:.1f}×",
     )
 
 
-def alignment(repeats: int, queries: int) -> None:
-    index = build(OFFICIAL_SENTENCES)
-    pairs = edited_queries(OFFICIAL_SENTENCES, queries)
-    texts = [q for q, _ in pairs]
-    ours = median(lambda: [index.align(t) for t in texts], repeats) / len(texts)
-    start = time.perf_counter()
-    brute = [brute_force(index, t) for t in texts]
-    limit = (time.perf_counter() - start) / len(texts)
-    agree = 0
-    for text, best in zip(texts, brute, strict=True):
-        found = index.candidate(text)
-        agree += found is not None and tuple(found[1:]) == best
+def help_row(repeats: int, work: Path) -> None:
+    minimal = work / "minimal_typer.py"
+    minimal.write_text(MINIMAL_TYPER, encoding="utf-8")
+    medians = interleaved(
+        {
+            "help": lambda: run_process([*AUDITOR, "--help"]).cpu,
+            "pass": lambda: run_process([sys.executable, "-c", "pass"]).cpu,
+            "typer": lambda: run_process([sys.executable, str(minimal), "--help"]).cpu,
+        },
+        repeats,
+    )
     row(
-        f"alignment per segment, {OFFICIAL_SENTENCES} official sentences",
-        ours,
-        limit,
-        "brute-force chrF++",
-        f"top-1 agreement {agree}/{len(texts)}; {limit / ours:.0f}× faster",
+        "`auditor --help`",
+        medians["help"],
+        medians["pass"],
+        "`python -c pass`",
+        f"a minimal Typer app's --help: {medians['typer'] * 1000:.1f} ms = "
+        f"{medians['typer'] / medians['pass']:.1f}×",
     )
 
 
@@ -119,45 +283,53 @@ def scoring(repeats: int) -> None:
             sacrebleu.sentence_chrf(hyp, [ref], word_order=2)
             sacrebleu.sentence_ter(hyp, [ref])
 
-    ours = median(lambda: [sentence_scores(h, r) for h, r in pairs], repeats) / len(pairs)
-    limit = median(direct, repeats) / len(pairs)
+    medians = interleaved(
+        {
+            "ours": lambda: cpu_time(lambda: [sentence_scores(h, r) for h, r in pairs]),
+            "direct": lambda: cpu_time(direct),
+        },
+        repeats,
+    )
     row(
         "BLEU + chrF++ + TER per aligned segment",
-        ours,
-        limit,
-        "sacrebleu direct",
-        "our overhead (negative: sacrebleu's module functions build a metric per call)",
+        medians["ours"] / len(pairs),
+        medians["direct"] / len(pairs),
+        "sacrebleu's sentence_bleu/chrf/ter",
+        "(below 1: sacrebleu's module functions build a metric per call)",
     )
 
 
-def reaudit(repeats: int, articles: int) -> None:
-    from auditor.run.pipeline import audit_corpus
+def alignment(repeats: int, queries: int) -> None:
+    index = build(OFFICIAL_SENTENCES)
+    texts = [q for q, _ in edited_queries(OFFICIAL_SENTENCES, queries)]
+    brute: list[tuple[str, int, int]] = []
 
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus = make_corpus(articles, 500, Path(tmp) / "corpus")
-        reports = Path(tmp) / "reports"
-        audit_corpus(corpus, reports, workers=2)
-        files = sorted(str(p) for p in corpus.rglob("*.txt"))
-        limit = median(
-            lambda: subprocess.run(["sha256sum", *files], check=True, capture_output=True),
-            repeats,
-        )
-        ours = median(lambda: audit_corpus(corpus, reports), repeats)
-        cli = median(
-            lambda: subprocess.run(audit_command(corpus, reports), check=True, capture_output=True),
-            repeats,
-        )
+    def brute_all() -> None:
+        brute[:] = [brute_force(index, t) for t in texts]
+
+    medians = interleaved(
+        {
+            "ours": lambda: cpu_time(lambda: [index.align(t) for t in texts]),
+            "brute": lambda: cpu_time(brute_all),
+        },
+        repeats,
+    )
+    agree = 0
+    for text, best in zip(texts, brute, strict=True):
+        found = index.candidate(text)
+        agree += found is not None and tuple(found[1:]) == best
     row(
-        f"unchanged re-audit, {articles} articles (in a warm process)",
-        ours,
-        limit,
-        "sha256sum",
-        f"as a new process (cron): {cli:.2f} s = {cli / limit:.1f}×",
+        f"alignment per segment, {OFFICIAL_SENTENCES} official sentences",
+        medians["ours"] / len(texts),
+        medians["brute"] / len(texts),
+        "brute-force chrF++ over every run of 1-3 sentences",
+        f"top-1 agreement {agree}/{len(texts)}",
     )
 
 
 def translation(repeats: int, fragments: int) -> None:
     import ctranslate2
+    import sentencepiece
 
     from auditor.store.state import State
     from auditor.translation.argos import configure_argos_environment, decoding_options
@@ -170,7 +342,6 @@ def translation(repeats: int, fragments: int) -> None:
         configure_argos_environment(folder / "packages", state_dir=folder / "argos")
         model = install_from_file(build_package(folder / "tr_en.argosmodel"), folder / "packages")
         texts = [f"Bakanlar {i} numaralı toplantıda Ukrayna'yı görüştü." for i in range(fragments)]
-
         state = State(folder / "state.sqlite")
         stage = TranslateStage(folder / "packages", state)
 
@@ -179,57 +350,41 @@ def translation(repeats: int, fragments: int) -> None:
             stage.fragments([("tr", t) for t in texts])
 
         through_auditor()  # load the model once, as a run does
-        ours = median(through_auditor, repeats) / fragments
-        state.close()
-        import sentencepiece
-
         processor = sentencepiece.SentencePieceProcessor(
             model_file=str(model.path / "sentencepiece.model")
         )
         translator = ctranslate2.Translator(str(model.path / "model"), intra_threads=1)
         tokens = [processor.encode(t, out_type=str) for t in texts]
-        limit = (
-            median(lambda: translator.translate_batch(tokens, **decoding_options()), repeats)
-            / fragments
+        medians = interleaved(
+            {
+                "ours": lambda: cpu_time(through_auditor),
+                "raw": lambda: cpu_time(
+                    lambda: translator.translate_batch(tokens, **decoding_options())
+                ),
+            },
+            repeats,
         )
-        assert stage._translator is not None
-        loaded = stage._translator._load(model)
-        splitting = (
-            median(lambda: [loaded.sentencizer.split_sentences(t) for t in texts], repeats)
-            / fragments
-        )
+        state.close()
     row(
         f"translation per fragment, {fragments} fragments, tiny model",
-        ours,
-        limit,
+        medians["ours"] / fragments,
+        medians["raw"] / fragments,
         "raw translate_batch",
-        f"batching and caching (SQLite) included; of the {(ours - limit) * 1000:.2f} ms "
-        f"overhead, {splitting * 1000:.2f} ms is the package's own sentence splitter "
-        f"(argostranslate splits before translating)",
+        "batching, argostranslate's sentence splitter and the SQLite cache included",
     )
 
 
-def scale(sizes: list[int], workers: int) -> None:
-    print("\n| articles | official sentences | cold audit | per article | peak RSS |")
+def memory(sizes: list[int], work: Path) -> None:
+    print("\n| articles | official sentences | cold audit CPU | per article | peak RSS, tree |")
     print("|---|---|---|---|---|")
     for size in sizes:
-        with tempfile.TemporaryDirectory() as tmp:
-            corpus = make_corpus(size, OFFICIAL_SENTENCES, Path(tmp) / "corpus")
-            before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            start = time.perf_counter()
-            done = subprocess.run(
-                audit_command(corpus, Path(tmp) / "reports", "--workers", str(workers)),
-                check=True,
-                capture_output=True,
-                text=True,
-            )
-            seconds = time.perf_counter() - start
-            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            audited = json.loads(done.stdout)["audited"]
-        rss = f"{peak / 1024:.0f} MiB" if peak > before else f"≤ {before / 1024:.0f} MiB"
+        corpus = make_corpus(size, OFFICIAL_SENTENCES, work / f"memory{size}")
+        usage = cold_audit(corpus, work, "--workers", "1")
+        subprocess.run(["rm", "-rf", str(corpus)], check=True)
         print(
-            f"| {size} | {OFFICIAL_SENTENCES} | {seconds:.1f} s ({audited} audited) | "
-            f"{seconds / size * 1000:.1f} ms | {rss} |"
+            f"| {size} | {OFFICIAL_SENTENCES} | {usage.cpu:.1f} s | "
+            f"{usage.cpu / size * 1000:.1f} ms | {usage.rss / 2**20:.0f} MiB |",
+            flush=True,
         )
 
 
@@ -240,7 +395,7 @@ def dask_cluster(folder: Path, workers: int) -> Iterator[tuple[str, int]]:
     from distributed import Client
 
     address_file = folder / "scheduler.json"
-    started = []
+    started: list[subprocess.Popen[bytes]] = []
     try:
         for command in (
             ["distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", "0"],
@@ -275,160 +430,135 @@ def dask_cluster(folder: Path, workers: int) -> Iterator[tuple[str, int]]:
             process.wait()
 
 
-def driver_cost(command: list[str]) -> tuple[float, float, int]:
-    """Wall seconds, CPU seconds and peak RSS (bytes, sampled) of one audit process."""
+def dask_size(size: int, repeats: int, work: Path, workers: int) -> float:
+    """One line of the Dask table; the driver's CPU seconds beside a separate cluster."""
     import psutil
 
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peak = 0
+    corpus = make_corpus(size, OFFICIAL_SENTENCES, work / f"dask{size}")
+    kept: dict[str, Path] = {}
+    usages: dict[str, list[Usage]] = {"pool": [], "dask": []}
 
-    def sample() -> None:
-        nonlocal peak
-        watched = psutil.Process(process.pid)
-        while process.poll() is None:
-            with contextlib.suppress(psutil.Error):
-                peak = max(peak, watched.memory_info().rss)
-            time.sleep(0.2)
+    def audit(side: str, *extra: str) -> float:
+        reports = work / f"dask{size}-{side}-{len(usages[side])}"
+        usage = run_process(audit_command(corpus, reports, *extra))
+        usages[side].append(usage)
+        if side in kept:
+            subprocess.run(["rm", "-rf", str(reports)], check=True)
+        else:
+            kept[side] = reports
+        return usage.wall
 
-    sampler = threading.Thread(target=sample)
-    sampler.start()
-    if process.wait() != 0:
-        raise RuntimeError(f"{' '.join(command)} exited {process.returncode}")
-    seconds = time.perf_counter() - start
-    sampler.join()
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return seconds, cpu, peak
-
-
-def dask_engine(sizes: list[int], workers: int) -> None:
+    interleaved(
+        {
+            "pool": lambda: audit("pool", "--workers", str(workers)),
+            "dask": lambda: audit("dask", "--engine", "dask", "--workers", str(workers)),
+        },
+        repeats,
+    )
+    cluster = work / f"dask{size}-cluster"
+    cluster.mkdir()
+    with dask_cluster(cluster, workers) as (address, scheduler_pid):
+        scheduler = psutil.Process(scheduler_pid)
+        before = sum(scheduler.cpu_times()[:2])
+        time.sleep(IDLE_SECONDS)
+        idle = (sum(scheduler.cpu_times()[:2]) - before) / IDLE_SECONDS
+        before = sum(scheduler.cpu_times()[:2])
+        remote = run_process(
+            audit_command(
+                corpus, work / f"dask{size}-remote", "--engine", "dask", "--scheduler", address
+            )
+        )
+        scheduler_cpu = sum(scheduler.cpu_times()[:2]) - before - idle * remote.wall
+    kept["remote"] = work / f"dask{size}-remote"
+    same = all(
+        (kept["pool"] / name).read_bytes() == (kept[side] / name).read_bytes()
+        for side in ("dask", "remote")
+        for name in SAME_BYTES
+    )
+    for folder in (*kept.values(), cluster):
+        subprocess.run(["rm", "-rf", str(folder)], check=True)
+    subprocess.run(["rm", "-rf", str(corpus)], check=True)
+    pool = statistics.median(u.wall for u in usages["pool"])
+    local = statistics.median(u.wall for u in usages["dask"])
+    pool_cpu = statistics.median(u.cpu for u in usages["pool"])
+    local_cpu = statistics.median(u.cpu for u in usages["dask"])
     print(
-        f"\n| articles | process pool, {workers} workers | local Dask cluster, {workers} workers "
-        "| ratio | same reports | separate scheduler and workers: wall, driver CPU per article, "
-        "driver peak RSS, scheduler CPU per article beyond its idle rate |"
+        f"| {size} | {pool:.1f} s, {pool_cpu:.1f} s | {local:.1f} s, {local_cpu:.1f} s "
+        f"| {local / pool:.3f}× | {'yes' if same else 'NO'} "
+        f"| {remote.wall:.1f} s, {remote.cpu:.1f} s, {remote.cpu / size * 1000:.2f} ms, "
+        f"{remote.rss / 2**20:.0f} MiB, {scheduler_cpu / size * 1000:.2f} ms |",
+        flush=True,
+    )
+    return remote.cpu
+
+
+def dask_engine(sizes: list[int], repeats: int, work: Path, workers: int = 2) -> None:
+    """The Dask row: local cluster vs process pool (interleaved), then the driver's own cost
+    beside a separate scheduler and workers."""
+    print(
+        f"\n| articles | process pool, {workers} workers: wall, CPU of the tree | local Dask "
+        f"cluster, {workers} workers: wall, CPU of the tree | ratio (wall) | same reports | "
+        "separate scheduler and workers: wall, driver CPU, per article, driver peak RSS, "
+        "scheduler CPU per article beyond its idle rate |"
     )
     print("|---|---|---|---|---|---|")
-    import psutil
-
-    driver: dict[int, float] = {}
-    for size in sizes:
-        with tempfile.TemporaryDirectory() as tmp:
-            folder = Path(tmp)
-            corpus = make_corpus(size, OFFICIAL_SENTENCES, folder / "corpus")
-            pool, _, _ = driver_cost(
-                audit_command(corpus, folder / "pool", "--workers", str(workers))
-            )
-            local, _, _ = driver_cost(
-                audit_command(
-                    corpus, folder / "local", "--engine", "dask", "--workers", str(workers)
-                )
-            )
-            with dask_cluster(folder, workers) as (address, scheduler_pid):
-                scheduler = psutil.Process(scheduler_pid)
-                # what it spends idle (heartbeats) is not the articles' cost
-                before = sum(scheduler.cpu_times()[:2])
-                time.sleep(IDLE_SECONDS)
-                idle = (sum(scheduler.cpu_times()[:2]) - before) / IDLE_SECONDS
-                before = sum(scheduler.cpu_times()[:2])
-                wall, cpu, peak = driver_cost(
-                    audit_command(
-                        corpus, folder / "remote", "--engine", "dask", "--scheduler", address
-                    )
-                )
-                scheduler_cpu = sum(scheduler.cpu_times()[:2]) - before - idle * wall
-            same = all(
-                (folder / "pool" / name).read_bytes() == (folder / run / name).read_bytes()
-                for run in ("local", "remote")
-                for name in ("segments.csv", "fragments.csv")
-            )
-        driver[size] = cpu
-        print(
-            f"| {size} | {pool:.1f} s | {local:.1f} s | {local / pool:.3f}× "
-            f"| {'yes' if same else 'NO'} "
-            f"| {wall:.1f} s, {cpu / size * 1000:.2f} ms, {peak / 2**20:.0f} MiB, "
-            f"{scheduler_cpu / size * 1000:.2f} ms |"
-        )
+    driver = {size: dask_size(size, repeats, work, workers) for size in sizes}
     if len(driver) > 1:
         small, large = min(driver), max(driver)
         slope = (driver[large] - driver[small]) / (large - small)
         print(
-            f"\ndriver CPU per additional article ({small} → {large}, start-up excluded): "
-            f"{slope * 1000:.2f} ms"
+            f"\ndriver CPU per additional article ({small} → {large}, its start-up excluded): "
+            f"{slope * 1000:.2f} ms",
+            flush=True,
         )
-    with tempfile.TemporaryDirectory() as tmp:
-        shipped = shipped_bytes(make_corpus(200, OFFICIAL_SENTENCES, Path(tmp) / "corpus"))
-    print(
-        "bytes per article between driver and workers (pickled, mean of 200): "
-        + ", ".join(f"{name} {size / 1024:.1f} KiB" for name, size in shipped.items())
-    )
 
 
-def shipped_bytes(corpus: Path) -> dict[str, float]:
-    """What a task carries per article, pickled: the decoded article out, the prepared article
-    back, the prepared article with its translations out again, the result back."""
-    import pickle
-
-    from auditor.records import Role
-    from auditor.run.article import build_index, finish_article, prepare_article
-    from auditor.run.paths import ARTICLES_DIR, OFFICIAL_DIR
-    from auditor.run.workers import FinishJob
-    from auditor.settings import Settings
-    from auditor.stages.ingest import decode_document, source_id, source_paths
-    from auditor.stages.language import load_identifier
-
-    settings = Settings()
-    identifier = load_identifier(settings.language.languages)
-
-    def read(role: Role, folder: str) -> list[Document]:
-        return [
-            decode_document(
-                source_id(path.name),
-                role,
-                path.read_bytes(),
-                plausibility=None,
-                max_control=settings.ingest.max_control_char_share,
-            )
-            for path in source_paths(corpus / folder)
-        ]
-
-    index = build_index(read(Role.OFFICIAL, OFFICIAL_DIR), settings)
-    sizes = {"article": 0, "prepared": 0, "finish job": 0, "result": 0}
-    articles = read(Role.ARTICLE, ARTICLES_DIR)
-    for document in articles:
-        prepared = prepare_article(document, identifier, settings)
-        job = FinishJob(prepared, {}, {})
-        result = finish_article(prepared, {}, index, settings)
-        for name, value in zip(sizes, (document, prepared, job, result), strict=True):
-            sizes[name] += len(pickle.dumps(value))
-    return {name: total / len(articles) for name, total in sizes.items()}
+ROWS = (
+    "floor",
+    "workers",
+    "reaudit",
+    "help",
+    "scoring",
+    "alignment",
+    "translation",
+    "memory",
+    "dask",
+)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--repeats", type=int, default=5)
-    parser.add_argument("--queries", type=int, default=40)
-    parser.add_argument("--sizes", default="100,1000")
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--reaudit-articles", type=int, default=1000)
+    parser.add_argument("--queries", type=int, default=10)
     parser.add_argument("--fragments", type=int, default=500)
-    parser.add_argument("--dask-sizes", default="1000", help="empty: skip the Dask engine")
-    parser.add_argument("--only-dask", action="store_true", help="only the Dask engine's table")
+    parser.add_argument("--memory-sizes", default="1000,3000")
+    parser.add_argument("--dask-sizes", default="1000")
+    parser.add_argument("--only", default=",".join(ROWS))
     args = parser.parse_args()
-    if args.only_dask:
-        dask_engine([int(s) for s in args.dask_sizes.split(",")], args.workers)
-        return
-    print(f"medians of {args.repeats} runs; ratio = ours / limit\n")
-    print("| stage | ours | limit | ratio | note |")
+    rows = set(args.only.split(","))
+    print(f"medians of {args.repeats} interleaved runs; ratio = ours / limit\n")
+    print("| measure | ours | limit | ratio | note |")
     print("|---|---|---|---|---|")
-    alignment(args.repeats, args.queries)
-    scoring(args.repeats)
-    translation(args.repeats, args.fragments)
-    reaudit(args.repeats, args.reaudit_articles)
-    scale([int(s) for s in args.sizes.split(",")], args.workers)
-    if args.dask_sizes:
-        dask_engine([int(s) for s in args.dask_sizes.split(",")], args.workers)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        if rows & {"floor", "workers"}:
+            floor_and_workers(args.articles, args.repeats, work, rows)
+        if "reaudit" in rows:
+            reaudit(args.reaudit_articles, max(args.repeats, 7), work)
+        if "help" in rows:
+            help_row(max(args.repeats, 9), work)
+        if "scoring" in rows:
+            scoring(max(args.repeats, 5))
+        if "alignment" in rows:
+            alignment(args.repeats, args.queries)
+        if "translation" in rows:
+            translation(max(args.repeats, 5), args.fragments)
+        if "memory" in rows:
+            memory([int(s) for s in args.memory_sizes.split(",")], work)
+        if "dask" in rows:
+            dask_engine([int(s) for s in args.dask_sizes.split(",")], args.repeats, work)
 
 
 if __name__ == "__main__":

@@ -31,3 +31,31 @@ def corpus_copy(tmp_path: Path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(CORPUS, target)
     return target
+
+
+#: an article whose name, title and text carry markup and formulas: the Turkish outlet's report
+#: with a script in its headline, an image that runs code, a formula and Turkish letters
+HOSTILE = "<img src=x onerror=alert(1)>.txt"
+HOSTILE_LINES = (
+    "<script>window.pwned=1</script> Chinese message from Stoltenberg",
+    '=HYPERLINK("http://evil.example","click") is what the page said.',
+    'Levent ÖZADAM\'dan: <img src=x onerror="window.pwned=2"> ığdır şüphe.',
+)
+
+
+@pytest.fixture(scope="session")
+def reviewed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed corpus plus the hostile article, audited once with every report format: the
+    reports folder (read it, never write to it)."""
+    from auditor.run.pipeline import audit_corpus
+
+    root = tmp_path_factory.mktemp("reviewed")
+    corpus = root / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    title, formula, byline = HOSTILE_LINES
+    body = TURKISH_OUTLET.read_text(encoding="utf-8").split("\n", 1)[1]
+    (corpus / "articles" / HOSTILE).write_text(
+        f"{title}\n{body}\n{formula}\n\n{byline}\n", encoding="utf-8"
+    )
+    audit_corpus(corpus, root / "reports", models_dir=root / "no-models")  # fragments stay Turkish
+    return root / "reports"

@@ -78,22 +78,36 @@ def test_label_is_the_signals_joined_for_one_csv_cell() -> None:
     assert translationese_evidence([]) == Evidence(0.0, ())
 
 
-_LONG_COMMAS = (
-    "The ministers, who met for two days in the capital, discussed the war, the supply of "
-    "ammunition, the budget for the coming year and the membership of two countries that "
-    "have waited for a long time."
-)
-_LONG_FEW_COMMAS = (
-    "The ministers who met for two days in the capital discussed the war and the supply of "
-    "ammunition, the budget for the coming year and the membership of two countries that "
-    "have waited for a long time to join."
-)
 _REPETITIVE = " ".join(["We will support Ukraine and we will support our allies."] * 6)
 _VARIED = (
     "Researchers at a northern university found that wildflower strips planted beside wheat "
     "fields halve aphid numbers. Farmers were paid a small fee for land they gave up. Several "
     "said they would keep the strips, although one warned that flowers struggle on heavy "
     "clay. The team next plans to test oilseed rape, beans and barley across three counties."
+)
+
+#: literal, as machine translation from Russian renders a regional news item ("the X of the Y",
+#: "it is", "the same") …
+_LITERAL = (
+    "The head of the administration of the region said that the situation with the spread of "
+    "the coronavirus in the region is stable. According to him, the number of cases of the "
+    "disease has not increased over the past week, and the load on the hospitals of the region "
+    "is decreasing. It is planned that the restrictions will be lifted at the end of the month. "
+    "At the same time, the governor noted that it is necessary to continue to observe the mask "
+    "regime. The decision on the opening of the schools will be made by the regional "
+    "headquarters, and it is not excluded that the schools will open in the same mode as before "
+    "the pandemic."
+)
+#: … and as a translator would write it ("its", "their", "they", "any", "once")
+_IDIOMATIC = (
+    "Its governor says the outbreak is under control. New infections have levelled off over "
+    "recent days and hospitals are seeing fewer patients, so most restrictions could go by the "
+    "end of the month. People should keep wearing masks, though, he warned. Schools will reopen "
+    "once health officials give their approval, perhaps on their old timetable, and parents who "
+    "had been worried about another closure were relieved. Any change would be announced well "
+    "ahead, officials added, having learned from last year's confusion when they gave families "
+    "just two days' notice. Their message for now is simple. Stay careful, but there is light "
+    "ahead."
 )
 
 # (label the signal starts with, a minimal text that fires it, a near miss that does not)
@@ -107,6 +121,11 @@ SIGNALS = [
         "quotation attributed twice",
         'The minister said, "The doors are open," the minister said.',
         '"The doors are open," the minister said.',
+    ),
+    (  # a new sentence after the quotation reports something else (native news does this)
+        "quotation attributed twice",
+        'Trickett said: "It is a ridiculous demand," Corbyn said.',
+        'Trickett said: "It is a ridiculous demand." Supporters of Mr Corbyn said they agreed.',
     ),
     (
         "attribution tail without subject",
@@ -165,6 +184,12 @@ SIGNALS = [
         "China supports Russia’s economy. sanctions policy was applied for a year.",
         "Smith et al. found a link. Talks ended at 5 p.m. on Friday. iPhone sales rose.",
     ),
+    (  # a quotation may continue a sentence, and an attribution follows a closing mark
+        "sentence starting in lowercase",
+        "The board met. it agreed to cut all ties with the star.",
+        'The board met. "cut all ties" was the demand. "How will we cope?" he continued. '
+        "A poll of Kerrang! magazine readers named the album.",
+    ),
     ("low lexical variety", _REPETITIVE, _VARIED),
     (
         "participle opens",
@@ -177,10 +202,11 @@ SIGNALS = [
         "And we went. They came. It rained. We stayed. They left.",
     ),
     (
-        "long comma-chained sentences",
-        f"{_LONG_COMMAS} {_LONG_COMMAS}",
-        f"{_LONG_COMMAS} {_LONG_FEW_COMMAS}",
+        "spaced hyphen as a dash",
+        "The talks went on - and on. Nobody left.",
+        "The talks went on – and on. A well-known rule applied.",
     ),
+    ("function-word profile", _LITERAL, _IDIOMATIC),
 ]
 
 
@@ -190,6 +216,33 @@ def test_signal_fires_on_minimal_example_and_not_on_near_miss(
 ) -> None:
     assert _fired(fires, label)
     assert not _fired(near_miss, label)
+
+
+def test_statistics_alone_never_make_a_score_of_one_half() -> None:
+    """Every statistic at full strength (Σ weight × strength = 1.65) adds `weak_cap` = 0.5."""
+    openers = ["Speaking in Brussels, she left.", "Standing there, he waved."] * 2
+    connectives = ["And we went - quickly.", "And they came - slowly.", "And it rained."]
+    evidence = translationese_evidence([_LITERAL, *openers, *connectives])
+    assert len(evidence.signals) == 5
+    assert all(s.endswith(" (weak)") for s in evidence.signals)
+    assert evidence.score == 0.393  # 1 − e^−0.5
+
+
+def test_an_artefact_comes_before_the_weak_statistics_and_adds_to_them() -> None:
+    evidence = translationese_evidence([_LITERAL, "Stoltenberg said, “We are ready,” he said."])
+    assert evidence.signals[0] == "quotation attributed twice (said, “…,” he said.) x1"
+    assert all(s.endswith(" (weak)") for s in evidence.signals[1:])
+    assert evidence.score >= 0.5
+
+
+def test_the_literal_translation_reads_more_like_machine_translation_than_the_idiomatic_one() -> (
+    None
+):
+    literal = translationese_evidence(_sentences(_LITERAL))
+    assert literal.signals[0].startswith(
+        "function-word profile +6.5 (human translation 0, MT ≈ +1): more 'the', 'same', 'is'"
+    )
+    assert translationese_evidence(_sentences(_IDIOMATIC)).score < literal.score
 
 
 @settings(max_examples=300, deadline=None)

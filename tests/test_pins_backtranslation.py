@@ -1,9 +1,10 @@
-"""Pins of the back-translation evidence: every weight, floor and window of
+"""Pins of the back-translation evidence: every weight, floor, span, window and cap of
 `BacktranslationSettings`, the round-trip signal, and the word lists the markers read.
 
 Every case is a finding a reviewer can check by hand at the default settings; moving a setting
 by about a fifth (an integer by one) or dropping a word-list entry flips one of them (see
-bench/mutants.py). Scores are 1 − e^(−Σ weight × strength), rounded to three places; a pattern
+bench/mutants.py). Scores are 1 − e^(−total), rounded to three places, where total is
+Σ weight × strength of the artefacts plus that sum of the statistics, capped at 0.5; a pattern
 seen n times has strength ln(1 + n), a rate r over its floor f has strength (r − f) / span.
 """
 
@@ -16,7 +17,9 @@ import pytest
 from auditor.records import ArticleResult, Category, Kind, Segment, SegmentResult, Status
 from auditor.settings import Settings
 from auditor.stages.backtranslation import Evidence, translationese_evidence, with_round_trip
+from auditor.stages.backtranslation.profile import profile_of, words_of
 from auditor.stages.backtranslation.round_trip import needs_explaining
+from tests.data.natural_english import NATURAL_ENGLISH
 
 BACKTRANSLATION = Settings().backtranslation
 
@@ -38,24 +41,6 @@ def _fired(sentences: list[str], label: str) -> bool:
 
 _SPEAKING = ["Speaking in Brussels, she left.", "Standing there, he waved."]
 _WALKING = ["Walking home, they sang.", "Looking back, we smiled."]
-_LONG = (
-    "The ministers, who met for two days in the capital, discussed the war, the supply of "
-    "ammunition, the budget for the coming year and the membership of two countries that "
-    "have waited for a long time."
-)
-#: two more comma chains of 30 words or more, in other words (repeating one would fire low
-#: lexical variety too)
-_FARMERS = (
-    "Farmers in the north, already struggling with drought, asked regional officials for "
-    "cheaper fuel, faster loans, new irrigation pipes and a promise that grain prices would "
-    "stay stable until next spring."
-)
-_ENGINEERS = (
-    "Engineers from several European firms, working late into most nights, repaired damaged "
-    "substations, rebuilt bridges, restored water pumps and trained local crews to keep "
-    "hospitals supplied with electricity during winter."
-)
-
 _TWICE = "Stoltenberg said, “We are ready,” he said."
 _TAIL = 'He spoke of the war, "There will be no lasting peace." said.'
 _STATING = [
@@ -67,6 +52,7 @@ _SPACE = "The talks went well , the minister said."
 _STRAY = "He called it a historic mistake” and left."
 _LOWERCASE = "China supports Russia’s economy. sanctions policy was applied for a year."
 _AND = ["And we went.", "And they came.", "It rained.", "We stayed.", "They left."]
+_DASHES = ["Talks went on - and on.", "Prices rose - again.", "Rents fell - slightly."]
 ONCE = math.log(2)
 
 SINGLE_SIGNALS = [
@@ -85,9 +71,11 @@ SINGLE_SIGNALS = [
     ([*_SPEAKING, _WALKING[0], *["It rained."] * 7], "participle opens", 0.5 * 0.5),
     # 2 of 5 sentences open with "And": over 0.25 by more than 0.1, full strength
     (_AND, "repeated opener", 0.3 * 1.0),
-    # 3 long comma chains in 20: 0.15, full strength; 2 in 20: 0.1, half-way
-    ([_LONG, _FARMERS, _ENGINEERS], "long comma-chained", 0.3 * 1.0),
-    ([_FARMERS, _ENGINEERS], "long comma-chained", 0.3 * 0.5),
+    # 4 spaced hyphens in 20 sentences (a short text counts as 20): one sentence in five, full
+    # strength; 2 in 20: half-way; 3 in 20: three quarters
+    ([*_DASHES, "Costs rose - sharply."], "spaced hyphen as a dash x4", 0.25 * 1.0),
+    (_DASHES[:2], "spaced hyphen as a dash x2", 0.25 * 0.5),
+    (_DASHES, "spaced hyphen as a dash x3", 0.25 * 0.75),
 ]
 
 
@@ -122,16 +110,20 @@ def _fifty_words(distinct: int) -> list[str]:
     return [" ".join(words[i : i + 10]).capitalize() + "." for i in range(0, 50, 10)]
 
 
+_POOR = "low lexical variety (MATTR-50 {}) (weak)"
+
+
 @pytest.mark.parametrize(
     ("distinct", "signals", "score"),
     [
-        (39, ("low lexical variety (MATTR-50 0.78)",), _score(0.5 * 0.4)),  # 0.02 below 0.80
-        (37, ("low lexical variety (MATTR-50 0.74)",), _score(0.5 * 1.0)),  # 0.05 below: full
-        (40, (), 0.0),  # 0.80: not below the floor
-        (41, (), 0.0),  # 0.82
+        (41, (_POOR.format("0.82"),), _score(0.1 * 0.2)),  # 0.02 below 0.84: a fifth of 0.10
+        (39, (_POOR.format("0.78"),), _score(0.1 * 0.6)),  # 0.06 below
+        (36, (_POOR.format("0.72"),), _score(0.1 * 1.0)),  # 0.12 below: full strength
+        (42, (), 0.0),  # 0.84: not below the floor
+        (43, (), 0.0),  # 0.86
     ],
 )
-def test_fifty_words_fire_low_lexical_variety_below_a_ratio_of_080(
+def test_fifty_words_fire_low_lexical_variety_below_a_ratio_of_084(
     distinct: int, signals: tuple[str, ...], score: float
 ) -> None:
     assert translationese_evidence(_fifty_words(distinct)) == Evidence(score, signals)
@@ -140,6 +132,70 @@ def test_fifty_words_fire_low_lexical_variety_below_a_ratio_of_080(
 def test_lexical_variety_needs_fifty_words() -> None:
     shorter = " ".join(" ".join(_fifty_words(37)).split()[:49])
     assert _signals([shorter]) == ()
+
+
+# --- function-word profile -------------------------------------------------------------------
+
+#: a press release of 174 words (natural English, yet with the function words of an MT output:
+#: "each", "further", "of"; no "its", "an", "their"), where no other signal fires
+_RELEASE = NATURAL_ENGLISH[1]
+_RELEASE_PROFILE = 1.535187
+
+
+def test_the_press_release_has_the_function_word_profile_1_535() -> None:
+    """Pins every entry of mt_function_word_profile.tsv: dropping one moves the profile by at
+    least 0.00002 (each weight times the word's rate, here or in human translations)."""
+    profile = profile_of(words_of(_RELEASE))
+    assert profile.value == pytest.approx(_RELEASE_PROFILE, abs=1e-6)
+    assert (profile.more, profile.fewer) == (("each", "further", "of"), ("its", "an", "their"))
+
+
+def test_the_profile_adds_its_weight_from_minus_1_rising_over_4() -> None:
+    evidence = translationese_evidence([_RELEASE])
+    assert evidence.signals == (
+        "function-word profile +1.5 (human translation 0, MT ≈ +1): more 'each', 'further', "
+        "'of'; fewer 'its', 'an', 'their' (weak)",
+    )
+    assert evidence.score == _score(0.5 * (_RELEASE_PROFILE + 1.0) / 4.0)  # 0.272
+
+
+@pytest.mark.parametrize(("words", "fires"), [(100, True), (99, False)])
+def test_the_profile_is_read_on_100_words_or_more(words: int, fires: bool) -> None:
+    text = " ".join(words_of(_RELEASE)[:words])
+    assert len(words_of(text)) == words
+    assert _fired([text], "function-word profile") is fires
+
+
+# --- the cap on the statistics ----------------------------------------------------------------
+
+
+_CAPPED = [*_SPEAKING, *_WALKING, "And we went.", "And they came.", "And it rained."]
+_THREE_LOWERCASE = [
+    "China supports Russia’s economy. sanctions were applied.",
+    "The charts changed. strategic aims were listed.",
+    "The talks ended. ministers left early.",
+]
+
+
+def test_statistics_never_lift_a_score_across_one_half() -> None:
+    # a calque (0.5 × ln 2 = 0.35) and statistics at their cap (0.5) would make 0.571
+    evidence = translationese_evidence([_CALQUE, *_CAPPED])
+    assert evidence.signals[0].startswith("machine-translation calque")
+    assert evidence.score == 0.499
+
+
+def test_artefacts_that_make_one_half_alone_take_the_statistics_on_top() -> None:
+    # three lowercase starts: 0.5 × ln 4 = ln 2, a score of 0.5 alone
+    assert translationese_evidence(_THREE_LOWERCASE).score == 0.5
+    assert translationese_evidence([*_THREE_LOWERCASE, *_CAPPED]).score == _score(ONCE + 0.5)
+
+
+def test_statistics_add_at_most_half_to_the_total() -> None:
+    # participle openers (4 of 20: full, 0.5) and "And" (3 of 7: full, 0.3) make 0.8: capped
+    sentences = [*_SPEAKING, *_WALKING, "And we went.", "And they came.", "And it rained."]
+    evidence = translationese_evidence(sentences)
+    assert [s.split()[0] for s in evidence.signals] == ["participle", "repeated"]
+    assert evidence.score == _score(0.5)  # 0.393, not 0.551
 
 
 # --- rates: participle openers, repeated connectives, long comma chains ----------------------
@@ -185,48 +241,6 @@ def test_a_connective_is_a_habit_above_one_sentence_in_four(
 ) -> None:
     sentences = _text([f"And the {n} talks ended." for n in range(ands)], plain)
     assert _fired(sentences, "repeated opener 'And'") is fires
-
-
-@pytest.mark.parametrize(
-    ("long", "plain", "fires"),
-    [
-        (1, 9, False),  # 1 of 20 (a short text counts as 20 sentences): 0.05
-        (1, 18, False),  # 1 of 19 is still 1 of 20
-        (2, 34, True),  # 2 of 36: 0.056
-        (2, 38, False),  # 2 of 40: 0.05
-    ],
-)
-def test_long_comma_chains_fire_above_one_sentence_in_twenty(
-    long: int, plain: int, fires: bool
-) -> None:
-    chains = [_LONG.replace("two days", f"{n + 2} days") for n in range(long)]
-    assert _fired(_text(chains, plain), "long comma-chained") is fires
-
-
-#: 30 words and 3 commas
-_THIRTY = (
-    "The ministers who met in the capital discussed the war, the supply of ammunition, the "
-    "budget for the coming year, and the membership of two countries that have waited long."
-)
-
-
-@pytest.mark.parametrize(
-    ("sentence", "fires"),
-    [
-        (_THIRTY, True),
-        (_THIRTY.replace(" long.", "."), False),  # 29 words
-        (_THIRTY.replace("year, and", "year and"), False),  # 2 commas
-        (_THIRTY.replace("war, the supply", "war, the whole supply"), True),  # 31 words
-    ],
-)
-def test_a_long_comma_chain_has_at_least_30_words_and_3_commas(sentence: str, fires: bool) -> None:
-    other = sentence.replace("ministers", "leaders")
-    label = "long comma-chained sentences x2 (≥ 30 words, ≥ 3 commas)"
-    assert _fired([sentence, other], label) is fires
-
-
-def test_the_thirty_word_sentence_has_30_words_and_3_commas() -> None:
-    assert len(_THIRTY.split()) == 30 and _THIRTY.count(",") == 3
 
 
 # --- round trip -------------------------------------------------------------------------------
@@ -296,7 +310,7 @@ CONNECTIVES = [
 def test_a_connective_opening_two_of_five_sentences_is_a_repeated_opener(word: str) -> None:
     opener = word.capitalize()
     sentences = [f"{opener} we went.", f"{opener} they came.", *_AND[2:]]
-    assert _signals(sentences) == (f"repeated opener '{opener}' in 2 of 5 sentences",)
+    assert _signals(sentences) == (f"repeated opener '{opener}' in 2 of 5 sentences (weak)",)
 
 
 def test_a_word_that_is_no_connective_opening_two_of_five_sentences_is_no_habit() -> None:

@@ -28,7 +28,15 @@ CSVS = ("summary.csv", "segments.csv", "fragments.csv")
 
 
 def _files(reports: Path, names: tuple[str, ...] = CSVS) -> dict[str, bytes]:
-    return {name: (reports / name).read_bytes() for name in names}
+    """Each file's bytes; for a folder, the names and bytes of its files."""
+    out = {}
+    for name in names:
+        path = reports / name
+        if path.is_dir():
+            out[name] = b"\0".join(p.name.encode() + p.read_bytes() for p in sorted(path.iterdir()))
+        else:
+            out[name] = path.read_bytes()
+    return out
 
 
 def test_unchanged_corpus_is_not_audited_again_and_reports_are_identical(
@@ -225,7 +233,8 @@ def test_sigkill_at_any_point_keeps_the_previous_reports(tmp_path: Path) -> None
     corpus = _generated_corpus(tmp_path, 150)
     reports = tmp_path / "reports"
     assert _audit_process(corpus, reports).wait(timeout=600) == 0
-    names = (*CSVS, "history.csv")
+    # the workbook and the pages too: html/ is replaced as a folder, in the same commit
+    names = (*CSVS, "history.csv", "audit.xlsx", "html/index.html", "html/articles")
     before = _files(reports, names)
     for delay in (0.3, 0.9, 1.6, 2.5):  # the audit of 150 articles takes ~8 s here
         process = _audit_process(corpus, reports, "--full")

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from auditor.reports import commit, dictionary
+from auditor.reports import commit, dictionary, formats
 from auditor.reports.columns import FRAGMENTS, SEGMENTS, neutralise
 from auditor.reports.commit import replace_files
+from auditor.reports.formats import ReportData
 from auditor.reports.summary import HISTORY, SUMMARY
 from auditor.reports.tables import csv_bytes
 from auditor.settings import Settings
@@ -79,3 +82,115 @@ def test_bundled_reports_readme_is_the_rendered_dictionary() -> None:
     assert (ROOT / "reports" / "README.md").read_text(encoding="utf-8") == dictionary.render(
         Settings()
     )
+
+
+# ---------------------------------------------------------------- folders and formats
+
+
+def _html(folder: Path, index: str, *pages: str) -> None:
+    (folder / "html" / "articles").mkdir(parents=True)
+    (folder / "html" / "index.html").write_text(index)
+    for page in pages:
+        (folder / "html" / "articles" / page).write_text(page)
+
+
+def test_a_staged_folder_replaces_the_old_folder_whole(tmp_path: Path) -> None:
+    reports, journal = tmp_path / "reports", tmp_path / "state" / "commit.json"
+    journal.parent.mkdir()
+    reports.mkdir()
+    _html(reports, "old index", "removed-article.html")
+    staged = commit.staging_folder(reports)
+    _html(staged, "new index", "article.html")
+    (staged / "audit.xlsx").write_bytes(b"workbook")
+
+    written = replace_files(reports, {"summary.csv": b"rows"}, journal, staged=staged)
+
+    assert sorted(p.name for p in written) == ["audit.xlsx", "html", "summary.csv"]
+    assert (reports / "html" / "index.html").read_text() == "new index"
+    assert [p.name for p in (reports / "html" / "articles").iterdir()] == ["article.html"]
+    assert sorted(p.name for p in reports.iterdir()) == ["audit.xlsx", "html", "summary.csv"]
+    assert not journal.exists()
+
+
+def test_a_folder_commit_killed_half_way_is_completed_by_the_next_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Killed after the old html/ was renamed aside and before the new one took its place:
+    no html/ at all until the next run, which renames the staged one from the journal."""
+    import json
+
+    reports, journal = tmp_path / "reports", tmp_path / "commit.json"
+    reports.mkdir()
+    _html(reports, "old index")
+    (reports / "summary.csv").write_bytes(b"old rows")
+    staged = commit.staging_folder(reports)
+    _html(staged, "new index", "article.html")
+    (staged / "summary.csv").write_bytes(b"new rows")
+    real = os.replace
+
+    def replace(source: object, target: object) -> None:
+        if Path(str(target)) == reports / "html":
+            raise KeyboardInterrupt  # killed here
+        real(source, target)  # type: ignore[arg-type]
+
+    with monkeypatch.context() as patch:
+        patch.setattr(commit.os, "replace", replace)
+        with pytest.raises(KeyboardInterrupt):
+            replace_files(reports, {}, journal, staged=staged)
+    assert not (reports / "html").exists()
+    # the journal names temporary siblings of report entries only, like a journal of files
+    files = json.loads(journal.read_text())["files"]
+    assert sorted(files) == ["html", "summary.csv"]
+    assert all(commit._temp_of(name, temp) for name, temp in files.items())
+
+    recovery = commit.finish_interrupted_commit(reports, journal, formats.REPORT_FILES)
+
+    assert recovery.completed and not recovery.warning
+    assert (reports / "html" / "index.html").read_text() == "new index"
+    assert (reports / "summary.csv").read_bytes() == b"new rows"
+    assert sorted(p.name for p in reports.iterdir()) == ["html", "summary.csv"]
+
+
+def test_folders_of_a_run_killed_before_its_commit_are_removed(tmp_path: Path) -> None:
+    reports, journal = tmp_path / "reports", tmp_path / "commit.json"
+    reports.mkdir()
+    _html(reports, "kept index")
+    _html(commit.staging_folder(reports), "never committed")
+    _html(reports / ".html.old_0123abcd.tmp", "renamed aside")
+    (reports / ".notes.tmp").write_text("the user's own file")
+
+    recovery = commit.finish_interrupted_commit(reports, journal, formats.REPORT_FILES)
+
+    assert not recovery.completed
+    assert sorted(p.name for p in reports.iterdir()) == [".notes.tmp", "html"]
+    assert (reports / "html" / "index.html").read_text() == "kept index"
+
+
+def test_a_format_that_fails_leaves_the_previous_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "summary.csv").write_bytes(b"previous")
+
+    def broken(data: ReportData, out: Path) -> None:
+        (out / "summary.csv").write_bytes(b"half")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setitem(formats.FORMATS, "csv", replace(formats.FORMATS["csv"], write=broken))
+    with pytest.raises(OSError):
+        formats.write_reports(reports, ReportData([], Settings()), formats.DEFAULT_FORMATS)
+    assert [p.name for p in reports.iterdir()] == ["summary.csv"]  # no staging folder left
+    assert (reports / "summary.csv").read_bytes() == b"previous"
+
+
+def test_formats_are_chosen_by_name_in_the_registrys_order() -> None:
+    every = ",".join(reversed(formats.FORMATS)).upper()
+    assert formats.parse_formats(every) == tuple(formats.FORMATS) == formats.DEFAULT_FORMATS
+    assert formats.parse_formats(" csv , csv ") == ("csv",)
+
+
+@pytest.mark.parametrize("text", ["pdf", "csv,pdf", "", " , "])
+def test_an_unknown_format_names_the_known_ones(text: str) -> None:
+    with pytest.raises(ValueError, match="choose from " + ",".join(formats.FORMATS)):
+        formats.parse_formats(text)

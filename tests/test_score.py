@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import pytest
 import sacrebleu
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from auditor.stages.score import aggregate, corpus_scores, sentence_scores, signatures
+from auditor.stages.score import (
+    aggregate,
+    clean,
+    corpus_scores,
+    sentence_chrf,
+    sentence_scores,
+    signatures,
+)
 
 PAIRS = [
     ("But we should not underestimate Russia.", "But we must not underestimate Russia."),
@@ -54,3 +63,20 @@ def test_signatures_name_each_metric_and_the_version() -> None:
     assert set(sigs) == {"sentence BLEU", "corpus BLEU", "chrF++", "TER"}
     assert "nw:2" in sigs["chrF++"]  # chrF++ is chrF with word bigrams
     assert all(f"version:{sacrebleu.__version__}" in s for s in sigs.values())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80),
+)
+def test_the_cached_chrf_equals_sacrebleu_s_own(hyp: str, ref: str) -> None:
+    """Alignment scores candidates with n-grams extracted once per text: the same number as
+    sacrebleu's sentence chrF++ on the cleaned texts, for any text."""
+    expected = sacrebleu.sentence_chrf(clean(hyp), [clean(ref)], word_order=2).score
+    assert sentence_chrf(hyp, ref) == expected
+
+
+@pytest.mark.parametrize(("hyp", "ref"), PAIRS)
+def test_the_cached_chrf_equals_sacrebleu_on_the_seed_pairs(hyp: str, ref: str) -> None:
+    assert sentence_chrf(hyp, ref) == sacrebleu.sentence_chrf(hyp, [ref], word_order=2).score

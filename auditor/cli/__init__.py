@@ -1,7 +1,8 @@
 """Command line (edge): parses options, shows progress, prints the end-of-run table.
 
 The work is done by `auditor.run.pipeline.audit_corpus`; nothing heavy is imported at start-up
-so that `auditor --help` answers at once. One module per command group: `audit`, `models`.
+so that `auditor --help` answers at once. One module per command group: `audit`, `report`,
+`models`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import typer
 from auditor import __version__
 from auditor.cli.audit import audit
 from auditor.cli.models import models_app
+from auditor.cli.report import report
 
 app = typer.Typer(
     name="auditor",
@@ -20,7 +22,7 @@ app = typer.Typer(
     "Example: auditor audit corpus/ --reports reports/",
     no_args_is_help=True,
     add_completion=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
 )
 
 
@@ -44,3 +46,4 @@ def main(
 
 
 app.command()(audit)
+app.command()(report)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from auditor.reports.formats import DEFAULT_FORMATS, FORMATS, parse_formats
 from auditor.run.engines import DEFAULT_ENGINE, ENGINES
 from auditor.settings import IngestSettings
 
@@ -19,6 +20,20 @@ if TYPE_CHECKING:
     from auditor.settings import Settings
 
 EXIT_OK, EXIT_CANNOT_RUN, EXIT_USAGE, EXIT_CRITICAL = 0, 1, 2, 3
+
+
+def formats_option(value: str) -> str:
+    """Typer callback: `csv,xlsx,html` or a subset, else a usage error (exit 2)."""
+    try:
+        parse_formats(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    return value
+
+
+FORMATS_HELP = "Report formats, comma-separated: " + "; ".join(
+    f"{f.name} = {f.description}" for f in FORMATS.values()
+)
 
 
 class FailOn(StrEnum):
@@ -36,7 +51,7 @@ def audit(
     ] = Path("corpus"),
     reports: Annotated[
         Path,
-        typer.Option(help="Folder for the CSV reports.", envvar="AUDITOR_REPORTS"),
+        typer.Option(help="Folder for the reports.", envvar="AUDITOR_REPORTS"),
     ] = Path("reports"),
     full: Annotated[
         bool,
@@ -90,14 +105,16 @@ def audit(
         ),
     ] = None,
     workers: Annotated[
-        int,
+        int | None,
         typer.Option(
             help="Processes that audit articles in parallel (results are the same); with "
-            "--engine dask and no --scheduler, the local cluster's worker processes.",
+            "--engine dask and no --scheduler, the local cluster's worker processes. "
+            "Default: one per core, when there are enough articles to audit to pay for it.",
             envvar="AUDITOR_WORKERS",
             min=1,
+            show_default=False,
         ),
-    ] = 1,
+    ] = None,
     engine: Annotated[
         str,
         typer.Option(
@@ -126,12 +143,18 @@ def audit(
             show_default=False,
         ),
     ] = None,
+    formats: Annotated[
+        str,
+        typer.Option(help=FORMATS_HELP, envvar="AUDITOR_FORMATS", callback=formats_option),
+    ] = ",".join(DEFAULT_FORMATS),
 ) -> None:
     """Audit the articles of CORPUS against its official documents and write the reports.
 
     Only new and changed articles are audited; the others reuse their stored results
-    (reports/.auditor/state.sqlite). Writes summary.csv, segments.csv, fragments.csv,
-    history.csv and README.md (the data dictionary) into REPORTS.
+    (reports/.auditor/state.sqlite). Writes audit.xlsx (for people: open it in any
+    spreadsheet), html/index.html (each change marked in place), summary.csv, segments.csv,
+    fragments.csv (for machines), history.csv and README.md (the data dictionary) into
+    REPORTS; `auditor report` rebuilds them without auditing.
 
     Example: auditor audit corpus/ --reports reports/ --fail-on critical
 
@@ -139,7 +162,8 @@ def audit(
 
     Exit codes: 0 the audit ran (an unreadable article is a finding, status=error);
     1 it could not run (no corpus, no official document, another audit holds the lock, a
-    full disk or read-only reports folder); 2 usage error (also: a reports folder that
+    full disk or read-only reports folder, a Dask cluster that cannot be reached, refuses a
+    worker or is lost); 2 usage error (also: a reports folder that
     overlaps the corpus, or holds files auditor did not write); 3 with --fail-on critical,
     a critical edit was found.
     """
@@ -154,6 +178,7 @@ def audit(
         models_dir,
         workers,
         max_article_mb,
+        parse_formats(formats),
         engine,
         scheduler,
     )
@@ -188,8 +213,9 @@ class Job:
     wait: float
     as_json: bool
     models_dir: Path | None
-    workers: int = 1
+    workers: int | None = None
     max_article_mb: float | None = None
+    formats: tuple[str, ...] = DEFAULT_FORMATS
     engine: str = DEFAULT_ENGINE
     scheduler: str | None = None
 
@@ -233,6 +259,7 @@ def _run_once(job: Job) -> AuditResult:
             models_dir=job.models_dir,
             workers=job.workers,
             progress=on_article,
+            formats=job.formats,
             engine=job.engine,
             scheduler=job.scheduler,
         )

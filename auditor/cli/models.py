@@ -4,18 +4,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from auditor.translation.packages import (
-    InstalledModel,
-    ModelError,
-    install_from_file,
-    installed_models,
-    remove_model,
-    resolve_models_dir,
-)
+if TYPE_CHECKING:
+    from auditor.translation.packages import InstalledModel
 
 EXIT_FAILED = 1
 
@@ -25,7 +19,7 @@ models_app = typer.Typer(
     "Example: auditor models install translate-tr_en-1_9.argosmodel",
     no_args_is_help=True,
     add_completion=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
 )
 
 ModelsDirOption = Annotated[
@@ -71,6 +65,8 @@ def list_models(models_dir: ModelsDirOption = None) -> None:
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
+
+    from auditor.translation.packages import installed_models, resolve_models_dir
 
     folder = resolve_models_dir(models_dir)
     models = installed_models(folder)
@@ -147,6 +143,8 @@ def install(
             "two language codes need --download; to install from a file give only its path",
             param_hint="--download",
         )
+    from auditor.translation.packages import ModelError, install_from_file, resolve_models_dir
+
     folder = resolve_models_dir(models_dir)
     try:
         if download:
@@ -181,6 +179,8 @@ def remove(
 
     Example: auditor models remove tr en
     """
+    from auditor.translation.packages import ModelError, remove_model, resolve_models_dir
+
     folder = resolve_models_dir(models_dir)
     try:
         model = remove_model(folder, from_code, to_code)

@@ -5,6 +5,10 @@ is text, never rich markup."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
 from rich import box
 from rich.console import Console
 from rich.markup import escape
@@ -23,6 +27,35 @@ def _fmt(value: object) -> str:
     return str(value)
 
 
+#: terminal columns the status and number columns of the table take, padding included
+OTHER_COLUMNS = 56
+
+
+def shown_names(names: Sequence[str], width: int) -> list[str]:
+    """Each name as the table shows it in `width` characters: whole when it fits, else its
+    beginning and its end around "…", cut where no other name has the same beginning and end
+    (two articles of one outlet differ in the middle: the date). A name that cannot be told
+    apart in `width` is shown whole, over several lines."""
+    shown = {name: name for name in names if len(name) <= width}
+    long = [name for name in names if len(name) > width]
+    pending = list(long)
+    heads = sorted(range(1, width - 1), key=lambda head: (abs(head - (width - 1) // 2), head))
+    for head in heads:
+        if not pending:
+            break
+        tail = width - 1 - head
+        counts = Counter((name[:head], name[-tail:]) for name in long)
+        still = []
+        for name in pending:
+            if counts[(name[:head], name[-tail:])] == 1:
+                shown[name] = name[:head] + "…" + name[-tail:]
+            else:
+                still.append(name)
+        pending = still
+    shown.update((name, name) for name in pending)
+    return [shown[name] for name in names]
+
+
 def print_summary(result: AuditResult, console: Console | None = None) -> None:
     console = console or Console()
     table = Table(
@@ -31,16 +64,18 @@ def print_summary(result: AuditResult, console: Console | None = None) -> None:
         box=box.SIMPLE,
         pad_edge=False,
     )
-    # the numbers must survive an 80-column terminal: only the article name is shortened
-    wide = console.width >= 110
-    table.add_column("article", no_wrap=True, overflow="ellipsis", max_width=None if wide else 24)
+    # the numbers must survive an 80-column terminal: only the article name is shortened,
+    # and never into a name that another article could have
+    width = max(20, console.width - OTHER_COLUMNS)
+    names = shown_names([a.article_id for a in result.articles], width)
+    table.add_column("article", overflow="fold", max_width=width)
     table.add_column("status", no_wrap=True, min_width=17)
     for name in ("cover", "chrF++", "crit.", "frag."):
         table.add_column(name, no_wrap=True, justify="right")
-    for article in result.articles:
+    for article, name in zip(result.articles, names, strict=True):
         coverage = article.official_coverage
         table.add_row(
-            escape(article.article_id),
+            escape(name),
             article.status.value,
             "" if coverage is None else f"{coverage:.0%}",
             _fmt(article.chrf),
@@ -67,9 +102,12 @@ def print_summary(result: AuditResult, console: Console | None = None) -> None:
         style="dim",
         soft_wrap=True,
     )
-    csvs = ", ".join(p.name for p in result.reports if p.suffix == ".csv")
-    folder = result.reports[0].parent if result.reports else ""
+    written = ", ".join(p.name + ("/" if p.is_dir() else "") for p in result.reports)
+    folder = result.reports[0].parent if result.reports else Path()
     console.print(
-        f"{len(result.articles)} articles in {result.seconds:.1f} s; wrote {escape(csvs)} to "
+        f"{len(result.articles)} articles in {result.seconds:.1f} s; wrote {escape(written)} to "
         f"{escape(str(folder))}/"
     )
+    for name, what in (("audit.xlsx", "the workbook"), ("html/index.html", "each change in place")):
+        if result.reports and (folder / name).is_file():
+            console.print(f"review: {escape(str(folder / name))}  ({what})", soft_wrap=True)

@@ -1,10 +1,15 @@
 """Committing report files (edge): all files of one run replace the old ones together.
 
-Each file is written to a temporary sibling, fsynced, and renamed over its target. A journal
-listing the renames is written before the first and removed after the last, so a run killed
-between two renames is completed by the next run before it writes anything. A journal names
-files of the reports folder only; one that names anything else (or is not a journal at all) is
-ignored with a warning: nothing outside the reports folder is ever renamed or removed.
+Each file is written to a temporary sibling, fsynced, and renamed over its target. A format
+that writes many files (`html/`) or writes its own file (`audit.xlsx`) writes into a staging
+folder inside the reports folder; before the commit each of its entries is moved to a
+temporary sibling of its target like any file, and renamed into place the same way (a folder
+replaces the old folder: the old one is renamed aside first, then removed). A journal listing
+the renames is written before the first and removed after the last, so a run killed between
+two renames is completed by the next run before it writes anything. A journal names report
+entries of the reports folder and their temporary siblings only; one that names anything else
+(or is not a journal at all) is ignored with a warning: nothing outside the reports folder is
+ever renamed or removed.
 """
 
 from __future__ import annotations
@@ -12,10 +17,15 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import tempfile
+import uuid
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+#: prefix of the staging folder of a run; like every temporary entry it ends in `.tmp`
+STAGING_PREFIX = ".staging."
 
 
 def _umask() -> int:
@@ -38,36 +48,72 @@ def _write_temp(folder: Path, name: str, data: bytes) -> Path:
     return Path(tmp)
 
 
+def _temp_sibling(folder: Path, name: str, tag: str = "") -> Path:
+    """A new name in `folder` for a temporary copy of the entry `name` (`_temp_of` accepts it):
+    where a staged entry waits for its rename (`tag` empty), or where an old folder is renamed
+    aside (`tag` "old")."""
+    unique = uuid.uuid4().hex[:12]
+    return folder / f".{name}.{tag + '_' if tag else ''}{unique}.tmp"
+
+
 def _temp_of(name: str, temp: str) -> bool:
-    """Whether `temp` is a file name `_write_temp` gives a temporary copy of `name`."""
+    """Whether `temp` is a name this module gives a temporary copy of `name` (a file written
+    by `_write_temp`, a staged entry moved beside its target, an old folder renamed aside)."""
     return re.fullmatch(rf"\.{re.escape(name)}\.[A-Za-z0-9_]+\.tmp", temp) is not None
+
+
+def _staging_name(name: str) -> bool:
+    """Whether `name` is one `staging_folder` gives (`tempfile.mkdtemp`'s random part)."""
+    return re.fullmatch(rf"{re.escape(STAGING_PREFIX)}[A-Za-z0-9_]+\.tmp", name) is not None
+
+
+def staging_folder(folder: Path) -> Path:
+    """A new, empty temporary folder inside `folder` (the same file system, so that its
+    entries can be renamed into place): pass it to `replace_files` as `staged`. A run killed
+    before the commit leaves it behind; `finish_interrupted_commit` removes it."""
+    if not folder.is_dir():
+        raise FileNotFoundError(2, "the reports folder is gone", str(folder))
+    return Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, suffix=".tmp", dir=folder))
 
 
 def replace_files(
     folder: Path,
     contents: Mapping[str, bytes],
     journal: Path | None = None,
+    staged: Path | None = None,
     *,
     run_id: str = "",
     committed: Callable[[list[Path]], None] | None = None,
 ) -> list[Path]:
     """Write every file to a temporary sibling first, then rename each over its target.
 
-    With a `journal`, the list of renames (and `run_id`) is recorded and fsynced before the
-    first rename and removed after the last: a run killed between two renames is completed by
-    `finish_interrupted_commit` before the next run writes anything, so the files of one run
-    are only ever seen together — also when an exception (Ctrl-C) stops the renames: the
-    temporary files the journal names are left for the next run. `committed(paths)` runs after
-    the last rename and before the journal goes (the caller records the commit there; a kill
-    in between is completed by the next run, which then records it).
+    `staged`: a folder from `staging_folder` whose entries (files, or folders such as `html`)
+    are committed with `contents`, each replacing the entry of the same name in `folder`; it
+    is removed afterwards. With a `journal`, the list of renames (and `run_id`) is recorded
+    and fsynced before the first rename and removed after the last: a run killed between two
+    renames is completed by `finish_interrupted_commit` before the next run writes anything,
+    so the files of one run are only ever seen together — also when an exception (Ctrl-C)
+    stops the renames: the temporary entries the journal names are left for the next run.
+    `committed(paths)` runs after the last rename and before the journal goes (the caller
+    records the commit there; a kill in between is completed by the next run, which then
+    records it).
     """
     if not folder.is_dir():
         raise FileNotFoundError(2, "the reports folder is gone", str(folder))
     temps: dict[str, Path] = {}
-    promised = False  # once the journal is written, its temporary files belong to it
+    promised = False  # once the journal is written, its temporary entries belong to it
     try:
         for name, data in contents.items():
             temps[name] = _write_temp(folder, name, data)
+        if staged is not None:
+            for entry in sorted(staged.iterdir()):
+                if entry.name in temps:
+                    raise ValueError(f"{entry.name} is both staged and given as contents")
+                _fsync_tree(entry)
+                # beside its target, under a name the journal may hold
+                temps[entry.name] = _temp_sibling(folder, entry.name)
+                os.replace(entry, temps[entry.name])
+            _fsync_dir(folder)
         if journal is not None:
             plan = {"run_id": run_id, "files": {name: tmp.name for name, tmp in temps.items()}}
             journal_tmp = _write_temp(journal.parent, journal.name, json.dumps(plan).encode())
@@ -76,7 +122,7 @@ def replace_files(
             promised = True
         targets = []
         for name, tmp in temps.items():
-            os.replace(tmp, folder / name)
+            _install(tmp, folder / name)
             targets.append(folder / name)
         _fsync_dir(folder)
         if committed is not None:
@@ -86,8 +132,51 @@ def replace_files(
     finally:
         if not promised:
             for tmp in temps.values():
-                tmp.unlink(missing_ok=True)
+                discard(tmp)
+        if staged is not None:
+            discard(staged)
     return targets
+
+
+def _install(source: Path, target: Path) -> None:
+    """Rename `source` over `target`. A folder cannot be renamed over a folder that has files,
+    nor a file over a folder: the old entry is renamed aside first, then removed; a kill in
+    between leaves `target` absent until `finish_interrupted_commit` renames `source`."""
+    if (source.is_dir() or target.is_dir()) and (target.exists() or target.is_symlink()):
+        aside = _temp_sibling(target.parent, target.name, "old")
+        os.replace(target, aside)
+        os.replace(source, target)
+        discard(aside)
+    else:
+        os.replace(source, target)
+
+
+def discard(path: Path) -> None:
+    """Remove a temporary file or folder (a staging folder the run will not commit); a link
+    is removed, never followed."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def _fsync_tree(path: Path) -> None:
+    """Flush a staged file, or every file and folder of a staged folder, to the disk."""
+    if not path.is_dir():
+        _fsync_file(path)
+        return
+    for root, _, files in os.walk(path):
+        for name in files:
+            _fsync_file(Path(root, name))
+        _fsync_dir(Path(root))
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 @dataclass(frozen=True)
@@ -101,7 +190,8 @@ class Recovery:
 
 def finish_interrupted_commit(folder: Path, journal: Path, names: Collection[str]) -> Recovery:
     """Complete the renames of a run killed half-way through them, and remove the temporary
-    files of a run killed before them. `names` are the report files a journal may name."""
+    files and folders of a run killed before them (staging folders, old folders renamed
+    aside). `names` are the report entries a journal may name."""
     recovery = Recovery()
     if journal.exists():
         recovery = _replay(folder, journal, names)
@@ -109,7 +199,10 @@ def finish_interrupted_commit(folder: Path, journal: Path, names: Collection[str
     for name in names:
         for leftover in folder.glob(f".{glob_escape(name)}.*.tmp"):
             if _temp_of(name, leftover.name):
-                leftover.unlink(missing_ok=True)
+                discard(leftover)
+    for leftover in folder.glob(f"{glob_escape(STAGING_PREFIX)}*.tmp"):
+        if _staging_name(leftover.name):
+            discard(leftover)
     for leftover in journal.parent.glob(f".{glob_escape(journal.name)}.*.tmp"):
         leftover.unlink(missing_ok=True)
     return recovery
@@ -136,14 +229,14 @@ def _replay(folder: Path, journal: Path, names: Collection[str]) -> Recovery:
     completed = False
     for name, temp in renames.items():
         if temp.exists():
-            os.replace(temp, folder / name)
+            _install(temp, folder / name)
             completed = True
     _fsync_dir(folder)
     return Recovery(completed, run_id)
 
 
 def _valid_renames(folder: Path, files: object, names: Collection[str]) -> dict[str, Path] | None:
-    """Report name → its temporary file in `folder`, or None when any entry names something
+    """Report name → its temporary entry in `folder`, or None when any entry names something
     else (a journal of an older auditor holds paths; only their file names are used)."""
     if not isinstance(files, dict):
         return None

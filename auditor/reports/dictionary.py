@@ -13,13 +13,22 @@ _INTRO = """\
 
 Written by `auditor audit` (version {version}); do not edit by hand, the next audit replaces it.
 
+**To read the results, open `audit.xlsx`** (the columns of the CSVs, a reviewer's first — in
+Segments the verdict and the two wordings; numbers are number cells and times are date cells,
+so it reads the same in any language setting; its sheet "Read me" repeats this dictionary) or
+**`html/index.html`** (every article, and a page per article that marks each change on the
+words it concerns). The CSVs are for machines and scripts: a spreadsheet whose decimal
+separator is a comma (Turkish, German, French, …) misreads their numbers (0.985 as 985, 12.5
+as a date) unless the file is imported with the language English (USA): in LibreOffice, the
+Text Import dialog with Character set UTF-8, Separated by Comma and Language English (USA).
+
 Every CSV is UTF-8 with a byte-order mark (Excel keeps Turkish letters) and `\\r\\n` line ends.
 A text cell that a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab
 or a carriage return) is written with a leading apostrophe `'`; the rest of the text is kept.
 Lists inside one cell are separated by `; `. An empty cell means "does not apply" (for example,
 no scores for an article that reports another event).
 
-How to read them: open `summary.csv` first, one row per article. `status` says whether the
+How to read the CSVs: open `summary.csv` first, one row per article. `status` says whether the
 article was compared with an official document (`ok`), reports another event
 (`no_official_match`: nothing is scored and no misquote is alleged) or could not be read
 (`error`, with the reason in `error`). Then filter `segments.csv` on `article_id` to see each

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import MISSING, dataclass, field, fields
+from functools import cache
 from typing import Any
 
 from auditor import __version__
@@ -223,7 +224,7 @@ class ArticleSummary:
 
     def row(self) -> dict[str, Any]:
         """Field name → value, enums as their text (a summary.csv row before formatting)."""
-        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
+        return {name: _plain(getattr(self, name)) for name in _field_names()}
 
     def to_json(self) -> str:
         return json.dumps(self.row(), ensure_ascii=False)
@@ -231,9 +232,16 @@ class ArticleSummary:
     @classmethod
     def from_json(cls, text: str) -> ArticleSummary:
         data = json.loads(text)
-        known = {f.name for f in fields(cls)}
+        known = _field_names()
         values = {k: v for k, v in data.items() if k in known}
         return cls(**{**values, "status": Status(values["status"])})
+
+
+@cache
+def _field_names() -> dict[str, None]:
+    """The fields of `ArticleSummary`, in order (looked up once: an unchanged re-audit reads
+    one summary per article)."""
+    return dict.fromkeys(f.name for f in fields(ArticleSummary))
 
 
 def _plain(value: Any) -> Any:
@@ -273,5 +281,5 @@ HISTORY = _RUN_COLUMNS + [
 
 def history_row(run_id: str, run_at: str, summary: ArticleSummary) -> dict[str, Any]:
     """One row of history.csv: the run and the summary fields history keeps."""
-    row = summary.row()
-    return {"run_id": run_id, "run_at": run_at, **{name: row[name] for name in HISTORY_FIELDS}}
+    kept = {name: _plain(getattr(summary, name)) for name in HISTORY_FIELDS}
+    return {"run_id": run_id, "run_at": run_at, **kept}

@@ -8,6 +8,7 @@ Writing the files is `auditor.commit`'s job.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -113,3 +114,9 @@ def _round(value: Any, digits: int) -> Any:
 
 def csv_bytes(df: pd.DataFrame) -> bytes:
     return df.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def write_tables(articles: Sequence[ArticleResult], out: Path) -> None:
+    """summary.csv, segments.csv and fragments.csv of `articles`, into the folder `out`."""
+    for name, df in build_frames(articles).items():
+        (out / name).write_bytes(csv_bytes(df))

@@ -70,6 +70,8 @@ class Batch:
     failures: FailureLog
     run_id: str
     run_at: str
+    #: where articles are audited; its `workers` None: `default_workers` for the articles to
+    #: audit
     engine: EngineChoice = field(default_factory=EngineChoice)
     progress: Progress | None = None
 
@@ -117,7 +119,8 @@ class Batch:
                 error = self._failed(entry, Failure.of(exc))
             done(position, self._save(entry, error))
         if documents:
-            workers = open_engine(self.engine, self.officials, self.settings, self.identifier)
+            choice = self.engine.sized(len(documents))
+            workers = open_engine(choice, self.officials, self.settings, self.identifier)
             try:
                 prepared: dict[int, PreparedArticle] = {}
                 for position, item in zip(

@@ -18,7 +18,16 @@ def fingerprint(*parts: object) -> str:
 
 def file_signature(path: Path) -> str:
     """Size and modification time of a report file as written by the last run: if either
-    differs, someone edited, replaced or restored it, and the reports are rebuilt."""
+    differs, someone edited, replaced or restored it, and the reports are rebuilt. For a
+    folder (`html/`), those of the folder and of each entry directly in it: a page added or
+    removed, or the index edited (its pages are not read, to keep an unchanged run cheap)."""
+    if not path.is_dir():
+        return _stat_signature(path)
+    children = (f"{p.name}={_stat_signature(p)}" for p in sorted(path.iterdir()))
+    return ",".join([_stat_signature(path), *children])
+
+
+def _stat_signature(path: Path) -> str:
     stat = path.stat()
     return f"{stat.st_size}:{stat.st_mtime_ns}"
 

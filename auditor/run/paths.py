@@ -22,8 +22,9 @@ ARTICLES_DIR = "articles"
 #: delete to start afresh)
 MARKER_FILE = ".auditor-reports"
 MARKER_TEXT = (
-    "This folder holds the reports of auditor (summary.csv, segments.csv, fragments.csv,\n"
-    "history.csv, README.md and .auditor/). auditor replaces those files on every run.\n"
+    "This folder holds the reports of auditor (audit.xlsx, html/, summary.csv, segments.csv,\n"
+    "fragments.csv, history.csv, README.md and .auditor/). auditor replaces those files on\n"
+    "every run.\n"
 )
 
 
@@ -62,6 +63,11 @@ def check_folders(corpus: Path, reports: Path) -> None:
     for source in (root, *sources):
         if source.is_relative_to(out):
             raise _overlap(reports, source, "contains the corpus")
+    check_state_folder(reports)
+
+
+def check_state_folder(reports: Path) -> None:
+    """Refuse a state folder that is a file or a link, or that holds links."""
     state_dir = reports / STATE_DIR
     if state_dir.is_symlink() or (state_dir.exists() and not state_dir.is_dir()):
         raise FolderError(

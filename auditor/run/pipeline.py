@@ -14,6 +14,7 @@ import os
 import sqlite3
 import time
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.metadata import version
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from auditor.records import ArticleResult, Document, IngestError, Role, Status
 from auditor.reports import commit
+from auditor.reports.formats import DEFAULT_FORMATS
 from auditor.reports.summary import ArticleSummary
 from auditor.run import paths
 from auditor.run.batch import Batch, Entry, Progress
@@ -110,8 +112,9 @@ def audit_corpus(
     full: bool = False,
     wait: float = 0.0,
     models_dir: Path | None = None,
-    workers: int = 1,
+    workers: int | None = None,
     progress: Progress | None = None,
+    formats: Sequence[str] = DEFAULT_FORMATS,
     engine: str = DEFAULT_ENGINE,
     scheduler: str | None = None,
 ) -> AuditResult:
@@ -120,9 +123,11 @@ def audit_corpus(
 
     `full` audits every article again; `wait` is how long to wait for another run's lock;
     `models_dir` is where translation packages are installed (default: argostranslate's own
-    folder, or AUDITOR_MODELS_DIR); `workers` is how many processes audit articles; `engine`
-    is where they run (`auditor.run.engines.ENGINES`: "processes", or "dask" on the cluster at
-    `scheduler`, or a local one of `workers` processes without it).
+    folder, or AUDITOR_MODELS_DIR); `workers` is how many processes audit articles (None: one
+    per usable core when there are enough articles to audit, `run.workers.default_workers`);
+    `formats`: the report formats to write (`auditor.reports.formats`); `engine` is where
+    articles are audited (`auditor.run.engines.ENGINES`: "processes", or "dask" on the cluster
+    at `scheduler`, or without it on a local cluster of `workers` processes).
     """
     settings = settings or Settings()
     choice = EngineChoice(engine, workers, scheduler)
@@ -140,6 +145,7 @@ def audit_corpus(
             run = _Run(corpus, reports, settings, full, progress)
             run.models_dir = resolve_models_dir(models_dir)
             run.engine = choice
+            run.formats = tuple(formats)
             return run.run()
     except FolderError as exc:
         raise AuditError(str(exc), usage=exc.usage) from exc
@@ -188,6 +194,7 @@ class _Run:
         self.removed = 0
         self.models_dir = resolve_models_dir(None)
         self.engine = EngineChoice()
+        self.formats: tuple[str, ...] = DEFAULT_FORMATS
         self.failures = FailureLog(reports / STATE_DIR, self.run_id)
         #: where a source file, or the target of a link among them, may lie
         self.inside = paths.corpus_folders(corpus)
@@ -224,7 +231,9 @@ class _Run:
                 )
             state.settle_history(recovery.run_id)
             state.start_run(self.run_id, self.run_at)
-            publisher = Publisher(self.reports, self.journal, state, self.run_id, self.run_at)
+            publisher = Publisher(
+                self.reports, self.journal, state, self.run_id, self.run_at, self.formats
+            )
             officials, official_errors = self._read_officials()
             stage = TranslateStage(self.models_dir, state)
             key_base = fingerprint(
@@ -241,7 +250,9 @@ class _Run:
             gone = sorted(state.article_ids() - {e.article_id for e in entries})
             self.removed = len(gone)
             reports_key = fingerprint(
-                key_base, sorted((e.article_id, e.key or "error " + e.error) for e in entries)
+                key_base,
+                sorted((e.article_id, e.key or "error " + e.error) for e in entries),
+                self.formats,  # other formats: other reports
             )
             results: list[ArticleResult] = []
             unchanged_digests = (
@@ -273,7 +284,8 @@ class _Run:
                     results, digests, self._counts(audited, digests), reports_key, self.settings
                 )
             unchanged = self._counts(audited, digests)["unchanged"]
-            self.notices.extend(stage.install_hints())
+            # also when stored results were reused: their fragments stay untranslated
+            self.notices.extend(stage.install_hints(digests))
             if self.failures.notice():
                 self.notices.append(str(self.failures.notice()))
             batches = stage.batches

@@ -1,33 +1,48 @@
-"""What a run leaves behind (edge): the report files, all committed together, and the history
-rows of the run, which count only once the reports they describe are committed (a run killed
-before its commit leaves no row in history.csv)."""
+"""What a run leaves behind (edge): the reports of its formats, all committed together, and the
+history rows of the run, which count only once the reports they describe are committed (a run
+killed before its commit leaves no row in history.csv)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from auditor.records import ArticleResult
 from auditor.reports import commit
+from auditor.reports.formats import (
+    DEFAULT_FORMATS,
+    HISTORY_FILE,
+    REPORT_FILES,
+    ReportData,
+    report_entries,
+    write_reports,
+)
 from auditor.reports.history import history_csv
 from auditor.reports.summary import ArticleSummary, history_row
 from auditor.run.keys import file_signature
 from auditor.settings import Settings
 from auditor.store.state import State
 
-TABLES = ("summary.csv", "segments.csv", "fragments.csv", "README.md")
-HISTORY_FILE = "history.csv"
-#: every file an audit writes into the reports folder (and may replace)
-REPORT_FILES = (*TABLES, HISTORY_FILE)
+__all__ = ["HISTORY_FILE", "JOURNAL_FILE", "REPORT_FILES", "Publisher"]
+
 JOURNAL_FILE = "commit.json"
 
 
 class Publisher:
-    """Writes one run's reports into `reports`, recording the commit in `state`."""
+    """Writes one run's reports of `formats` into `reports`, recording the commit in `state`."""
 
-    def __init__(self, reports: Path, journal: Path, state: State, run_id: str, run_at: str):
+    def __init__(
+        self,
+        reports: Path,
+        journal: Path,
+        state: State,
+        run_id: str,
+        run_at: str,
+        formats: Sequence[str] = DEFAULT_FORMATS,
+    ):
         self.reports, self.journal, self.state = reports, journal, state
         self.run_id, self.run_at = run_id, run_at
+        self.formats = tuple(formats)
 
     def reports_intact(self, reports_key: str) -> bool:
         """The committed reports are exactly the ones this run would write (checked by their
@@ -35,9 +50,9 @@ class Publisher:
         if self.state.get_meta("reports_key") != reports_key:
             return False
         recorded = self.state.report_hashes()
-        for name in REPORT_FILES:
+        for name in report_entries(self.formats):
             path = self.reports / name
-            if name not in recorded or not path.is_file():
+            if name not in recorded or not path.exists():
                 return False
             if file_signature(path) != recorded[name]:
                 return False
@@ -55,7 +70,8 @@ class Publisher:
             lambda paths: {**kept, **{p.name: file_signature(p) for p in paths}},
             reports_key,
         )
-        return [self.reports / name for name in TABLES] + written
+        others = [name for name in report_entries(self.formats) if name != HISTORY_FILE]
+        return [self.reports / name for name in others] + written
 
     def write_reports(
         self,
@@ -65,16 +81,23 @@ class Publisher:
         reports_key: str,
         settings: Settings,
     ) -> list[Path]:
-        """All report files of one run, committed together."""
-        from auditor.reports import dictionary, tables
-
+        """All reports of the run's formats, committed together (`auditor.reports.formats`);
+        once committed, the run's history rows count and the entries' signatures are
+        recorded, in one transaction."""
         rows = [history_row(self.run_id, self.run_at, d) for d in digests]
         self.state.finish_run(self.run_id, counts, rows)
-        contents = {name: tables.csv_bytes(df) for name, df in tables.build_frames(results).items()}
-        contents["README.md"] = dictionary.render(settings).encode("utf-8")
-        contents[HISTORY_FILE] = history_csv(self.state.history(self.run_id))
-        return self._commit(
-            contents, lambda paths: {p.name: file_signature(p) for p in paths}, reports_key
+        data = ReportData(
+            results, settings, self.state.history(self.run_id), self.formats, self.run_at
+        )
+        return write_reports(
+            self.reports,
+            data,
+            self.formats,
+            self.journal,
+            run_id=self.run_id,
+            committed=lambda paths: self.state.commit_run(
+                self.run_id, reports_key, {p.name: file_signature(p) for p in paths}
+            ),
         )
 
     def _commit(

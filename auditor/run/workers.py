@@ -1,10 +1,13 @@
 """Spreading articles over processes (`--workers N`), the default engine of
 `auditor.run.engines`.
 
-Each worker loads the language model and builds the official index once, in its initializer,
-then prepares or finishes articles sent to it; what is shipped per article is the decoded
-document (prepare) or the prepared article with its translations (finish). With one worker
-everything runs in this process through the same functions, so results are identical.
+The official index is built once, in this process, and handed to every worker with its
+initializer (inherited without a copy where processes fork, pickled once per worker where they
+spawn: ~30× cheaper than building it again). The language model is loaded once: here, before
+the workers fork and share it; where they spawn, once in each worker when its first article
+needs it. What is shipped per article is the decoded document (prepare) or
+the prepared article with its translations (finish). With one worker everything runs in this
+process through the same functions, so results are identical.
 
 Whatever one article's audit raises comes back as that article's `Failure`, and a worker that
 dies (killed, out of memory) fails only the articles still pending. Workers die with the
@@ -13,6 +16,7 @@ process that started them: a killed audit leaves no orphan behind.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import sys
@@ -27,6 +31,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from auditor.records import ArticleResult, Document, Translation
 from auditor.run.isolate import Failure
 from auditor.settings import Settings
+from auditor.stages.language import LazyIdentifier
 
 if TYPE_CHECKING:
     from auditor.run.engines import EngineChoice
@@ -42,17 +47,40 @@ _context: dict[str, Any] = {}
 Result = TypeVar("Result")
 
 
-def _initialise(officials: Sequence[Document], settings: Settings) -> None:
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the OS tells it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+#: articles to audit per worker before another process pays for its start (imports, language
+#: model: ~1 s of CPU, the audit of about ten articles)
+ARTICLES_PER_WORKER = 24
+
+
+def default_workers(articles: int, cores: int | None = None) -> int:
+    """`--workers` when not given: one process per usable core, as long as each has enough
+    articles to pay for its start."""
+    cores = usable_cores() if cores is None else cores
+    return max(1, min(cores, articles // ARTICLES_PER_WORKER))
+
+
+def _initialise(officials: Sequence[Document], settings: Settings, index: Any = None) -> None:
     _context.clear()
     _context.update(officials=officials, settings=settings)
+    if index is not None:
+        _context["index"] = index
 
 
-def _initialise_worker(officials: Sequence[Document], settings: Settings, parent: int) -> None:
-    die_with(parent)
-    _initialise(officials, settings)
+def _initialise_worker(settings: Settings, index: Any, identifier: Any, parent: int) -> None:
+    _die_with(parent)
+    _initialise((), settings, index)
+    if identifier is not None:
+        _context["identifier"] = identifier
 
 
-def die_with(parent: int) -> None:
+def _die_with(parent: int) -> None:
     """End this worker when `parent` ends, however it ends (SIGKILL included): at once through
     the kernel on Linux, and by polling the parent everywhere (a worker busy in C code that
     holds the interpreter still ends through the kernel)."""
@@ -146,9 +174,9 @@ class Workers:
         workers: int,
         officials: Sequence[Document],
         settings: Settings,
-        identifier: Any = None,
+        identifier: LazyIdentifier | None = None,
     ) -> None:
-        """identifier: the caller's language model, reused when everything runs here."""
+        """identifier: the caller's language model, reused here and by forked workers."""
         self.workers = max(1, workers)
         self._pool: ProcessPoolExecutor | None = None
         if self.workers == 1:
@@ -156,10 +184,15 @@ class Workers:
             if identifier is not None:
                 _context["identifier"] = identifier
         else:
+            from auditor.run.article import build_index
+
+            index = build_index(officials, settings)
+            if identifier is not None and multiprocessing.get_start_method() == "fork":
+                identifier.load()  # forked workers share the loaded model
             self._pool = ProcessPoolExecutor(
                 self.workers,
                 initializer=_initialise_worker,
-                initargs=(officials, settings, os.getpid()),
+                initargs=(settings, index, identifier, os.getpid()),
             )
 
     @classmethod
@@ -170,8 +203,9 @@ class Workers:
         settings: Settings,
         identifier: Any = None,
     ) -> Workers:
-        """The `processes` engine with `choice.workers` processes."""
-        return cls(choice.workers, officials, settings, identifier)
+        """The `processes` engine with `choice.workers` processes (a choice `sized` for the
+        run's articles)."""
+        return cls(choice.workers or 1, officials, settings, identifier)
 
     def prepare(self, documents: Sequence[Document]) -> Iterator[Any]:
         """Prepared articles (or their `Failure`), in the order of `documents`."""

@@ -167,6 +167,7 @@ class OfficialIndex:
         #: a word no official sentence has weighs as much as the rarest one
         self.unseen_weight = math.log(1 + total)
         self._verbatim: dict[str, tuple[str, list[int]]] = {}
+        self._runs: dict[tuple[str, int, int], tuple[frozenset[str], float]] = {}
 
     def doc_ids(self) -> list[str]:
         return list(self._by_doc)
@@ -233,14 +234,23 @@ class OfficialIndex:
     def sentence_id(self, doc_id: str, position: int) -> int:
         return self._by_doc[doc_id][position]
 
-    def verbatim(self, text: str, doc_id: str) -> tuple[int, int] | None:
-        """The run (first, last positions) of `doc_id` in which `text` stands word for word
-        (case and punctuation aside), or None."""
+    def verbatim(self, text: str, doc_id: str | None = None) -> tuple[str, int, int] | None:
+        """The run (document, first, last positions) in which `text` stands word for word
+        (case and punctuation aside): in `doc_id`, or in the first document that has it."""
         from auditor.stages.normal import normalised_wording
 
         wanted = normalised_wording(text)
         if not wanted:
             return None
+        for candidate in [doc_id] if doc_id is not None else self.doc_ids():
+            found = self._verbatim_in(wanted, candidate)
+            if found is not None:
+                return (candidate, *found)
+        return None
+
+    def _verbatim_in(self, wanted: str, doc_id: str) -> tuple[int, int] | None:
+        from auditor.stages.normal import normalised_wording
+
         if doc_id not in self._verbatim:
             joined, starts = "", []
             for sid in self._by_doc[doc_id]:
@@ -294,22 +304,31 @@ class OfficialIndex:
             return None
         runs = self.runs(sids)
         query = set(self.stems_of(text))
-        runs.sort(key=lambda run: self._word_f2(query, run), reverse=True)
+        query_weight = self._weight_of(query)
+        runs.sort(key=lambda run: self._word_f2(query, query_weight, run), reverse=True)
         scored = [
             (sentence_chrf(text, self.run_text(*run)), *run)
             for run in runs[: self.settings.reranked]
         ]
         return max(scored, key=lambda item: item[0])
 
-    def _word_f2(self, query: set[str], run: tuple[str, int, int]) -> float:
+    def _word_f2(self, query: set[str], query_weight: float, run: tuple[str, int, int]) -> float:
         """A cheap stand-in for chrF++ to pre-rank runs: the F-score (recall weighted twice,
         as in chrF) of rare content words. Measured on seed 000 it keeps chrF++'s top run
         among the first four candidates for every segment that has a counterpart."""
-        doc_id, first, last = run
-        stems: set[str] = set()
-        for position in range(first, last + 1):
-            stems |= self._stems[self._by_doc[doc_id][position]]
-        return _f2(self._weight_of(query & stems), self._weight_of(query), self._weight_of(stems))
+        stems, weight = self._run_stems(run)
+        return _f2(self._weight_of(query & stems), query_weight, weight)
+
+    def _run_stems(self, run: tuple[str, int, int]) -> tuple[frozenset[str], float]:
+        """A run's content stems and their weight, computed once per run for every article."""
+        found = self._runs.get(run)
+        if found is None:
+            doc_id, first, last = run
+            stems = frozenset().union(
+                *(self._stems[self._by_doc[doc_id][p]] for p in range(first, last + 1))
+            )
+            found = self._runs[run] = (stems, self._weight_of(stems))
+        return found
 
     def align(self, text: str, *, doc_id: str | None = None) -> Alignment | None:
         """Best official run for `text` (optionally within one document), or None."""

@@ -112,11 +112,13 @@ def audit_drift(
         if own is not None:
             texts[s.index] = own if english[s.index] == s.text else english[s.index]
     speech = {i: what[i].speech for i in texts}
-    found, closest = _align(segments, texts, speech, index, settings, doc_id=None)
+    anywhere = _candidates(texts, speech, index, doc_id=None)
+    found, closest = _align(segments, texts, speech, index, settings, None, anywhere)
     official_id = _choose_document(found, index)
     if official_id is None:
         return _no_match(segments, what)
-    found, closest = _align(segments, texts, speech, index, settings, doc_id=official_id)
+    there = _candidates(texts, speech, index, official_id, earlier=anywhere)
+    found, closest = _align(segments, texts, speech, index, settings, official_id, there)
     solid = {i: f for i, f in found.items() if f.strength is not AlignmentStrength.WEAK}
     covered = {p for f in solid.values() for p in f.positions}
     coverage = len(covered) / max(index.sentence_count(official_id), 1)
@@ -176,6 +178,33 @@ def audit_drift(
     return ArticleDrift(Status.OK, official_id, coverage, aggregate(sentence_level), tuple(rows))
 
 
+#: a segment's best candidate before judging it: a sentence's alignment or a quotation's span
+_Candidate = Alignment | QuoteMatch | None
+
+
+def _candidates(
+    texts: Mapping[int, str],
+    speech: Mapping[int, Speech | None],
+    index: OfficialIndex,
+    doc_id: str | None,
+    earlier: Mapping[int, _Candidate] | None = None,
+) -> dict[int, _Candidate]:
+    """Each compared segment's best candidate (in `doc_id`, or in any document); a candidate
+    found `earlier` in that document, or none at all, is not looked up again."""
+    out: dict[int, _Candidate] = {}
+    for i in sorted(texts):
+        if earlier is not None and i in earlier:
+            before = earlier[i]
+            if before is None or before.doc_id == doc_id:
+                out[i] = before
+                continue
+        if speech[i] is Speech.DIRECT:
+            out[i] = match_quotation(texts[i], index, doc_id)
+        else:
+            out[i] = index.align(texts[i], doc_id=doc_id)
+    return out
+
+
 def _align(
     segments: Sequence[Segment],
     texts: Mapping[int, str],
@@ -183,17 +212,20 @@ def _align(
     index: OfficialIndex,
     settings: Settings,
     doc_id: str | None,
+    candidates: Mapping[int, _Candidate],
 ) -> tuple[dict[int, _Found], dict[int, QuoteMatch]]:
-    """Every compared segment's counterpart (in `doc_id`, or in any document), and for each
-    quotation that is not found, the closest span (evidence for the "not found")."""
+    """Every compared segment's counterpart among its `candidates` (in `doc_id`, or in any
+    document), and for each quotation that is not found, the closest span (evidence for the
+    "not found")."""
     rule = settings.align
     order = sorted(texts)
     found: dict[int, _Found] = {}
     closest: dict[int, QuoteMatch] = {}
     sentences: dict[int, Alignment | None] = {}
     for i in order:
+        candidate = candidates[i]
         if speech[i] is Speech.DIRECT:
-            match = match_quotation(texts[i], index, doc_id)
+            match = candidate if isinstance(candidate, QuoteMatch) else None
             strength = match.strength(rule) if match is not None else None
             if match is not None and strength is not None:
                 line = index.line_at(match.doc_id, match.first, match.last, match.span.start)
@@ -203,7 +235,7 @@ def _align(
             elif match is not None:
                 closest[i] = match
         else:
-            sentences[i] = index.align(texts[i], doc_id=doc_id)
+            sentences[i] = candidate if isinstance(candidate, Alignment) else None
     # sentences: strong on their own words, weak by their place among every found neighbour
     anchors = [
         sentences[i] if i in sentences else _as_alignment(found[i]) if i in found else None

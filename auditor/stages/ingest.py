@@ -18,8 +18,6 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from auditor.records import Document, IngestError, Role
 
 #: Legacy code pages tried beside charset-normalizer's own candidates. On mostly-English text
@@ -86,6 +84,9 @@ def normalise(text: str) -> str:
 
 
 def _candidate_encodings(data: bytes) -> list[str]:
+    # imported here: only a file that is not UTF-8 needs it, and an unchanged re-audit none
+    from charset_normalizer import from_bytes
+
     seen: dict[str, None] = {}
     for match in from_bytes(data):
         seen.setdefault(codecs.lookup(match.encoding).name, None)

@@ -140,3 +140,12 @@ class LazyIdentifier:
 
     def plausibility(self, line: str) -> float:
         return self(line)[1]
+
+    def load(self) -> None:
+        """Load the model now (before worker processes fork, so that they share it)."""
+        self("")
+
+    def __getstate__(self) -> dict[str, object]:
+        """Sent to a process that does not share this one's memory: the languages only; the
+        model loads there once, when first needed."""
+        return {"_languages": self._languages, "_model": None}

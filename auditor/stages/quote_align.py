@@ -74,12 +74,11 @@ def match_quotation(
     """The official span most like quotation `text` (in `doc_id`, or in any document), with
     its evidence, found or not; None when no official sentence shares a word with it."""
     rule = index.settings
-    for candidate in [doc_id] if doc_id is not None else index.doc_ids():
-        exact = index.verbatim(text, candidate)
-        if exact is not None:
-            span = best_span(text, index.run_text(candidate, *exact))
-            if span is not None:
-                return _evidence(text, index, candidate, *exact, span, exact=True)
+    exact = index.verbatim(text, doc_id)
+    if exact is not None:
+        span = best_span(text, index.run_text(*exact))
+        if span is not None:
+            return _evidence(text, index, *exact, span, exact=True)
     runs: dict[tuple[str, int, int], None] = {}
     for sid in index.quote_hits(text, rule.quote_hits, doc_id):
         s = index.sentences[sid]
@@ -96,13 +95,17 @@ def match_quotation(
     if not spans:
         return None
     spans.sort(key=lambda item: (-_matched_weight(index, item[1]), -item[1].equal))
-    scored = [
-        _evidence(text, index, doc, first, last, span)
-        for (doc, first, last), span in spans[: rule.reranked]
-    ]
     # the span that explains most of the quotation's words (then skips fewest official ones):
-    # chrF++ alone prefers the shorter run when a quotation spans two official sentences
-    return max(scored, key=lambda m: (m.span.equal, -m.span.gaps, m.chrf))
+    # chrF++ alone prefers the shorter run when a quotation spans two official sentences;
+    # chrF++ decides only between spans tied on those
+    top = spans[: rule.reranked]
+    best = max((span.equal, -span.gaps) for _, span in top)
+    tied = [
+        _evidence(text, index, doc, first, last, span)
+        for (doc, first, last), span in top
+        if (span.equal, -span.gaps) == best
+    ]
+    return max(tied, key=lambda m: m.chrf)
 
 
 def slot_match(text: str, index: OfficialIndex, doc_id: str, position: int) -> QuoteMatch | None:

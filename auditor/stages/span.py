@@ -17,7 +17,9 @@ of the quotation and of an official sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
@@ -82,11 +84,17 @@ class Span:
         return self.equal / self.quote_words if self.quote_words else 0.0
 
 
-def words(text: str, key_length: int = 6) -> list[Word]:
-    return [
+#: texts whose words are kept: an official run is compared with every quotation that shares
+#: its rare words, a quotation with several runs
+WORDS_CACHE = 1024
+
+
+@lru_cache(maxsize=WORDS_CACHE)
+def words(text: str, key_length: int = 6) -> tuple[Word, ...]:
+    return tuple(
         Word(m.group(), m.group().lower().replace("’", "'")[:key_length], m.start(), m.end())
         for m in _WORD.finditer(text)
-    ]
+    )
 
 
 def best_span(quote: str, official: str, key_length: int = 6) -> Span | None:
@@ -136,7 +144,9 @@ def best_span(quote: str, official: str, key_length: int = 6) -> Span | None:
 _Pair = tuple[int, int, str]
 
 
-def _pairs(q: str, o: str, lo: int, hi: int, mine: list[Word], theirs: list[Word]) -> list[_Pair]:
+def _pairs(
+    q: str, o: str, lo: int, hi: int, mine: Sequence[Word], theirs: Sequence[Word]
+) -> list[_Pair]:
     """The quotation's words placed on official words: the longest common subsequence of the
     two (Indel opcodes), then, between two of its words, the quotation's other words paired in
     order with the official words left there (a replacement: of a like word — another form —
@@ -167,7 +177,9 @@ def _pairs(q: str, o: str, lo: int, hi: int, mine: list[Word], theirs: list[Word
     return pairs
 
 
-def _trim(pairs: list[_Pair], mine: list[Word], theirs: list[Word], official: str) -> list[_Pair]:
+def _trim(
+    pairs: list[_Pair], mine: Sequence[Word], theirs: Sequence[Word], official: str
+) -> list[_Pair]:
     """The pairs of the span. First trimmed at both edges while the edge pair is a replacement
     by an unlike word (the quotation added a word there) or a loose block of equal function
     words ("and" matched past four unrelated words) that does not anchor the quotation (its
@@ -198,7 +210,7 @@ def _trim(pairs: list[_Pair], mine: list[Word], theirs: list[Word], official: st
 
 
 def _grow(
-    pair: _Pair, edge: int, mine: list[Word], theirs: list[Word], official: str
+    pair: _Pair, edge: int, mine: Sequence[Word], theirs: Sequence[Word], official: str
 ) -> _Pair | None:
     step = -1 if edge == 0 else 1
     j, i = pair[0] + step, pair[1] + step
@@ -213,14 +225,16 @@ def _grow(
     return None
 
 
-def _anchors(pair: _Pair, edge: int, mine: list[Word], theirs: list[Word], official: str) -> bool:
+def _anchors(
+    pair: _Pair, edge: int, mine: Sequence[Word], theirs: Sequence[Word], official: str
+) -> bool:
     """The pair is the quotation's first (last) word on an official sentence's first (last)."""
     j, i, _ = pair
     at_edge_of_quote = i == 0 if edge == 0 else i == len(mine) - 1
     return at_edge_of_quote and _sentence_edge(theirs[j], official, edge)
 
 
-def _loose_function_block(pairs: list[_Pair], edge: int, theirs: list[Word]) -> bool:
+def _loose_function_block(pairs: list[_Pair], edge: int, theirs: Sequence[Word]) -> bool:
     ordered = pairs if edge == 0 else pairs[::-1]
     if ordered[0][2] != "equal":
         return False

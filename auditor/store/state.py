@@ -305,9 +305,18 @@ class State:
                 "UPDATE history_rows SET committed = 1 WHERE run_id = ? AND committed = 0",
                 (run_id,),
             )
-            self.db.execute("DELETE FROM report_files")
-            self.db.executemany("INSERT INTO report_files VALUES (?, ?)", hashes.items())
-            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('reports_key', ?)", (reports_key,))
+            self._record_reports(reports_key, hashes)
+
+    def record_reports(self, reports_key: str, hashes: dict[str, str]) -> None:
+        """Reports rebuilt from the stored results without a run (`auditor report`) are
+        committed: what they were made of and their entries' signatures."""
+        with _transaction(self.db):
+            self._record_reports(reports_key, hashes)
+
+    def _record_reports(self, reports_key: str, hashes: dict[str, str]) -> None:
+        self.db.execute("DELETE FROM report_files")
+        self.db.executemany("INSERT INTO report_files VALUES (?, ?)", hashes.items())
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('reports_key', ?)", (reports_key,))
 
     def settle_history(self, committed_run: str | None) -> None:
         """At the start of a run: the history rows of `committed_run` (whose interrupted

@@ -13,11 +13,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from auditor.records import ENGLISH, Translation, TranslationStatus
+from auditor.records import ENGLISH, UNDETERMINED, Translation, TranslationStatus
 from auditor.store.state import State
 from auditor.translation.packages import InstalledModel, installed_models, select_model
 
 if TYPE_CHECKING:
+    from auditor.reports.summary import ArticleSummary
     from auditor.translation.argos import ArgosTranslator
 
 INSTALL_HINT = (
@@ -130,9 +131,32 @@ class TranslateStage:
             raise ValueError(f"no round trip through {language}: a model is missing")
         return self.round_trip(texts, there, back)
 
-    def install_hints(self) -> list[str]:
-        return [
-            f"{n} fragment(s) in '{lang}' untranslated: no {lang}→en model; install with: "
-            + INSTALL_HINT.format(lang=lang)
-            for lang, n in sorted(self.missing.items())
+    def install_hints(self, summaries: Sequence[ArticleSummary] = ()) -> list[str]:
+        """What to install, on every run while fragments stay untranslated: the languages this
+        run found without a model, and those of articles whose stored results were reused
+        (their language mix, for languages that still have no model to English)."""
+        total = sum(s.fragments_untranslated or 0 for s in summaries) or sum(self.missing.values())
+        if not total:
+            return []
+        languages = set(self.missing)
+        for summary in summaries:
+            if summary.fragments_untranslated:
+                mix = (part.split()[0] for part in summary.language_mix.split(";") if part.strip())
+                languages.update(
+                    language
+                    for language in mix
+                    if language not in (ENGLISH, UNDETERMINED)
+                    and self.model(language, ENGLISH) is None
+                )
+        if not languages:
+            return [f"{total} fragment(s) untranslated: the translation failed (see fragments.csv)"]
+        if len(languages) == 1:
+            (language,) = languages
+            return [
+                f"{total} fragment(s) in '{language}' untranslated: no {language}→en model; "
+                "install with: " + INSTALL_HINT.format(lang=language)
+            ]
+        return [f"{total} fragment(s) untranslated (see fragments.csv)"] + [
+            f"no {language}→en model; install with: " + INSTALL_HINT.format(lang=language)
+            for language in sorted(languages)
         ]

@@ -12,7 +12,7 @@ imported only when a run has articles to audit on it.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -40,8 +40,20 @@ class EngineChoice:
     """Which engine a run uses and how it is sized."""
 
     name: str = DEFAULT_ENGINE
-    workers: int = 1  #: processes (for `dask` without a scheduler: local worker processes)
+    #: processes (for `dask` without a scheduler: the local cluster's worker processes; with
+    #: one, the cluster's own workers); None: `sized` decides
+    workers: int | None = None
     scheduler: str | None = None  #: a running cluster's address (`dask` only)
+
+    def sized(self, articles: int) -> EngineChoice:
+        """This choice with `workers` decided for `articles` to audit: one process per usable
+        core when there are enough articles to pay for their start
+        (`auditor.run.workers.default_workers`)."""
+        if self.workers is not None:
+            return self
+        from auditor.run.workers import default_workers
+
+        return replace(self, workers=default_workers(articles))
 
     def problem(self) -> str:
         """Why this choice is a usage error; empty when it is valid."""
@@ -75,7 +87,8 @@ def open_engine(
     settings: Settings,
     identifier: Any = None,
 ) -> Engine:
-    """Start the engine `choice` names, its workers holding `officials` and `settings`.
+    """Start the engine `choice` names (`sized` for the run's articles), its workers holding
+    the official index built from `officials`, and `settings`.
     identifier: the driver's language model, for an engine that runs in this process."""
     module, name = ENGINES[choice.name].split(":")
     engine: Engine = getattr(import_module(module), name).start(

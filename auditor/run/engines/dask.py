@@ -3,9 +3,9 @@
 The driver keeps what it keeps with the process pool — the corpus, its hashes, translation and
 the state — and ships each task the decoded articles (prepare) or the prepared articles with
 their translations (finish), a chunk of them at a time, so workers need no shared file system
-and never see the state. The official documents and the settings go to each worker once, in a
-worker plugin that builds the official index and loads the language model on the worker's first
-task and keeps them for the run.
+and never see the state. The official index, built once here as for the process pool, and the
+settings go to each worker once, in a worker plugin that keeps them for the run; each worker
+loads the language model once, on its first task that needs it.
 
 A worker whose auditor version or code differs from the driver's is refused: the run ends with
 a message naming both (its results could differ from what the state's keys promise). A worker
@@ -62,14 +62,13 @@ class WorkerRefused(RuntimeError):
 
 
 class AuditorPlugin(WorkerPlugin):
-    """What each worker holds for one run: the official documents and the settings (shipped
-    once), and the official index and language model built from them (once per worker)."""
+    """What each worker holds for one run: the official index (built once, on the driver) and
+    the settings, shipped once, and the language model, loaded once per worker."""
 
-    def __init__(
-        self, officials: Sequence[Document], settings: Settings, version: str, code: str
-    ) -> None:
-        """version, code: the driver's auditor version and code fingerprint."""
-        self.officials = list(officials)
+    def __init__(self, index: Any, settings: Settings, version: str, code: str) -> None:
+        """index: the run's `OfficialIndex`; version, code: the driver's auditor version and
+        code fingerprint."""
+        self.index = index
         self.settings = settings
         self.version, self.code = version, code
         self.refusal = ""
@@ -86,8 +85,8 @@ class AuditorPlugin(WorkerPlugin):
         self._built, self._lock = {}, threading.Lock()
 
     def setup(self, worker: Any) -> None:
-        """Refuse a worker whose auditor is not the driver's; the index and the model are
-        built on the first task, not here, so the worker's event loop never waits for them."""
+        """Refuse a worker whose auditor is not the driver's; the language model is loaded on
+        the first task, not here, so the worker's event loop never waits for it."""
         mine = (__version__, code_fingerprint())
         if mine != (self.version, self.code):
             self.refusal = refusal(worker.address, mine, (self.version, self.code))
@@ -101,7 +100,7 @@ class AuditorPlugin(WorkerPlugin):
         from auditor.run.article import prepare_article
 
         def one(document: Document) -> Any:
-            return prepare_article(document, self._get("identifier"), self.settings)
+            return prepare_article(document, self._identifier(), self.settings)
 
         return self._each(one, documents)
 
@@ -112,7 +111,7 @@ class AuditorPlugin(WorkerPlugin):
             return finish_article(
                 job.prepared,
                 job.translations,
-                self._get("index"),
+                self.index,
                 self.settings,
                 round_trip_chrf=job.round_trip_chrf,
             )
@@ -134,17 +133,13 @@ class AuditorPlugin(WorkerPlugin):
                     out.append(Failure.of(exc))
         return out
 
-    def _get(self, name: str) -> Any:
-        if name not in self._built:
-            if name == "identifier":
-                from auditor.stages.language import load_identifier
+    def _identifier(self) -> Any:
+        """The language model, loaded on this worker the first time a task needs it."""
+        if "identifier" not in self._built:
+            from auditor.stages.language import load_identifier
 
-                self._built[name] = load_identifier(self.settings.language.languages)
-            else:
-                from auditor.run.article import build_index
-
-                self._built[name] = build_index(self.officials, self.settings)
-        return self._built[name]
+            self._built["identifier"] = load_identifier(self.settings.language.languages)
+        return self._built["identifier"]
 
 
 def refusal(address: str, worker: tuple[str, str], driver: tuple[str, str]) -> str:
@@ -160,7 +155,9 @@ def _plugin(name: str) -> AuditorPlugin:
     worker = get_worker()
     plugin = worker.plugins.get(name)
     if not isinstance(plugin, AuditorPlugin):
-        raise WorkerRefused(f"Dask worker {worker.address} has not received the run's officials")
+        raise WorkerRefused(
+            f"Dask worker {worker.address} has not received the run's official index"
+        )
     return plugin
 
 
@@ -195,7 +192,11 @@ class DaskEngine:
         identifier: Any = None,
     ) -> DaskEngine:
         """Connect (or start a local cluster), wait for a worker, and send every worker the
-        officials and settings; a worker with other auditor code is refused here."""
+        official index and the settings; a worker with other auditor code is refused here.
+        identifier: unused (workers are other processes, which load their own model)."""
+        from auditor.run.article import build_index
+
+        index = build_index(officials, settings)  # as for the process pool: once, here
         cluster: LocalCluster | None = None
         try:
             if choice.scheduler:
@@ -204,7 +205,7 @@ class DaskEngine:
             else:
                 where = "the local Dask cluster"
                 cluster = LocalCluster(
-                    n_workers=max(1, choice.workers),
+                    n_workers=max(1, choice.workers or 1),
                     threads_per_worker=1,
                     processes=True,
                     dashboard_address=None,
@@ -225,7 +226,7 @@ class DaskEngine:
                     f"{where} has no worker (waited {CONNECT_SECONDS:g} s): start one with "
                     f"`dask worker {choice.scheduler}`"
                 ) from exc
-            plugin = AuditorPlugin(officials, settings, __version__, code_fingerprint())
+            plugin = AuditorPlugin(index, settings, __version__, code_fingerprint())
             client.register_plugin(plugin, name=engine.plugin)
         except WorkerRefused as exc:
             engine.close()
@@ -250,8 +251,8 @@ class DaskEngine:
         return self._map(_finish_chunk, jobs)
 
     def close(self) -> None:
-        """Take the run's officials off the workers of a shared cluster; end a local one."""
-        # nothing of the run depends on these: a worker releases the officials when it ends
+        """Take the run's official index off the workers of a shared cluster; end a local one."""
+        # nothing of the run depends on this: a worker releases the index when it ends
         with contextlib.suppress(Exception):
             if self.cluster is None and self.client.status == "running":
                 self.client.unregister_worker_plugin(self.plugin)

@@ -1,7 +1,9 @@
 """Back-translation evidence: how strongly English reads as a machine back-translation.
 
-`markers`: model-free translationese markers of one article's English; `round_trip`: the
-evidence that needs translation models (round trips through a pivot language).
+`markers`: model-free translationese markers of one article's English (artefacts, and weak
+statistics such as `profile`, the function-word profile of machine translation);
+`round_trip`: the evidence that needs translation models (round trips through a pivot
+language).
 """
 
 from auditor.stages.backtranslation.markers import (

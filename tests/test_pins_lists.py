@@ -1,0 +1,555 @@
+"""Pins of the word lists the change types, the alignment and WordNet read (auditor/data/).
+
+Every entry is written out here on purpose, with a sentence pair on which it makes a finding:
+a test that read the data file could not notice an entry going missing (see bench/mutants.py).
+Entries that no finding can depend on are listed with the reason, in `UNPINNABLE`.
+
+For the derived WordNet tables (tens of thousands of entries) a handful of behaviours is
+pinned instead: antonyms, synonyms, adjectives linked as similar, irregular forms.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.stages.align import content_stems
+from auditor.stages.changes import find_changes
+from auditor.stages.span import best_span
+from auditor.stages.speech import wording
+from auditor.wordnet import are_antonyms, are_synonyms, lemmas, same_lemma
+
+#: entries whose removal changes no finding, and why (checked by hand; bench/mutants.py
+#: reports them as survivors)
+UNPINNABLE = {
+    "modal_force.tsv: 'll, 'd": 'no token is ever "\'ll" or "\'d": the tokenizer keeps a '
+    'contraction whole ("we\'ll" is read by its ending, "we\'d" not at all)',
+    "modal_classes.tsv: should": "the only force of its class: a class of its own either way",
+    "qualifiers.txt: nearly, almost": "also lexical negatives: a negation edit on the same words "
+    "always takes the qualifier's place",
+    "sentence_openers.txt: i, no, not, never, nothing, nobody, neither, nor": "never a name "
+    'anyway ("I" and the negators are ruled out first)',
+    "sentence_openers.txt: no one, of course": "two words: a token is one word, never matched",
+    "focus_adverbs.txt: in particular": "it only keeps a focusing qualifier on the other side "
+    "from being reported, and both ('particularly', 'especially') already match 'particular' "
+    "(its first six letters; a WordNet synonym)",
+    "light_verbs.txt: come, go, get, give, take, do, put, bring, turn": "their WordNet antonyms "
+    "are other light verbs (come/go, give/take) or synset members, already left out",
+}
+
+
+def _changes(official: str, article: str, *types: str) -> list[str]:
+    return [str(c) for c in find_changes(official, article) if not types or c.type in types]
+
+
+# --- negators.txt and lexical_negatives.txt ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("official", "article", "change"),
+    [
+        ("They did not agree.", "They agreed.", "negation: not → ∅"),
+        ("They reached no deal.", "They reached a deal.", "negation: no → a"),
+        ("She has never visited Kyiv.", "She has visited Kyiv.", "negation: never → ∅"),
+        ("None of the allies objected.", "All of the allies objected.", "negation: none → all"),
+        ("Nobody opposed the plan.", "Everybody opposed the plan.", "negation: nobody → everybody"),
+        ("Nothing has changed.", "Everything has changed.", "negation: nothing → everything"),
+        (
+            "The talks are going nowhere.",
+            "The talks are going somewhere.",
+            "negation: nowhere → somewhere",
+        ),
+        (
+            "Neither Sweden nor Finland objected.",
+            "Sweden and Finland objected.",
+            "negation: neither → ∅",
+        ),
+        (
+            "We will not retreat, nor will we surrender.",
+            "We will not retreat, and we will surrender.",
+            "negation: nor → and",
+        ),
+        ("They left without a deal.", "They left with a deal.", "negation: without → with"),
+        ("Russia cannot win this war.", "Russia can win this war.", "negation: cannot → can"),
+    ],
+)
+def test_a_negator_lost_is_a_negation_edit(official: str, article: str, change: str) -> None:
+    assert _changes(official, article, "negation") == [change]
+
+
+@pytest.mark.parametrize(
+    ("official", "article"),
+    [
+        ("They chose talks, not war.", "They chose talks instead of war."),
+        ("They chose talks, not war.", "They chose talks rather than war."),
+        ("They did not pay.", "They fail to pay."),
+        ("He did not pay.", "He fails to pay."),
+        ("They did not pay.", "They failed to pay."),
+        ("Not paying is a risk.", "Failing to pay is a risk."),
+        ("They have no ammunition.", "They lack ammunition."),
+        ("It has no ammunition.", "It lacks ammunition."),
+        ("They had no ammunition.", "They lacked ammunition."),
+        ("Units without ammunition retreated.", "Units lacking ammunition retreated."),
+        ("With no ammunition, they retreated.", "In the absence of ammunition, they retreated."),
+        ("The work is not yet complete.", "The work is nearly complete."),
+        ("The work is not yet complete.", "The work is almost complete."),
+        ("They could not move.", "They could hardly move."),
+        ("They could not move.", "They could barely move."),
+        ("They could not move.", "They could scarcely move."),
+        ("They do not meet.", "They seldom meet."),
+        ("They do not meet.", "They rarely meet."),
+    ],
+)
+def test_a_negative_word_keeps_the_polarity_of_a_negator(official: str, article: str) -> None:
+    assert _changes(official, article, "negation") == []
+
+
+def test_no_longer_is_one_negation() -> None:
+    # "no" alone is a negator too: the phrase shows in the evidence
+    assert _changes("They no longer support it.", "They support it.", "negation") == [
+        "negation: no longer → ∅"
+    ]
+
+
+# --- modal_force.tsv, modal_phrases.tsv, modal_classes.tsv, modal_expressions.tsv -------------
+
+
+@pytest.mark.parametrize(
+    ("official", "article", "change"),
+    [
+        # modal verbs (modal_force.tsv), each for one of another class
+        ("We must act.", "We should act.", "must → should"),
+        ("We mustn't wait.", "We shouldn't wait.", "mustn't → shouldn't"),
+        (
+            "An attack shall be considered an attack on all.",
+            "An attack should be considered an attack on all.",
+            "shall → should",
+        ),
+        ("We shan't wait.", "We shouldn't wait.", "shan't → shouldn't"),
+        ("We should act.", "We must act.", "should → must"),
+        ("We shouldn't wait.", "We mustn't wait.", "shouldn't → mustn't"),
+        ("Allies ought not wait.", "Allies must not wait.", "ought → must"),
+        ("Russia may attack.", "Russia will attack.", "may → will"),
+        ("Russia might attack.", "Russia will attack.", "might → will"),
+        ("Russia mightn't attack.", "Russia won't attack.", "mightn't → won't"),
+        ("Ukraine can win.", "Ukraine must win.", "can → must"),
+        ("Ukraine cannot lose.", "Ukraine must not lose.", "cannot → must"),
+        ("Ukraine can't lose.", "Ukraine mustn't lose.", "can't → mustn't"),
+        ("Russia could attack.", "Russia must attack.", "could → must"),
+        ("We couldn't wait.", "We mustn't wait.", "couldn't → mustn't"),
+        ("Allies will decide.", "Allies may decide.", "will → may"),
+        ("Allies won't decide.", "Allies mightn't decide.", "won't → mightn't"),
+        ("Allies would decide.", "Allies may decide.", "would → may"),
+        ("Allies wouldn't decide.", "Allies mightn't decide.", "wouldn't → mightn't"),
+        # periphrastic modals (modal_phrases.tsv)
+        ("We have to act.", "We should act.", "have to → should"),
+        ("He has to act.", "He should act.", "has to → should"),
+        ("We had to act.", "We should act.", "had to → should"),
+        ("We got to act.", "We should act.", "got to → should"),
+        ("We need to act.", "We should act.", "need to → should"),
+        ("He needs to act.", "He should act.", "needs to → should"),
+        ("We needed to act.", "We should act.", "needed to → should"),
+        ("We ought to act.", "We must act.", "ought to → must"),
+        ("They want to be able to help.", "They must help.", "be able to → must"),
+        ("He is able to help.", "He must help.", "is able to → must"),
+        ("They are able to help.", "They must help.", "are able to → must"),
+        # other words with a modal force (modal_expressions.tsv)
+        ("A deal is possible this year.", "A deal must come this year.", "possible → must"),
+        ("A deal comes possibly this year.", "A deal must come this year.", "possibly → must"),
+        ("Perhaps a deal comes this year.", "A deal must come this year.", "perhaps → must"),
+        ("Maybe a deal comes this year.", "A deal must come this year.", "maybe → must"),
+        ("A deal is likely this year.", "A deal must come this year.", "likely → must"),
+        ("A deal probably comes this year.", "A deal must come this year.", "probably → must"),
+        ("Aid is necessary now.", "Aid may come now.", "necessary → may"),
+        ("Members are required to help.", "Members may help.", "required to → may"),
+        ("Members are obliged to help.", "Members may help.", "obliged to → may"),
+        ("Members are obligated to help.", "Members may help.", "obligated to → may"),
+        ("Russia is going to attack.", "Russia may attack.", "going to → may"),
+        ("Ukraine was able to win.", "Ukraine must win.", "able to → must"),
+        ("Ukraine is capable of winning.", "Ukraine must win.", "capable of → must"),
+    ],
+)
+def test_a_modal_replaced_by_one_of_another_class_is_a_modality_edit(
+    official: str, article: str, change: str
+) -> None:
+    assert _changes(official, article, "modality") == [f"modality: {change}"]
+
+
+@pytest.mark.parametrize(
+    ("official", "article"),
+    [
+        # modal_classes.tsv: two forces of one class say the same
+        ("We must act.", "We need to act."),  # necessity
+        (
+            "An attack shall be considered an attack on all.",
+            "An attack must be considered an attack on all.",
+        ),
+        ("Russia may attack.", "Russia might attack."),  # possibility
+        ("Russia could attack.", "Russia may attack."),
+        ("Allies will decide.", "Allies would decide."),  # prediction
+        ("We can help.", "We may help."),  # ability blurs with possibility
+    ],
+)
+def test_modals_of_one_class_make_the_same_claim(official: str, article: str) -> None:
+    assert _changes(official, article, "modality") == []
+
+
+# --- determiners.txt, will_noun_modifiers.txt: "one" after them is a pronoun ------------------
+
+ONE_AFTER = [
+    "the", "a", "an", "this", "that", "these", "those", "no", "any", "every", "each", "some",
+    "which", "his", "her", "their", "our", "my", "your", "its",
+    "political", "good", "free", "own",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("word", ONE_AFTER)
+def test_one_after_a_determiner_is_a_pronoun_not_a_number(word: str) -> None:
+    assert _changes(f"We chose {word} one.", "We chose two.", "number") == ["number: ∅ → two"]
+
+
+# --- number_words.tsv, ordinals.tsv, scales.tsv, months.tsv -----------------------------------
+
+NUMBER_WORDS = [
+    "zero", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "dozen",
+    "dozens", "hundreds", "thousands", "millions", "billions", "half", "double", "twice",
+    "triple", "thrice",
+]  # fmt: skip
+ORDINALS = [
+    "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "thirds",
+    "quarter", "quarters", "fourths", "fifths",
+]  # fmt: skip
+SCALES = ["hundred", "thousand", "million", "billion", "trillion"]
+
+
+@pytest.mark.parametrize("word", NUMBER_WORDS)
+def test_a_number_word_left_out_is_a_number_edit(word: str) -> None:
+    assert _changes(f"They sent {word} ships.", "They sent ships.", "number") == [
+        f"number: {word} → ∅"
+    ]
+
+
+def test_one_replaced_by_another_number_is_a_number_edit() -> None:
+    assert _changes("They sent one ship.", "They sent two ships.", "number") == [
+        "number: one → two"
+    ]
+
+
+@pytest.mark.parametrize("word", ORDINALS)
+def test_an_ordinal_left_out_is_a_number_edit(word: str) -> None:
+    assert _changes(f"They finished {word} in the race.", "They finished in the race.") == [
+        f"number: {word} → ∅"
+    ]
+
+
+@pytest.mark.parametrize("word", SCALES)
+def test_a_scale_word_left_out_is_a_number_edit(word: str) -> None:
+    assert _changes(f"They sent a {word} ships.", "They sent ships.", "number") == [
+        f"number: {word} → ∅"
+    ]
+
+
+MONTHS = [
+    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3),
+    ("april", 4), ("apr", 4), ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7),
+    ("august", 8), ("aug", 8), ("september", 9), ("sep", 9), ("sept", 9), ("october", 10),
+    ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("month", "number"), MONTHS)
+def test_a_date_written_out_is_the_same_day_as_a_dotted_one(month: str, number: int) -> None:
+    name = month.capitalize()
+    official = f"The summit opened on 28 {name} 2022."
+    # (the month's name left out is shown as a notable `name` change: no number edit)
+    assert _changes(official, f"The summit opened on 28.{number:02}.2022.", "number") == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a month's name is taken for a name: a date rewritten in digits shows a notable "
+    "'name: November → ∅' change although number.py reads both as the same day",
+)
+def test_a_date_rewritten_in_digits_is_no_change_at_all() -> None:
+    assert (
+        _changes("The summit opened on 30 November 2022.", "The summit opened on 30.11.2022.") == []
+    )
+
+
+# --- qualifiers.txt, degree_words.txt, focus_adverbs.txt --------------------------------------
+
+QUALIFIERS = [
+    "dangerous", "critical", "additional", "illegal", "illegally", "full-fledged",
+    "fully-fledged", "significant", "significantly", "enormous", "enormously", "very",
+    "particularly", "especially", "extremely", "highly", "deeply", "strongly", "strong",
+    "serious", "seriously", "clear", "clearly", "unprecedented", "brutal", "brutally",
+    "horrific", "horrible", "terrible", "heinous", "direct", "directly", "long-term",
+    "short-term", "key", "vital", "essential", "crucial", "major", "huge", "great", "greater",
+    "greatest", "severe", "severely", "important", "importantly", "urgent", "urgently", "only",
+    "just", "fully", "full", "partial", "partially", "partly", "completely", "entirely",
+    "absolutely", "totally", "real", "true", "genuine", "ambitious", "aggressive", "unprovoked",
+    "unjustified", "illegitimate", "legitimate", "lethal", "non-lethal", "growing", "increasing",
+    "increasingly", "continued", "continuing", "further", "substantial", "substantially",
+    "considerable", "considerably", "massive", "historic", "historical", "fundamental",
+    "fundamentally", "unwavering", "steadfast", "firm", "firmly", "sustained", "immediate",
+    "immediately", "swift", "swiftly", "rapid", "rapidly", "deliberate", "deliberately",
+    "systematic", "systematically", "asymmetric", "excellent", "united", "unity", "tailored",
+    "valued", "close", "closely", "deep", "profound", "outright", "open", "openly",
+    "undeniable", "unacceptable", "acceptable", "impossible", "unlikely", "certain", "certainly",
+    "definitely", "irreversible", "permanent", "temporary", "limited", "unlimited", "hybrid",
+    "nuclear", "military", "authoritarian", "democratic", "sovereign", "independent", "free",
+    "fair", "robust", "credible", "effective", "comprehensive", "long-standing", "longstanding",
+    "longer-term", "overwhelming", "overwhelmingly", "mostly", "largely", "widely", "vast",
+    "tremendous", "tremendously", "remarkable", "remarkably", "strategic", "decisive",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("word", QUALIFIERS)
+def test_a_qualifier_left_out_is_a_qualifier_change(word: str) -> None:
+    assert f"qualifier: {word} → ∅" in _changes(
+        f"The {word} plan was approved.", "The plan was approved."
+    )
+
+
+@pytest.mark.parametrize("word", ["possible", "likely", "probably"])
+def test_a_qualifier_with_a_modal_force_is_no_word_a_negator_turned_into(word: str) -> None:
+    # "cannot" → "likely": the qualifier is another change type's business, so the negation
+    # lost has no counterpart word (modality itself: can → may, blurred, no charge)
+    official = "A deal cannot come soon."
+    article = f"A deal {word} comes soon."
+    assert _changes(official, article, "negation") == ["negation: cannot → ∅"]
+
+
+@pytest.mark.parametrize("word", ["most", "more", "less", "least"])
+def test_a_degree_word_left_out_is_a_qualifier_change(word: str) -> None:
+    assert _changes(f"It is the {word} urgent task.", "It is the urgent task.") == [
+        f"qualifier: {word} → ∅"
+    ]
+
+
+FOCUS = ["particularly", "especially", "notably", "in particular", "not least", "above all"]
+
+
+@pytest.mark.parametrize("focus", FOCUS)
+def test_one_focusing_adverb_for_another_is_no_change(focus: str) -> None:
+    other = {"particularly": "notably", "in particular": "especially"}.get(focus, "particularly")
+    assert _changes(f"Allies, {focus} Norway, agreed.", f"Allies, {other} Norway, agreed.") == []
+
+
+# --- sentence_openers.txt, titles.txt, demonym_endings.txt: names ----------------------------
+
+OPENERS = [
+    "the", "a", "an", "this", "that", "these", "those", "we", "they", "he", "she", "it", "you",
+    "there", "here", "today", "yesterday", "tomorrow", "tonight", "now", "then", "also",
+    "however", "meanwhile", "moreover", "furthermore", "finally", "first", "second", "last",
+    "next", "allies", "ministers", "leaders", "officials", "and", "but", "so", "or", "if",
+    "when", "while", "as", "in", "on", "at", "for", "of", "by", "with", "from", "after",
+    "before", "since", "during", "our", "their", "his", "her", "its", "my", "your", "all",
+    "some", "many", "most", "both", "each", "every", "one", "two", "three", "anyone",
+    "everyone", "someone", "everybody", "somebody", "anybody", "everything", "something",
+    "anything", "such", "either", "other", "another", "what", "which", "who", "how", "why",
+    "where", "yes", "well", "indeed", "instead", "perhaps", "maybe", "thus", "therefore",
+    "hence", "still", "yet", "even", "only", "just", "sometimes", "often", "usually",
+    "obviously", "clearly", "actually", "really", "certainly",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("word", OPENERS)
+def test_a_capitalised_sentence_opener_is_never_a_name(word: str) -> None:
+    # capitalised inside the sentence (after the quotation mark), yet no name
+    opener = word.capitalize()
+    official = f"Stoltenberg said, “{opener}, Norway agreed.”"
+    article = "Stoltenberg said, “Norway agreed.”"
+    assert _changes(official, article, "entity", "name", "spelling") == []
+
+
+@pytest.mark.parametrize(("word", "digits"), [("Two", "2"), ("Three", "3")])
+def test_a_capitalised_number_word_is_never_a_name(word: str, digits: str) -> None:
+    # written in digits on the other side: no number edit, and no name left out
+    official = f"Stoltenberg said, “{word}, Norway agreed.”"
+    assert _changes(official, f"Stoltenberg said, “{digits}, Norway agreed.”") == []
+
+
+TITLES = [
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "president", "vice", "prime",
+    "minister", "secretary", "general", "secretary-general", "chancellor", "king", "queen",
+    "prince", "princess", "pope", "ambassador", "senator", "governor", "mayor", "foreign",
+    "defence", "defense", "deputy", "chief", "commissioner", "chairman", "chairwoman", "chair",
+    "spokesman", "spokeswoman", "spokesperson",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_a_title_before_a_name_left_out_is_no_change(title: str) -> None:
+    title = "-".join(part.capitalize() for part in title.split("-"))
+    assert _changes(f"We met {title} Smith today.", "We met Smith today.") == []
+
+
+@pytest.mark.parametrize(
+    ("official", "article"),
+    [
+        ("Talks with Russia resumed.", "Talks with Russians resumed."),  # -, ns
+        ("Talks with Russia resumed.", "Talks with the Russian side resumed."),  # -, n
+        ("Talks with the Russian resumed.", "Talks with the Russians resumed."),  # -, s
+        ("Talks with Ukraine resumed.", "Talks with Ukrainians resumed."),  # e, ians
+        ("Talks with China resumed.", "Talks with the Chinese resumed."),  # a, ese
+        ("Talks with Chile resumed.", "Talks with the Chilean side resumed."),  # -, an
+        ("Talks with Iran resumed.", "Talks with the Iranian side resumed."),  # -, ian
+        ("Talks with the Kurds resumed.", "Talks with the Kurdish side resumed."),  # s, ish
+        ("Talks with Iraq resumed.", "Talks with the Iraqi side resumed."),  # -, i
+    ],
+)
+def test_a_name_and_its_demonym_are_one_referent(official: str, article: str) -> None:
+    assert _changes(official, article) == []
+
+
+# --- personal_pronouns.tsv --------------------------------------------------------------------
+
+PRONOUNS = [
+    ("i", "first singular"), ("me", "first singular"), ("my", "first singular"),
+    ("mine", "first singular"), ("myself", "first singular"), ("we", "first plural"),
+    ("us", "first plural"), ("our", "first plural"), ("ours", "first plural"),
+    ("ourselves", "first plural"), ("you", "second"), ("your", "second"), ("yours", "second"),
+    ("yourself", "second"), ("yourselves", "second"), ("he", "third masculine"),
+    ("him", "third masculine"), ("his", "third masculine"), ("himself", "third masculine"),
+    ("she", "third feminine"), ("her", "third feminine"), ("hers", "third feminine"),
+    ("herself", "third feminine"), ("they", "third plural"), ("them", "third plural"),
+    ("their", "third plural"), ("theirs", "third plural"), ("themselves", "third plural"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("pronoun", "person"), PRONOUNS)
+def test_a_pronoun_of_another_person_is_a_person_edit(pronoun: str, person: str) -> None:
+    other = "her" if person == "third masculine" else "him"
+    written = "I" if pronoun == "i" else pronoun
+    changes = _changes(f"Allies thanked {written} warmly.", f"Allies thanked {other} warmly.")
+    assert changes == [f"person: {pronoun} → {other}"]
+
+
+# --- light_verbs.txt, news_antonyms.tsv, the WordNet tables -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("official", "article"),
+    [
+        ("They make the rules.", "They break the rules."),
+        ("They keep the promise.", "They break the promise."),
+        ("Prices set records.", "Prices rise records."),
+        ("The talks end today.", "The talks begin today."),
+    ],
+)
+def test_light_verbs_have_no_opposites(official: str, article: str) -> None:
+    assert _changes(official, article, "antonym") == []
+
+
+@pytest.mark.parametrize(
+    ("official", "article"),
+    [
+        # "have" / "miss", "let" / "prevent" are WordNet antonyms: were they opposites, "not
+        # have" would be "miss" (litotes) and the negation kept
+        ("They do not have the documents.", "They miss the documents."),
+        ("They did not let the convoy pass.", "They prevented the convoy pass."),
+    ],
+)
+def test_a_light_verb_negated_is_no_litotes(official: str, article: str) -> None:
+    assert _changes(official, article, "negation") == ["negation: not → ∅"]
+
+
+@pytest.mark.parametrize(
+    ("official", "article", "change"),
+    [
+        ("We agree to the plan.", "We refuse the plan.", "agree → refuse"),
+        ("We support the plan.", "We oppose the plan.", "support → oppose"),
+        ("They confirmed the report.", "They denied the report.", "confirmed → denied"),
+        ("They welcomed the decision.", "They condemned the decision.", "welcomed → condemned"),
+        ("Finland will join the alliance.", "Finland will leave the alliance.", "join → leave"),
+        ("They deployed troops.", "They withdrew troops.", "deployed → withdrew"),
+        ("The firm made a profit.", "The firm made a loss.", "profit → loss"),
+        ("China is an ally.", "China is an adversary.", "ally → adversary"),
+        ("China is an ally.", "China is an enemy.", "ally → enemy"),
+        ("China is a friend.", "China is an adversary.", "friend → adversary"),
+    ],
+)
+def test_opposites_news_reports_use_are_antonym_edits(
+    official: str, article: str, change: str
+) -> None:
+    assert _changes(official, article, "antonym") == [f"antonym: {change}"]
+
+
+def test_before_and_after_are_opposites() -> None:
+    # function words, so never an antonym edit; the table still holds them
+    assert are_antonyms("before", "after")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("rise", "fall"),
+        ("rose", "fell"),
+        ("legal", "illegal"),
+        ("win", "lose"),
+        ("increase", "decrease"),
+    ],
+)
+def test_wordnet_antonyms(a: str, b: str) -> None:
+    assert are_antonyms(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("only", "solely"), ("huge", "large"), ("enemy", "foe"), ("aid", "assistance")]
+)
+def test_wordnet_synonyms(a: str, b: str) -> None:
+    assert are_synonyms(a, b)
+
+
+@pytest.mark.parametrize(
+    ("form", "lemma"),
+    [("rose", ("rise", "v")), ("children", ("child", "n")), ("mice", ("mouse", "n"))],
+)
+def test_wordnet_irregular_forms(form: str, lemma: tuple[str, str]) -> None:
+    assert lemma in lemmas(form)
+    assert same_lemma(form, lemma[0])
+
+
+# --- function_words.txt and reporting_verbs.txt: no evidence of a shared source --------------
+
+FUNCTION_WORDS = [
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and",
+    "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between",
+    "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each",
+    "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here",
+    "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it",
+    "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now",
+    "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over",
+    "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their",
+    "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those",
+    "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when",
+    "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your",
+    "yours", "yourself", "yourselves", "us", "let", "one",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("word", FUNCTION_WORDS)
+def test_a_function_word_is_no_content_word(word: str) -> None:
+    text = f"ministers {word} agreed"
+    # the alignment's evidence: two content words shared, not three
+    assert content_stems(text) == ("minis", "agree")
+    # a quotation's: two content words among the words in order
+    span = best_span(text, text)
+    assert span is not None and span.content_equal == 2
+
+
+REPORTING_VERBS = [
+    "say", "says", "said", "saying", "stated", "stating", "noted", "noting", "added", "adds",
+    "adding", "stressed", "stresses", "stressing", "emphasized", "emphasizes", "emphasizing",
+    "emphasised", "emphasises", "emphasising", "explained", "explains", "explaining", "told",
+    "tells", "assured", "assures", "warned", "warns", "reminded", "reminds", "underlined",
+    "underlines", "declared", "declares", "mentioned", "spoke", "reported",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("verb", REPORTING_VERBS)
+def test_a_reporting_clause_before_reported_speech_is_not_compared(verb: str) -> None:
+    assert wording(f"Stoltenberg {verb} that allies must do more.") == "Allies must do more."
+    assert content_stems(f"ministers {verb} agreed") == ("minis", "agree")
