@@ -310,3 +310,58 @@ def test_progress_moves_as_each_article_comes_back_from_the_workers(
     # every article counted once, and all of them before the run's last batched step
     assert seen == [1, 2, 3, 4]
     assert before_explanation == [4]
+
+
+def test_the_official_index_is_built_once_on_the_driver_and_shipped(
+    corpus_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As for the process pool: built here once, the workers get it in the plugin (they hold no
+    official documents to build it from)."""
+    from auditor.run import article
+
+    built: list[int] = []
+    build = article.build_index
+
+    def counted(*args: object, **kwargs: object) -> object:
+        built.append(1)
+        return build(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(article, "build_index", counted)
+    _audit(corpus_copy, tmp_path / "pool", "--workers", "1")
+    built.clear()
+    _audit(corpus_copy, tmp_path / "dask", "--engine", "dask", "--workers", "2")
+    assert built == [1]
+    _assert_same_reports(tmp_path / "pool", tmp_path / "dask")
+
+
+def test_without_workers_the_local_cluster_has_the_default_size(
+    corpus_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--workers not given: the local cluster has `default_workers(articles)` processes, as
+    the process pool would."""
+    from auditor.run import workers
+    from auditor.run.engines import dask as dask_engine
+
+    monkeypatch.setattr(workers, "ARTICLES_PER_WORKER", 2)
+    monkeypatch.setattr(workers, "usable_cores", lambda: 8)
+    articles = len(list((corpus_copy / "articles").iterdir()))
+    assert workers.default_workers(articles) == articles // 2 > 1
+    sizes: list[int] = []
+    local_cluster = dask_engine.LocalCluster
+
+    def recorded(*args: object, **kwargs: object) -> object:
+        sizes.append(kwargs["n_workers"])  # type: ignore[arg-type]
+        return local_cluster(*args, **kwargs)
+
+    monkeypatch.setattr(dask_engine, "LocalCluster", recorded)
+    audit_corpus(corpus_copy, tmp_path / "r", engine="dask")
+    assert sizes == [articles // 2]
+
+
+def test_a_choice_with_workers_keeps_them() -> None:
+    from auditor.run.engines import EngineChoice
+    from auditor.run.workers import default_workers
+
+    assert EngineChoice("dask", 3).sized(10**6).workers == 3
+    assert EngineChoice("dask").sized(10**6).workers == default_workers(10**6)
+    assert EngineChoice().sized(1).workers == 1
