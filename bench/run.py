@@ -20,9 +20,9 @@ Rows (`--only` picks some by name):
 - scoring, alignment, translation: the in-process stage rows;
 - memory: cold audits at each size, peak RSS of the process tree (flat is the target);
 - dask: at each of --dask-sizes, a cold audit with `--engine dask` on a local cluster of 2
-  workers vs the process pool of 2 workers (wall time, interleaved), and the driver's own CPU
-  and memory when the scheduler and the workers are processes of their own (`dask scheduler`,
-  `dask worker`), as they are on other machines: what caps a large cluster.
+  workers vs the process pool of 2 workers (wall time, interleaved; CSV reports only), and the
+  driver's own CPU and memory when the scheduler and the workers are processes of their own
+  (`dask scheduler`, `dask worker`), as they are on other machines: what caps a large cluster.
 No timing is asserted anywhere; this is measurement only.
 """
 
@@ -57,6 +57,9 @@ IDLE_SECONDS = 20
 #: the report files whose every byte must match between engines (summary.csv differs in
 #: audited_at)
 SAME_BYTES = ("segments.csv", "fragments.csv")
+#: the Dask row writes the CSVs only: the workbook and the HTML pages are written by the driver
+#: alike for both engines (their cost per article is bench/report_formats.py's row)
+DASK_FORMATS = ("--formats", "csv")
 AUDITOR = [sys.executable, "-m", "auditor"]
 MINIMAL_TYPER = (
     "import typer\n"
@@ -440,7 +443,7 @@ def dask_size(size: int, repeats: int, work: Path, workers: int) -> float:
 
     def audit(side: str, *extra: str) -> float:
         reports = work / f"dask{size}-{side}-{len(usages[side])}"
-        usage = run_process(audit_command(corpus, reports, *extra))
+        usage = run_process(audit_command(corpus, reports, *extra, *DASK_FORMATS))
         usages[side].append(usage)
         if side in kept:
             subprocess.run(["rm", "-rf", str(reports)], check=True)
@@ -465,7 +468,13 @@ def dask_size(size: int, repeats: int, work: Path, workers: int) -> float:
         before = sum(scheduler.cpu_times()[:2])
         remote = run_process(
             audit_command(
-                corpus, work / f"dask{size}-remote", "--engine", "dask", "--scheduler", address
+                corpus,
+                work / f"dask{size}-remote",
+                "--engine",
+                "dask",
+                "--scheduler",
+                address,
+                *DASK_FORMATS,
             )
         )
         scheduler_cpu = sum(scheduler.cpu_times()[:2]) - before - idle * remote.wall
