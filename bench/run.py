@@ -434,7 +434,8 @@ def dask_cluster(folder: Path, workers: int) -> Iterator[tuple[str, int]]:
 
 
 def dask_size(size: int, repeats: int, work: Path, workers: int) -> float:
-    """One line of the Dask table; the driver's CPU seconds beside a separate cluster."""
+    """One line of the Dask table; the driver's CPU seconds beside a separate cluster. With
+    `repeats` 0 only the driver beside a separate cluster is measured."""
     import psutil
 
     corpus = make_corpus(size, OFFICIAL_SENTENCES, work / f"dask{size}")
@@ -451,13 +452,14 @@ def dask_size(size: int, repeats: int, work: Path, workers: int) -> float:
             kept[side] = reports
         return usage.wall
 
-    interleaved(
-        {
-            "pool": lambda: audit("pool", "--workers", str(workers)),
-            "dask": lambda: audit("dask", "--engine", "dask", "--workers", str(workers)),
-        },
-        repeats,
-    )
+    if repeats:
+        interleaved(
+            {
+                "pool": lambda: audit("pool", "--workers", str(workers)),
+                "dask": lambda: audit("dask", "--engine", "dask", "--workers", str(workers)),
+            },
+            repeats,
+        )
     cluster = work / f"dask{size}-cluster"
     cluster.mkdir()
     with dask_cluster(cluster, workers) as (address, scheduler_pid):
@@ -479,7 +481,7 @@ def dask_size(size: int, repeats: int, work: Path, workers: int) -> float:
         )
         scheduler_cpu = sum(scheduler.cpu_times()[:2]) - before - idle * remote.wall
     kept["remote"] = work / f"dask{size}-remote"
-    same = all(
+    same = repeats > 0 and all(
         (kept["pool"] / name).read_bytes() == (kept[side] / name).read_bytes()
         for side in ("dask", "remote")
         for name in SAME_BYTES
@@ -487,13 +489,18 @@ def dask_size(size: int, repeats: int, work: Path, workers: int) -> float:
     for folder in (*kept.values(), cluster):
         subprocess.run(["rm", "-rf", str(folder)], check=True)
     subprocess.run(["rm", "-rf", str(corpus)], check=True)
-    pool = statistics.median(u.wall for u in usages["pool"])
-    local = statistics.median(u.wall for u in usages["dask"])
-    pool_cpu = statistics.median(u.cpu for u in usages["pool"])
-    local_cpu = statistics.median(u.cpu for u in usages["dask"])
+    compared = "| — | — | — | not compared "
+    if repeats:
+        pool = statistics.median(u.wall for u in usages["pool"])
+        local = statistics.median(u.wall for u in usages["dask"])
+        pool_cpu = statistics.median(u.cpu for u in usages["pool"])
+        local_cpu = statistics.median(u.cpu for u in usages["dask"])
+        compared = (
+            f"| {pool:.1f} s, {pool_cpu:.1f} s | {local:.1f} s, {local_cpu:.1f} s "
+            f"| {local / pool:.3f}× | {'yes' if same else 'NO'} "
+        )
     print(
-        f"| {size} | {pool:.1f} s, {pool_cpu:.1f} s | {local:.1f} s, {local_cpu:.1f} s "
-        f"| {local / pool:.3f}× | {'yes' if same else 'NO'} "
+        f"| {size} {compared}"
         f"| {remote.wall:.1f} s, {remote.cpu:.1f} s, {remote.cpu / size * 1000:.2f} ms, "
         f"{remote.rss / 2**20:.0f} MiB, {scheduler_cpu / size * 1000:.2f} ms |",
         flush=True,
@@ -544,6 +551,11 @@ def main() -> None:
     parser.add_argument("--fragments", type=int, default=500)
     parser.add_argument("--memory-sizes", default="1000,3000")
     parser.add_argument("--dask-sizes", default="1000")
+    parser.add_argument(
+        "--dask-repeats",
+        type=int,
+        help="the Dask row's interleaved runs (default --repeats); 0: the driver's cost only",
+    )
     parser.add_argument("--only", default=",".join(ROWS))
     args = parser.parse_args()
     rows = set(args.only.split(","))
@@ -567,7 +579,8 @@ def main() -> None:
         if "memory" in rows:
             memory([int(s) for s in args.memory_sizes.split(",")], work)
         if "dask" in rows:
-            dask_engine([int(s) for s in args.dask_sizes.split(",")], args.repeats, work)
+            repeats = args.repeats if args.dask_repeats is None else args.dask_repeats
+            dask_engine([int(s) for s in args.dask_sizes.split(",")], repeats, work)
 
 
 if __name__ == "__main__":
