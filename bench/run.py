@@ -1,7 +1,7 @@
 """The benchmark table: every cost as a ratio to its limit, the two measured interleaved.
 
     python bench/run.py [--repeats 3] [--articles 300] [--reaudit-articles 1000]
-                        [--memory-sizes 1000,3000] [--only ROW,...]
+                        [--memory-sizes 1000,3000] [--dask-sizes 1000] [--only ROW,...]
 
 The machine is shared: absolute times drift by 2x between minutes, ratios taken side by side
 hold. So every ratio alternates its two sides (ours, limit, ours, limit, ...) and reports the
@@ -23,23 +23,29 @@ Rows (`--only` picks some by name):
   generated articles: a run's incremental update for 5 new articles vs regrouping every
   article from scratch (in memory, the cheapest rebuild), and reading every group back for the
   reports.
+- dask: at each of --dask-sizes, a cold audit with `--engine dask` on a local cluster of 2
+  workers vs the process pool of 2 workers (wall time, interleaved; CSV reports only), and the
+  driver's own CPU and memory when the scheduler and the workers are processes of their own
+  (`dask scheduler`, `dask worker`), as they are on other machines: what caps a large cluster.
 No timing is asserted anywhere; this is measurement only.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import os
 import random
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +56,14 @@ from bench.align_scaling import brute_force, build, edited_queries  # noqa: E402
 from bench.make_corpus import make_corpus, official_sentences  # noqa: E402
 
 OFFICIAL_SENTENCES = 5000
+#: how long the Dask scheduler's idle CPU rate (heartbeats) is measured before a run
+IDLE_SECONDS = 20
+#: the report files whose every byte must match between engines (summary.csv differs in
+#: audited_at)
+SAME_BYTES = ("segments.csv", "fragments.csv")
+#: the Dask row writes the CSVs only: the workbook and the HTML pages are written by the driver
+#: alike for both engines (their cost per article is bench/report_formats.py's row)
+DASK_FORMATS = ("--formats", "csv")
 AUDITOR = [sys.executable, "-m", "auditor"]
 MINIMAL_TYPER = (
     "import typer\n"
@@ -487,6 +501,144 @@ def grouping(repeats: int, articles: int, work: Path) -> None:
     state.close()
 
 
+@contextlib.contextmanager
+def dask_cluster(folder: Path, workers: int) -> Iterator[tuple[str, int]]:
+    """`dask scheduler` and `dask worker --nworkers N --nthreads 1`, each a process tree of its
+    own as on other machines; yields the scheduler's address and process id."""
+    from distributed import Client
+
+    address_file = folder / "scheduler.json"
+    started: list[subprocess.Popen[bytes]] = []
+    try:
+        for command in (
+            ["distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", "0"],
+            ["distributed.cli.dask_worker", "--nworkers", str(workers), "--nthreads", "1"],
+        ):
+            started.append(
+                subprocess.Popen(
+                    [
+                        sys.executable,
+                        "-m",
+                        *command,
+                        "--no-dashboard",
+                        "--scheduler-file",
+                        str(address_file),
+                    ],
+                    cwd=folder,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    start_new_session=True,
+                )
+            )
+            while not address_file.exists():
+                time.sleep(0.1)
+        address = json.loads(address_file.read_text())["address"]
+        with Client(address, timeout=60) as client:
+            client.wait_for_workers(workers, timeout=120)
+        yield address, started[0].pid
+    finally:
+        for process in reversed(started):
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def dask_size(size: int, repeats: int, work: Path, workers: int) -> float:
+    """One line of the Dask table; the driver's CPU seconds beside a separate cluster. With
+    `repeats` 0 only the driver beside a separate cluster is measured."""
+    import psutil
+
+    corpus = make_corpus(size, OFFICIAL_SENTENCES, work / f"dask{size}")
+    kept: dict[str, Path] = {}
+    usages: dict[str, list[Usage]] = {"pool": [], "dask": []}
+
+    def audit(side: str, *extra: str) -> float:
+        reports = work / f"dask{size}-{side}-{len(usages[side])}"
+        usage = run_process(audit_command(corpus, reports, *extra, *DASK_FORMATS))
+        usages[side].append(usage)
+        if side in kept:
+            subprocess.run(["rm", "-rf", str(reports)], check=True)
+        else:
+            kept[side] = reports
+        return usage.wall
+
+    if repeats:
+        interleaved(
+            {
+                "pool": lambda: audit("pool", "--workers", str(workers)),
+                "dask": lambda: audit("dask", "--engine", "dask", "--workers", str(workers)),
+            },
+            repeats,
+        )
+    cluster = work / f"dask{size}-cluster"
+    cluster.mkdir()
+    with dask_cluster(cluster, workers) as (address, scheduler_pid):
+        scheduler = psutil.Process(scheduler_pid)
+        before = sum(scheduler.cpu_times()[:2])
+        time.sleep(IDLE_SECONDS)
+        idle = (sum(scheduler.cpu_times()[:2]) - before) / IDLE_SECONDS
+        before = sum(scheduler.cpu_times()[:2])
+        remote = run_process(
+            audit_command(
+                corpus,
+                work / f"dask{size}-remote",
+                "--engine",
+                "dask",
+                "--scheduler",
+                address,
+                *DASK_FORMATS,
+            )
+        )
+        scheduler_cpu = sum(scheduler.cpu_times()[:2]) - before - idle * remote.wall
+    kept["remote"] = work / f"dask{size}-remote"
+    same = repeats > 0 and all(
+        (kept["pool"] / name).read_bytes() == (kept[side] / name).read_bytes()
+        for side in ("dask", "remote")
+        for name in SAME_BYTES
+    )
+    for folder in (*kept.values(), cluster):
+        subprocess.run(["rm", "-rf", str(folder)], check=True)
+    subprocess.run(["rm", "-rf", str(corpus)], check=True)
+    compared = "| — | — | — | not compared "
+    if repeats:
+        pool = statistics.median(u.wall for u in usages["pool"])
+        local = statistics.median(u.wall for u in usages["dask"])
+        pool_cpu = statistics.median(u.cpu for u in usages["pool"])
+        local_cpu = statistics.median(u.cpu for u in usages["dask"])
+        compared = (
+            f"| {pool:.1f} s, {pool_cpu:.1f} s | {local:.1f} s, {local_cpu:.1f} s "
+            f"| {local / pool:.3f}× | {'yes' if same else 'NO'} "
+        )
+    print(
+        f"| {size} {compared}"
+        f"| {remote.wall:.1f} s, {remote.cpu:.1f} s, {remote.cpu / size * 1000:.2f} ms, "
+        f"{remote.rss / 2**20:.0f} MiB, {scheduler_cpu / size * 1000:.2f} ms |",
+        flush=True,
+    )
+    return remote.cpu
+
+
+def dask_engine(sizes: list[int], repeats: int, work: Path, workers: int = 2) -> None:
+    """The Dask row: local cluster vs process pool (interleaved), then the driver's own cost
+    beside a separate scheduler and workers."""
+    print(
+        f"\n| articles | process pool, {workers} workers: wall, CPU of the tree | local Dask "
+        f"cluster, {workers} workers: wall, CPU of the tree | ratio (wall) | same reports | "
+        "separate scheduler and workers: wall, driver CPU, per article, driver peak RSS, "
+        "scheduler CPU per article beyond its idle rate |"
+    )
+    print("|---|---|---|---|---|---|")
+    driver = {size: dask_size(size, repeats, work, workers) for size in sizes}
+    if len(driver) > 1:
+        small, large = min(driver), max(driver)
+        slope = (driver[large] - driver[small]) / (large - small)
+        print(
+            f"\ndriver CPU per additional article ({small} → {large}, its start-up excluded): "
+            f"{slope * 1000:.2f} ms",
+            flush=True,
+        )
+
+
 ROWS = (
     "floor",
     "workers",
@@ -497,6 +649,7 @@ ROWS = (
     "translation",
     "memory",
     "grouping",
+    "dask",
 )
 
 
@@ -509,6 +662,12 @@ def main() -> None:
     parser.add_argument("--fragments", type=int, default=500)
     parser.add_argument("--memory-sizes", default="1000,3000")
     parser.add_argument("--grouping-articles", type=int, default=10000)
+    parser.add_argument("--dask-sizes", default="1000")
+    parser.add_argument(
+        "--dask-repeats",
+        type=int,
+        help="the Dask row's interleaved runs (default --repeats); 0: the driver's cost only",
+    )
     parser.add_argument("--only", default=",".join(ROWS))
     args = parser.parse_args()
     rows = set(args.only.split(","))
@@ -533,6 +692,9 @@ def main() -> None:
             memory([int(s) for s in args.memory_sizes.split(",")], work)
         if "grouping" in rows:
             grouping(max(args.repeats, 5), args.grouping_articles, work)
+        if "dask" in rows:
+            repeats = args.repeats if args.dask_repeats is None else args.dask_repeats
+            dask_engine([int(s) for s in args.dask_sizes.split(",")], repeats, work)
 
 
 if __name__ == "__main__":

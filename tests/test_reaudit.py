@@ -389,3 +389,21 @@ def test_the_code_fingerprint_covers_every_sub_package_and_word_list(
     with (package / changed).open("a", encoding="utf-8") as handle:
         handle.write("\n")
     assert package_fingerprint(package) != before
+
+
+def test_a_stored_result_is_the_json_of_every_field_and_reads_back(
+    corpus_copy: Path, tmp_path: Path
+) -> None:
+    """The state's text of a result is what `dataclasses.asdict` would give, byte for byte
+    (results stored before the faster encoder stay valid), and reads back to the same result."""
+    import json
+    from dataclasses import asdict
+
+    from auditor.store.serial import result_from_json, result_to_json
+
+    results = audit_corpus(corpus_copy, tmp_path / "reports").results
+    assert len(results) == 4
+    for result in results:
+        text = result_to_json(result)
+        assert text == json.dumps(asdict(result), ensure_ascii=False, sort_keys=True)
+        assert result_from_json(text) == result

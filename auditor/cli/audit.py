@@ -13,6 +13,7 @@ import typer
 
 from auditor.cli.job import Job
 from auditor.reports.formats import DEFAULT_FORMATS, FORMATS, parse_formats
+from auditor.run.engines import DEFAULT_ENGINE, ENGINES
 from auditor.settings import IngestSettings
 
 if TYPE_CHECKING:
@@ -106,10 +107,29 @@ def audit(
     workers: Annotated[
         int | None,
         typer.Option(
-            help="Processes that audit articles in parallel (results are the same). "
+            help="Processes that audit articles in parallel (results are the same); with "
+            "--engine dask and no --scheduler, the local cluster's worker processes. "
             "Default: one per core, when there are enough articles to audit to pay for it.",
             envvar="AUDITOR_WORKERS",
             min=1,
+            show_default=False,
+        ),
+    ] = None,
+    engine: Annotated[
+        str,
+        typer.Option(
+            help=f"Where articles are audited, one of: {', '.join(ENGINES)}. 'processes' on "
+            "this machine, 'dask' on a Dask cluster (results are the same; this machine keeps "
+            "the state and writes the reports).",
+            envvar="AUDITOR_ENGINE",
+        ),
+    ] = DEFAULT_ENGINE,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="With --engine dask: the address of a running Dask scheduler "
+            "(tcp://host:8786); without it, a local cluster of --workers processes.",
+            envvar="AUDITOR_SCHEDULER",
             show_default=False,
         ),
     ] = None,
@@ -138,9 +158,12 @@ def audit(
 
     Example: auditor audit corpus/ --reports reports/ --fail-on critical
 
+    On a Dask cluster: auditor audit corpus/ --engine dask --scheduler tcp://host:8786
+
     Exit codes: 0 the audit ran (an unreadable article is a finding, status=error);
     1 it could not run (no corpus, no official document, another audit holds the lock, a
-    full disk or read-only reports folder); 2 usage error (also: a reports folder that
+    full disk or read-only reports folder, a Dask cluster that cannot be reached, refuses a
+    worker or is lost); 2 usage error (also: a reports folder that
     overlaps the corpus, or holds files auditor did not write); 3 with --fail-on critical,
     a critical edit was found.
     """
@@ -156,6 +179,8 @@ def audit(
         workers,
         max_article_mb,
         parse_formats(formats),
+        engine,
+        scheduler,
     )
     try:
         if watch:
@@ -211,6 +236,8 @@ def _run_once(job: Job) -> AuditResult:
             workers=job.workers,
             progress=on_article,
             formats=job.formats,
+            engine=job.engine,
+            scheduler=job.scheduler,
         )
     if job.as_json:
         typer.echo(json.dumps(result.summary()))

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from auditor.reports.formats import DEFAULT_FORMATS
+from auditor.run.engines import DEFAULT_ENGINE
 
 if TYPE_CHECKING:
     from auditor.settings import Settings
@@ -25,6 +26,8 @@ class Job:
     workers: int | None = None
     max_article_mb: float | None = None
     formats: tuple[str, ...] = DEFAULT_FORMATS
+    engine: str = DEFAULT_ENGINE
+    scheduler: str | None = None
 
     def settings(self) -> Settings:
         from auditor.settings import IngestSettings, Settings

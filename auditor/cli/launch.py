@@ -33,7 +33,8 @@ _VALUED = ("--reports", "--wait", "--fail-on", "--models-dir", "--workers", "--m
 #: sends the command line to Typer)
 _READ_ENV = ("AUDITOR_CORPUS", "AUDITOR_REPORTS", "AUDITOR_FORMATS", "AUDITOR_MODELS_DIR")
 _DECLINED_ENV = ("AUDITOR_FULL", "AUDITOR_WAIT", "AUDITOR_FAIL_ON", "AUDITOR_JSON",
-                 "AUDITOR_INTERVAL", "AUDITOR_WORKERS", "AUDITOR_MAX_ARTICLE_MB")  # fmt: skip
+                 "AUDITOR_INTERVAL", "AUDITOR_WORKERS", "AUDITOR_MAX_ARTICLE_MB",
+                 "AUDITOR_ENGINE", "AUDITOR_SCHEDULER")  # fmt: skip
 
 
 @dataclass(frozen=True)

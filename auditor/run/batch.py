@@ -9,12 +9,13 @@ article), so a killed run keeps every article it finished.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from auditor.records import ArticleResult, Document, IngestError, Role, Status
 from auditor.reports.summary import ArticleSummary
+from auditor.run.engines import Engine, EngineChoice, open_engine
 from auditor.run.isolate import Failure, FailureLog, failed_result, per_article
 from auditor.settings import Settings
 from auditor.stages.ingest import NotText, decode_document, sha256_bytes, source_id
@@ -24,7 +25,6 @@ from auditor.translation.stage import TranslateStage
 
 if TYPE_CHECKING:
     from auditor.run.article import PreparedArticle
-    from auditor.run.workers import Workers
 
 #: called once per article as it finishes: (article_id, done, total)
 Progress = Callable[[str, int, int], None]
@@ -70,8 +70,9 @@ class Batch:
     failures: FailureLog
     run_id: str
     run_at: str
-    #: processes that audit articles; None: `default_workers` for the articles to audit
-    workers: int | None = None
+    #: where articles are audited; its `workers` None: `default_workers` for the articles to
+    #: audit
+    engine: EngineChoice = field(default_factory=EngineChoice)
     progress: Progress | None = None
 
     def audit(
@@ -79,15 +80,19 @@ class Batch:
     ) -> tuple[list[ArticleResult], int]:
         """Every entry's result, in order (stored ones reused when their key is `stored`),
         and how many articles were audited."""
-        from auditor.run.workers import Workers, default_workers
-
         results: dict[int, ArticleResult] = {}
         documents: dict[int, Document] = {}
+        reported: set[int] = set()
+
+        def reached(position: int) -> None:
+            """Progress: an article's own audit is done (the first time only)."""
+            if self.progress and position not in reported:
+                reported.add(position)
+                self.progress(entries[position].article_id, len(reported), len(entries))
 
         def done(position: int, result: ArticleResult) -> None:
             results[position] = result
-            if self.progress:
-                self.progress(entries[position].article_id, len(results), len(entries))
+            reached(position)
 
         for position, entry in enumerate(entries):
             if entry.error:
@@ -114,8 +119,8 @@ class Batch:
                 error = self._failed(entry, Failure.of(exc))
             done(position, self._save(entry, error))
         if documents:
-            count = self.workers or default_workers(len(documents))
-            workers = Workers(count, self.officials, self.settings, self.identifier)
+            choice = self.engine.sized(len(documents))
+            workers = open_engine(choice, self.officials, self.settings, self.identifier)
             try:
                 prepared: dict[int, PreparedArticle] = {}
                 for position, item in zip(
@@ -126,7 +131,7 @@ class Batch:
                         done(position, self._save(entry, self._failed(entry, item)))
                     else:
                         prepared[position] = item
-                for position, outcome in self._finish(prepared, workers):
+                for position, outcome in self._finish(prepared, workers, reached):
                     entry = entries[position]
                     if isinstance(outcome, Failure):
                         outcome = self._failed(entry, outcome)
@@ -161,11 +166,13 @@ class Batch:
         return result
 
     def _finish(
-        self, prepared: dict[int, PreparedArticle], workers: Workers
+        self, prepared: dict[int, PreparedArticle], workers: Engine, reached: Callable[[int], None]
     ) -> Iterator[tuple[int, ArticleResult | Failure]]:
         """Translation of every fragment of the run (one batch per language), round-trip
         evidence (one batch per pivot), then alignment, scores and changes on the workers.
-        A batch that raises is retried article by article: only the culprit fails."""
+        A batch that raises is retried article by article: only the culprit fails.
+        `reached(position)` as each article comes back from the workers, so that progress
+        moves before the batched explanation of drift at the end."""
         from auditor.run.workers import FinishJob
         from auditor.stages.backtranslation import explain_drift, similarity_by_pivot
 
@@ -189,6 +196,7 @@ class Batch:
         ]
         finished: dict[int, ArticleResult] = {}
         for position, outcome in zip(ready, workers.finish(jobs), strict=True):
+            reached(position)
             if isinstance(outcome, Failure):
                 yield position, outcome
             else:

@@ -26,6 +26,7 @@ from auditor.reports.formats import DEFAULT_FORMATS
 from auditor.reports.summary import ArticleSummary, history_row
 from auditor.run import paths, unchanged
 from auditor.run.batch import Batch, Entry, Progress
+from auditor.run.engines import DEFAULT_ENGINE, EngineChoice, EngineError
 from auditor.run.isolate import FailureLog
 from auditor.run.keys import code_fingerprint, fingerprint
 from auditor.run.paths import ARTICLES_DIR, OFFICIAL_DIR, FolderError
@@ -124,6 +125,8 @@ def audit_corpus(
     workers: int | None = None,
     progress: Progress | None = None,
     formats: Sequence[str] = DEFAULT_FORMATS,
+    engine: str = DEFAULT_ENGINE,
+    scheduler: str | None = None,
 ) -> AuditResult:
     """Audit the new and changed articles of `corpus`, reuse the stored results of the others,
     and replace the reports in `reports` — one run at a time per reports folder.
@@ -132,9 +135,14 @@ def audit_corpus(
     `models_dir` is where translation packages are installed (default: argostranslate's own
     folder, or AUDITOR_MODELS_DIR); `workers` is how many processes audit articles (None: one
     per usable core when there are enough articles to audit, `run.workers.default_workers`);
-    `formats`: the report formats to write (`auditor.reports.formats`).
+    `formats`: the report formats to write (`auditor.reports.formats`); `engine` is where
+    articles are audited (`auditor.run.engines.ENGINES`: "processes", or "dask" on the cluster
+    at `scheduler`, or without it on a local cluster of `workers` processes).
     """
     settings = settings or Settings()
+    choice = EngineChoice(engine, workers, scheduler)
+    if choice.problem():
+        raise AuditError(choice.problem(), usage=True)
     if not corpus.is_dir():
         raise AuditError(f"corpus folder not found: {corpus}")
     if not (corpus / ARTICLES_DIR).is_dir():
@@ -146,12 +154,12 @@ def audit_corpus(
             paths.claim(reports)
             run = _Run(corpus, reports, settings, full, progress)
             run.models_dir = resolve_models_dir(models_dir)
-            run.workers = workers
+            run.engine = choice
             run.formats = tuple(formats)
             return run.run()
     except FolderError as exc:
         raise AuditError(str(exc), usage=exc.usage) from exc
-    except (LockHeld, StateError) as exc:
+    except (LockHeld, StateError, EngineError) as exc:
         raise AuditError(str(exc)) from exc
     except sqlite3.Error as exc:
         raise AuditError(
@@ -199,7 +207,7 @@ class _Run:
         self.notices: list[str] = []
         self.removed = 0
         self.models_dir = resolve_models_dir(None)
-        self.workers: int | None = None
+        self.engine = EngineChoice()
         self.formats: tuple[str, ...] = DEFAULT_FORMATS
         self.failures = FailureLog(reports / STATE_DIR, self.run_id)
         #: where a source file, or the target of a link among them, may lie
@@ -285,7 +293,7 @@ class _Run:
                     self.failures,
                     self.run_id,
                     self.run_at,
-                    self.workers,
+                    self.engine,
                     self.progress,
                 )
                 from auditor.run.wordings import update_wordings

@@ -1,4 +1,5 @@
-"""Spreading articles over processes (`--workers N`).
+"""Spreading articles over processes (`--workers N`), the default engine of
+`auditor.run.engines`.
 
 The official index is built once, in this process, and handed to every worker with its
 initializer (inherited without a copy where processes fork, pickled once per worker where they
@@ -25,12 +26,15 @@ from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from auditor.records import ArticleResult, Document, Translation
 from auditor.run.isolate import Failure
 from auditor.settings import Settings
 from auditor.stages.language import LazyIdentifier
+
+if TYPE_CHECKING:
+    from auditor.run.engines import EngineChoice
 
 #: articles sent to a worker at a time: large enough to amortise pickling, small enough to
 #: keep both cores busy to the end
@@ -190,6 +194,18 @@ class Workers:
                 initializer=_initialise_worker,
                 initargs=(settings, index, identifier, os.getpid()),
             )
+
+    @classmethod
+    def start(
+        cls,
+        choice: EngineChoice,
+        officials: Sequence[Document],
+        settings: Settings,
+        identifier: Any = None,
+    ) -> Workers:
+        """The `processes` engine with `choice.workers` processes (a choice `sized` for the
+        run's articles)."""
+        return cls(choice.workers or 1, officials, settings, identifier)
 
     def prepare(self, documents: Sequence[Document]) -> Iterator[Any]:
         """Prepared articles (or their `Failure`), in the order of `documents`."""

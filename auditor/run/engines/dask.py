@@ -1,0 +1,341 @@
+"""Auditing articles on a Dask cluster (`auditor audit --engine dask [--scheduler ADDRESS]`).
+
+The driver keeps what it keeps with the process pool — the corpus, its hashes, translation and
+the state — and ships each task the decoded articles (prepare) or the prepared articles with
+their translations (finish), a chunk of them at a time, so workers need no shared file system
+and never see the state. The official index, built once here as for the process pool, and the
+settings go to each worker once, in a worker plugin that keeps them for the run; each worker
+loads the language model once, on its first task that needs it.
+
+A worker whose auditor version or code differs from the driver's is refused: the run ends with
+a message naming both (its results could differ from what the state's keys promise). A worker
+that dies mid-run costs its tasks a retry on another worker (the scheduler's
+`distributed.scheduler.allowed-failures`); a chunk that killed that many workers is retried
+article by article, and the article that kills its worker again is that article's error row.
+A lost scheduler ends the run (`EngineError`) before any report is written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+import uuid
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import CancelledError
+from typing import Any
+
+try:
+    from distributed import Client, Future, LocalCluster, WorkerPlugin, get_worker
+    from distributed.scheduler import KilledWorker
+except ImportError as exc:  # pragma: no cover - depends on the installation
+    from auditor.run.engines import EngineError
+
+    raise EngineError(
+        f"--engine dask needs dask.distributed, which is not installed ({exc}): in auditor's "
+        f"folder, .venv/bin/pip install -c constraints.txt -e '.[dask]'"
+    ) from exc
+
+from auditor import __version__
+from auditor.records import ArticleResult, Document
+from auditor.run.engines import EngineChoice, EngineError
+from auditor.run.isolate import Failure
+from auditor.run.keys import code_fingerprint
+from auditor.run.workers import FinishJob
+from auditor.settings import Settings
+
+#: articles per task: the scheduler's cost per task (~1 ms) stays small beside the ~35 ms an
+#: article takes, and a worker that dies loses little
+CHUNK = 16
+#: tasks queued per worker thread beyond the one it runs: workers never wait for the driver,
+#: and the driver never holds more than this many chunks' results in the cluster
+QUEUED_PER_THREAD = 3
+#: how long to wait for a scheduler to answer, and for a cluster to have a worker
+CONNECT_SECONDS = 30.0
+#: how long closing the client may take (a lost scheduler does not answer)
+CLOSE_SECONDS = 10.0
+
+
+class WorkerRefused(RuntimeError):
+    """A worker runs other auditor code than the driver."""
+
+
+class AuditorPlugin(WorkerPlugin):
+    """What each worker holds for one run: the official index (built once, on the driver) and
+    the settings, shipped once, and the language model, loaded once per worker."""
+
+    def __init__(self, index: Any, settings: Settings, version: str, code: str) -> None:
+        """index: the run's `OfficialIndex`; version, code: the driver's auditor version and
+        code fingerprint."""
+        self.index = index
+        self.settings = settings
+        self.version, self.code = version, code
+        self.refusal = ""
+        self._built: dict[str, Any] = {}
+        self._lock = threading.Lock()
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        del state["_built"], state["_lock"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._built, self._lock = {}, threading.Lock()
+
+    def setup(self, worker: Any) -> None:
+        """Refuse a worker whose auditor is not the driver's; the language model is loaded on
+        the first task, not here, so the worker's event loop never waits for it."""
+        mine = (__version__, code_fingerprint())
+        if mine != (self.version, self.code):
+            self.refusal = refusal(worker.address, mine, (self.version, self.code))
+            raise WorkerRefused(self.refusal)
+
+    def teardown(self, worker: Any) -> None:
+        with self._lock:
+            self._built.clear()
+
+    def prepare(self, documents: Sequence[Document]) -> list[Any]:
+        from auditor.run.article import prepare_article
+
+        def one(document: Document) -> Any:
+            return prepare_article(document, self._identifier(), self.settings)
+
+        return self._each(one, documents)
+
+    def finish(self, jobs: Sequence[FinishJob]) -> list[Any]:
+        from auditor.run.article import finish_article
+
+        def one(job: FinishJob) -> Any:
+            return finish_article(
+                job.prepared,
+                job.translations,
+                self.index,
+                self.settings,
+                round_trip_chrf=job.round_trip_chrf,
+            )
+
+        return self._each(one, jobs)
+
+    def _each(self, audit: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
+        """Each item's result or `Failure`, as `auditor.run.workers` gives them. One task at a
+        time per worker: the index is shared, and threads gain nothing on this pure-Python
+        work (run workers with one thread each)."""
+        if self.refusal:
+            raise WorkerRefused(self.refusal)
+        out: list[Any] = []
+        with self._lock:
+            for item in items:
+                try:
+                    out.append(audit(item))
+                except Exception as exc:
+                    out.append(Failure.of(exc))
+        return out
+
+    def _identifier(self) -> Any:
+        """The language model, loaded on this worker the first time a task needs it."""
+        if "identifier" not in self._built:
+            from auditor.stages.language import load_identifier
+
+            self._built["identifier"] = load_identifier(self.settings.language.languages)
+        return self._built["identifier"]
+
+
+def refusal(address: str, worker: tuple[str, str], driver: tuple[str, str]) -> str:
+    """Why a worker is refused, naming both installations."""
+    return (
+        f"Dask worker {address} runs auditor {worker[0]} (code {worker[1][:12]}), this driver "
+        f"auditor {driver[0]} (code {driver[1][:12]}): install the same auditor on the driver "
+        f"and every worker"
+    )
+
+
+def _plugin(name: str) -> AuditorPlugin:
+    worker = get_worker()
+    plugin = worker.plugins.get(name)
+    if not isinstance(plugin, AuditorPlugin):
+        raise WorkerRefused(
+            f"Dask worker {worker.address} has not received the run's official index"
+        )
+    return plugin
+
+
+def _prepare_chunk(plugin: str, documents: Sequence[Document]) -> list[Any]:
+    return _plugin(plugin).prepare(documents)
+
+
+def _finish_chunk(plugin: str, jobs: Sequence[FinishJob]) -> list[Any]:
+    return _plugin(plugin).finish(jobs)
+
+
+class DaskEngine:
+    """The articles of one run on a Dask cluster: the one at `choice.scheduler`, or a local
+    cluster of `choice.workers` processes started for the run."""
+
+    def __init__(self, client: Client, cluster: LocalCluster | None, where: str) -> None:
+        self.client, self.cluster, self.where = client, cluster, where
+        self.run = uuid.uuid4().hex[:12]
+        self.plugin = f"auditor-{self.run}"
+        self._tasks = 0
+        # a lost scheduler is one line from us, not the client's tracebacks as it retries
+        self._client_log = logging.getLogger("distributed.client")
+        self._client_level = self._client_log.level
+        self._client_log.setLevel(logging.CRITICAL)
+
+    @classmethod
+    def start(
+        cls,
+        choice: EngineChoice,
+        officials: Sequence[Document],
+        settings: Settings,
+        identifier: Any = None,
+    ) -> DaskEngine:
+        """Connect (or start a local cluster), wait for a worker, and send every worker the
+        official index and the settings; a worker with other auditor code is refused here.
+        identifier: unused (workers are other processes, which load their own model)."""
+        from auditor.run.article import build_index
+
+        index = build_index(officials, settings)  # as for the process pool: once, here
+        cluster: LocalCluster | None = None
+        try:
+            if choice.scheduler:
+                where = f"the Dask scheduler at {choice.scheduler}"
+                client = Client(choice.scheduler, timeout=CONNECT_SECONDS)
+            else:
+                where = "the local Dask cluster"
+                cluster = LocalCluster(
+                    n_workers=max(1, choice.workers or 1),
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    scheduler_port=0,
+                    silence_logs=logging.ERROR,
+                )
+                client = Client(cluster)
+        except (OSError, TimeoutError) as exc:
+            raise EngineError(f"cannot reach {where}: {_reason(exc)}") from exc
+        except RuntimeError as exc:  # a worker process that could not start
+            raise EngineError(f"cannot start {where}: {_reason(exc)}") from exc
+        engine = cls(client, cluster, where)
+        try:
+            try:
+                client.wait_for_workers(1, timeout=CONNECT_SECONDS)
+            except TimeoutError as exc:
+                raise EngineError(
+                    f"{where} has no worker (waited {CONNECT_SECONDS:g} s): start one with "
+                    f"`dask worker {choice.scheduler}`"
+                ) from exc
+            plugin = AuditorPlugin(index, settings, __version__, code_fingerprint())
+            client.register_plugin(plugin, name=engine.plugin)
+        except WorkerRefused as exc:
+            engine.close()
+            raise EngineError(str(exc)) from exc
+        except (OSError, TimeoutError, CancelledError) as exc:
+            engine.close()
+            raise EngineError(f"lost {where}: {_reason(exc)}") from exc
+        except Exception as exc:  # e.g. a worker without auditor cannot unpickle the plugin
+            engine.close()
+            raise EngineError(f"a worker of {where} {_failed(exc)}") from exc
+        except BaseException:
+            engine.close()
+            raise
+        return engine
+
+    def prepare(self, documents: Sequence[Document]) -> Iterator[Any]:
+        """Prepared articles (or their `Failure`), in the order of `documents`."""
+        return self._map(_prepare_chunk, documents)
+
+    def finish(self, jobs: Sequence[FinishJob]) -> Iterator[ArticleResult | Failure]:
+        """Finished articles (or their `Failure`), in the order of `jobs`."""
+        return self._map(_finish_chunk, jobs)
+
+    def close(self) -> None:
+        """Take the run's official index off the workers of a shared cluster; end a local one."""
+        # nothing of the run depends on this: a worker releases the index when it ends
+        with contextlib.suppress(Exception):
+            if self.cluster is None and self.client.status == "running":
+                self.client.unregister_worker_plugin(self.plugin)
+        with contextlib.suppress(Exception):
+            self.client.close(timeout=CLOSE_SECONDS)
+        if self.cluster is not None:
+            with contextlib.suppress(Exception):
+                self.cluster.close(timeout=CLOSE_SECONDS)
+        self._client_log.setLevel(self._client_level)
+
+    def _map(
+        self, function: Callable[[str, Sequence[Any]], list[Any]], items: Sequence[Any]
+    ) -> Iterator[Any]:
+        """`function` over `items` in chunks, with a bounded number of chunks in the cluster;
+        outcomes in the order of `items` (the driver saves them as they come)."""
+        chunks = (items[start : start + CHUNK] for start in range(0, len(items), CHUNK))
+        pending: deque[tuple[Future, Sequence[Any]]] = deque()
+        limit = max(2, QUEUED_PER_THREAD * self._threads())
+        while True:
+            for chunk in chunks:
+                pending.append((self._submit(function, chunk), chunk))
+                if len(pending) >= limit:
+                    break
+            if not pending:
+                return
+            future, chunk = pending.popleft()
+            yield from self._outcome(function, future, chunk)
+
+    def _submit(self, function: Callable[..., list[Any]], chunk: Sequence[Any]) -> Future:
+        self._tasks += 1
+        # a key of our own: dask would otherwise hash every article to name the task
+        key = f"{function.__name__.strip('_')}-{self.run}-{self._tasks}"
+        try:
+            return self.client.submit(function, self.plugin, list(chunk), key=key)
+        except (OSError, TimeoutError, CancelledError) as exc:
+            raise self._lost(exc) from exc
+
+    def _outcome(
+        self, function: Callable[..., list[Any]], future: Future, chunk: Sequence[Any]
+    ) -> list[Any]:
+        try:
+            results = future.result()
+        except KilledWorker as exc:
+            if len(chunk) == 1:
+                return [Failure.of(exc)]
+            # one article may be what kills its worker: only that one should fail
+            return [
+                result
+                for item in chunk
+                for result in self._outcome(function, self._submit(function, [item]), [item])
+            ]
+        except WorkerRefused as exc:
+            raise EngineError(str(exc)) from exc
+        except Exception as exc:
+            # an article's own failure comes back as its `Failure`: what raises here is the
+            # cluster's (a worker without the run's code, a lost scheduler), not a finding to
+            # store in the state
+            if future.status == "error":
+                raise EngineError(f"a task on {self.where} {_failed(exc)}") from exc
+            raise self._lost(exc) from exc
+        finally:
+            future.release()
+        if len(results) != len(chunk):
+            raise EngineError(f"{self.where} returned {len(results)} results for {len(chunk)}")
+        return results
+
+    def _threads(self) -> int:
+        try:
+            return sum(self.client.nthreads().values())
+        except (OSError, TimeoutError, CancelledError) as exc:
+            raise self._lost(exc) from exc
+
+    def _lost(self, exc: BaseException) -> EngineError:
+        why = "connection lost" if isinstance(exc, CancelledError) else _reason(exc)
+        return EngineError(f"lost {self.where} mid-run ({why}); the reports are as they were")
+
+
+def _reason(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _failed(exc: BaseException) -> str:
+    return (
+        f"failed ({type(exc).__name__}: {_reason(exc)}): is the driver's auditor installed on "
+        f"every worker?"
+    )
