@@ -192,3 +192,20 @@ def test_page_names_are_safe_anywhere(article_id: str) -> None:
 def test_page_names_never_collide() -> None:
     ids = ["a.txt", "A.txt", "a b.txt", "a_b.txt", "a-b.txt", "A_B.txt"]
     assert len({page_path(i).lower() for i in ids}) == len(ids)
+
+
+def test_the_score_intervals_are_on_the_article_page_and_the_index(reviewed: Path) -> None:
+    import pandas as pd
+
+    summary = pd.read_csv(reviewed / "summary.csv", encoding="utf-8-sig")
+    scored = summary[summary.chrf_ci_low.notna()]
+    assert len(scored) >= 1
+    row = scored.iloc[0]
+    html, _ = _page(reviewed, row.article_id)
+    low, high = f"{row.chrf_ci_low:.1f}", f"{row.chrf_ci_high:.1f}"
+    assert f"chrF++ {low}–{high}" in html
+    assert f"BLEU {row.bleu_ci_low:.1f}–{row.bleu_ci_high:.1f}" in html
+    index = (reviewed / "html" / INDEX).read_text(encoding="utf-8")
+    assert f'title="95 % interval {low}–{high}"' in index
+    unscored = summary[summary.chrf.isna()].iloc[0]
+    assert "95 % interval" not in _page(reviewed, unscored.article_id)[0]
