@@ -3,14 +3,15 @@ against `sacrebleu.significance` with the same seed."""
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sacrebleu.metrics import BLEU, CHRF
 from sacrebleu.significance import _bootstrap_resample, estimate_ci
 
-from auditor.stages.score import aggregate, bootstrap_interval, sentence_scores
+from auditor.stages.resample import scores_of_sums
+from auditor.stages.score import aggregate, sentence_scores
 
 #: an article's aligned segments: its wording against the official wording
 ALIGNED = [
@@ -88,10 +89,39 @@ def test_a_changed_segment_moves_the_interval() -> None:
     assert b.chrf_ci[1] < a.chrf_ci[0]
 
 
-def test_bootstrap_cost_is_measured_not_asserted(capsys: pytest.CaptureFixture[str]) -> None:
-    sentences = [sentence_scores(h, r) for h, r in ALIGNED * 4]
-    stats = [s.stats[1] for s in sentences if s.stats]
-    clock = time.perf_counter()
-    bootstrap_interval(stats, CHRF(word_order=2), 1000, 12345)
-    with capsys.disabled():
-        print(f"\nchrF++ bootstrap, 28 segments: {(time.perf_counter() - clock) * 1000:.1f} ms")
+# ---------------------------------------------------------------- resamples scored at once
+
+
+def _stats_rows(draw_counts: list[list[int]], width: int) -> np.ndarray:
+    return np.array([(row + [0] * width)[:width] for row in draw_counts], dtype=np.float32)
+
+
+#: small counts with many zeros: every branch of sacrebleu's arithmetic (no match at an order,
+#: no hypothesis or reference n-gram, an empty system, a short one)
+COUNTS = st.lists(st.lists(st.sampled_from([0, 0, 1, 2, 3, 7, 40, 999]), max_size=18), min_size=1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(rows=COUNTS)
+def test_chrf_of_every_resample_is_sacrebleus_bit_for_bit(rows: list[list[int]]) -> None:
+    metric = CHRF(word_order=2)
+    sums = _stats_rows(rows, 3 * metric.order)
+    ours = scores_of_sums(metric, sums)
+    assert ours == [float(metric._compute_score_from_stats(row).score) for row in sums]
+
+
+@settings(max_examples=300, deadline=None)
+@given(rows=COUNTS, effective=st.booleans(), smooth=st.sampled_from(["exp", "none"]))
+def test_bleu_of_every_resample_is_sacrebleus_bit_for_bit(
+    rows: list[list[int]], effective: bool, smooth: str
+) -> None:
+    metric = BLEU(effective_order=effective, smooth_method=smooth)
+    sums = _stats_rows(rows, 2 + 2 * metric.max_ngram_order)
+    ours = scores_of_sums(metric, sums)
+    assert ours == [float(metric._compute_score_from_stats(row).score) for row in sums]
+
+
+def test_configurations_not_covered_are_left_to_sacrebleu() -> None:
+    sums = np.ones((3, 18), dtype=np.float32)
+    assert scores_of_sums(CHRF(eps_smoothing=True), sums) is None
+    assert scores_of_sums(BLEU(smooth_method="floor"), sums) is None
