@@ -14,7 +14,6 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from auditor.stages.metadata import ARTICLES_CSV
 from auditor.store.state import STATE_DIR, STATE_FILE
 
 OFFICIAL_DIR = "official"
@@ -124,6 +123,8 @@ def claim(reports: Path) -> None:
 def watched_files(corpus: Path, reports: Path) -> list[Path]:
     """The entries an audit reads (official/, articles/ and articles.csv), never the reports
     folder."""
+    from auditor.stages.metadata import ARTICLES_CSV
+
     out = _real(reports)
     entries: list[Path] = []
     metadata = corpus / ARTICLES_CSV

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from auditor.records import ArticleResult
 from auditor.reports import commit
 from auditor.reports.formats import (
     DEFAULT_FORMATS,
@@ -19,11 +18,14 @@ from auditor.reports.formats import (
     write_reports,
 )
 from auditor.reports.history import history_csv
-from auditor.reports.summary import ArticleSummary, history_row
 from auditor.run.keys import file_signature
-from auditor.settings import Settings
-from auditor.stages.wordings import WordingGroup
-from auditor.store.state import State
+
+if TYPE_CHECKING:  # an unchanged run appends history without them
+    from auditor.records import ArticleResult
+    from auditor.reports.summary import ArticleSummary
+    from auditor.settings import Settings
+    from auditor.stages.wordings import WordingGroup
+    from auditor.store.state import State
 
 __all__ = ["HISTORY_FILE", "JOURNAL_FILE", "REPORT_FILES", "Publisher"]
 
@@ -86,6 +88,8 @@ class Publisher:
         """All reports of the run's formats, committed together (`auditor.reports.formats`);
         once committed, the run's history rows count and the entries' signatures are
         recorded, in one transaction."""
+        from auditor.reports.summary import history_row
+
         rows = [history_row(self.run_id, self.run_at, d) for d in digests]
         self.state.finish_run(self.run_id, counts, rows)
         data = ReportData(

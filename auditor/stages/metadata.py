@@ -19,7 +19,6 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import PurePosixPath
-from urllib.parse import urlsplit
 
 ARTICLES_CSV = "articles.csv"
 #: articles.csv larger than this is not read (a line per article: 10,000 articles are ~1 MB)
@@ -169,6 +168,8 @@ def _url(value: str) -> str:
     if len(value) > MAX_URL or _has_control(value) or any(ch.isspace() for ch in value):
         raise bad
     try:
+        from urllib.parse import urlsplit  # only when a row has a URL
+
         parts = urlsplit(value)
     except ValueError:
         raise bad from None
