@@ -405,3 +405,32 @@ def test_every_command_line_the_fast_path_accepts_means_the_same_to_typer(
 )
 def test_what_the_fast_path_leaves_to_typer(argv: list[str]) -> None:
     assert parse_quick(argv, {}) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    values=st.lists(
+        st.one_of(
+            st.none(),
+            st.floats(allow_nan=False),
+            st.integers(),
+            st.text(alphabet=st.sampled_from(["a", '"', ",", "=", "+", "\n", "\r", "ğ", "€", " "])),
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+    article_id=st.text(min_size=1, max_size=8),
+)
+def test_rows_rendered_once_are_the_rows_rendered_per_run(
+    values: list[object], article_id: str
+) -> None:
+    from auditor.reports.history import history_csv, render, with_run
+
+    fields = ["status", "bleu", "chrf", "ter"][: len(values)]
+    cells = dict(zip(fields, values, strict=True))
+    row = {"run_id": "", "run_at": "", "article_id": article_id, **cells}
+    run_id, run_at = "20261202T033925Z-f0c800", "2026-12-02T03:39:25Z"
+    full = {**row, "run_id": run_id, "run_at": run_at}
+    state_rows, lines = with_run(run_id, run_at, render([row]))
+    assert state_rows == [(article_id, json.dumps(full, ensure_ascii=False))]
+    assert lines.encode("utf-8") == history_csv([full], b"")

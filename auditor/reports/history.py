@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -18,6 +19,45 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     return str(neutralise(value))
+
+
+#: the run's own columns, first in every row
+RUN_FIELDS = ("run_id", "run_at")
+
+
+def render(rows: Sequence[Mapping[str, Any]]) -> list[tuple[str, str, str]]:
+    """Each history row without its run columns, as (article id, the rest of its JSON object
+    after "{", the rest of its CSV line): what `with_run` completes for any run — an unchanged
+    run appends the rows of the last one without rendering them again."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    fields = [name for name in names(HISTORY) if name not in RUN_FIELDS]
+    rendered = []
+    for row in rows:
+        rest = {k: v for k, v in row.items() if k not in RUN_FIELDS}
+        start = out.tell()
+        writer.writerow([_cell(row.get(name)) for name in fields])
+        json_rest = json.dumps(rest, ensure_ascii=False)
+        assert rest and json_rest.startswith("{")
+        rendered.append((str(row["article_id"]), json_rest[1:], out.getvalue()[start:]))
+    return rendered
+
+
+def with_run(
+    run_id: str, run_at: str, rendered: Sequence[tuple[str, str, str]]
+) -> tuple[list[tuple[str, str]], str]:
+    """The rows of `render` in run `run_id`: (article id, JSON) for the state, and the CSV
+    lines — exactly `json.dumps(row, ensure_ascii=False)` and `history_csv`'s lines of the
+    rows with the run's columns first."""
+    json_head = (
+        "{" + ", ".join(f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}"
+                        for k, v in zip(RUN_FIELDS, (run_id, run_at), strict=True)) + ", "
+    )  # fmt: skip
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow([_cell(run_id), _cell(run_at)])
+    csv_head = out.getvalue()[:-2] + ","
+    state_rows = [(article_id, json_head + rest) for article_id, rest, _ in rendered]
+    return state_rows, "".join(csv_head + line for _, _, line in rendered)
 
 
 def history_csv(rows: Sequence[Mapping[str, Any]], existing: bytes | None = None) -> bytes:

@@ -23,6 +23,7 @@ from pathlib import Path
 from auditor.records import ArticleResult, Document, IngestError, Role, Status
 from auditor.reports import commit
 from auditor.reports.formats import DEFAULT_FORMATS
+from auditor.reports.history import render
 from auditor.reports.summary import ArticleSummary, history_row
 from auditor.run import paths, unchanged
 from auditor.run.batch import Batch, Entry, Progress
@@ -281,7 +282,7 @@ class _Run:
                 for done, digest in enumerate(digests, start=1):
                     if self.progress:
                         self.progress(digest.article_id, done, len(digests))
-                rows = [history_row(self.run_id, self.run_at, d) for d in digests]
+                rows = render([history_row(self.run_id, self.run_at, d) for d in digests])
                 written = publisher.append_history(rows, self._counts(0, digests))
             else:
                 batch = Batch(
@@ -375,10 +376,7 @@ class _Run:
         record = unchanged.Record(
             key=key,
             reports_key=state.get_meta("reports_key") or "",
-            rows=[
-                {k: v for k, v in history_row("", "", d).items() if k not in ("run_id", "run_at")}
-                for d in digests
-            ],
+            rows=render([history_row("", "", d) for d in digests]),
             errors=sum(1 for d in digests if d.status is Status.ERROR),
             critical_edits=sum(d.critical_edits or 0 for d in digests),
             notices=[*metadata_notices, *replay_stage.install_hints(digests)],

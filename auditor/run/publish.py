@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from auditor.reports import commit
 from auditor.reports.formats import (
@@ -17,7 +17,7 @@ from auditor.reports.formats import (
     report_entries,
     write_reports,
 )
-from auditor.reports.history import history_csv
+from auditor.reports.history import with_run
 from auditor.run.keys import file_signature
 
 if TYPE_CHECKING:  # an unchanged run appends history without them
@@ -62,10 +62,14 @@ class Publisher:
                 return False
         return True
 
-    def append_history(self, rows: list[dict[str, Any]], counts: dict[str, int]) -> list[Path]:
-        """An unchanged corpus: keep the reports, append this run's history `rows`."""
-        self.state.finish_run(self.run_id, counts, rows)
-        data = history_csv(rows, (self.reports / HISTORY_FILE).read_bytes())
+    def append_history(
+        self, rendered: Sequence[tuple[str, str, str]], counts: dict[str, int]
+    ) -> list[Path]:
+        """An unchanged corpus: keep the reports, append this run's history rows (rendered
+        without their run columns: `reports.history.render`)."""
+        state_rows, lines = with_run(self.run_id, self.run_at, rendered)
+        self.state.finish_run_json(self.run_id, counts, state_rows)
+        data = (self.reports / HISTORY_FILE).read_bytes() + lines.encode("utf-8")
         reports_key = self.state.get_meta("reports_key") or ""
         kept = self.state.report_hashes()
         written = self._commit(

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from auditor import __version__
 from auditor.run.keys import code_fingerprint, fingerprint
@@ -43,7 +43,8 @@ class Record:
 
     key: str
     reports_key: str
-    rows: list[dict[str, Any]]  #: history rows without run_id and run_at, in article order
+    #: the history rows, in article order, without their run columns (`reports.history.render`)
+    rows: list[tuple[str, str, str]]
     errors: int
     critical_edits: int
     notices: list[str] = field(default_factory=list)
@@ -57,7 +58,9 @@ class Record:
 
     @classmethod
     def from_json(cls, text: str) -> Record:
-        return cls(**json.loads(text))
+        fields = json.loads(text)
+        fields["rows"] = [tuple(row) for row in fields["rows"]]
+        return cls(**fields)
 
     def counts(self) -> dict[str, int]:
         return {
@@ -66,9 +69,6 @@ class Record:
             "errors": self.errors,
             "removed": 0,
         }
-
-    def history(self, run_id: str, run_at: str) -> list[dict[str, Any]]:
-        return [{"run_id": run_id, "run_at": run_at, **row} for row in self.rows]
 
 
 def dist_version(name: str) -> str:
@@ -260,7 +260,7 @@ def _replay_locked(
                 return None
             state.settle_history(None)
             state.start_run(run_id, run_at)
-            publisher.append_history(record.history(run_id, run_at), record.counts())
+            publisher.append_history(record.rows, record.counts())
         finally:
             state.close()
     return Replayed(run_id, reports, record, time.perf_counter() - clock)

@@ -349,6 +349,16 @@ class State:
     ) -> None:
         """The run's numbers and its history rows, which count once `commit_run` says its
         reports are committed."""
+        self.finish_run_json(
+            run_id,
+            counts,
+            [(row["article_id"], json.dumps(row, ensure_ascii=False)) for row in history],
+        )
+
+    def finish_run_json(
+        self, run_id: str, counts: dict[str, int], history: Sequence[tuple[str, str]]
+    ) -> None:
+        """`finish_run` with each history row given as (article id, its JSON)."""
         with _transaction(self.db):
             self.db.execute(
                 "UPDATE runs SET finished_at = ?, audited = ?, unchanged = ?, errors = ?, "
@@ -364,10 +374,7 @@ class State:
             )
             self.db.executemany(
                 "INSERT INTO history_rows (article_id, row, run_id, committed) VALUES (?, ?, ?, 0)",
-                [
-                    (row["article_id"], json.dumps(row, ensure_ascii=False), run_id)
-                    for row in history
-                ],
+                [(article_id, row, run_id) for article_id, row in history],
             )
 
     def commit_run(self, run_id: str, reports_key: str, hashes: dict[str, str]) -> None:
