@@ -20,8 +20,8 @@ from typer.testing import CliRunner
 
 import auditor.cli.audit as audit_command
 from auditor.cli import app
-from auditor.cli.job import Job
-from auditor.cli.launch import QuickAudit, main, parse_quick, run_quick
+from auditor.cli.job import Job, QuickAudit
+from auditor.cli.launch import main, parse_quick, run_quick
 from auditor.run import unchanged
 from auditor.run.pipeline import audit_corpus
 from auditor.run.publish import Publisher
@@ -434,3 +434,57 @@ def test_rows_rendered_once_are_the_rows_rendered_per_run(
     state_rows, lines = with_run(run_id, run_at, render([row]))
     assert state_rows == [(article_id, json.dumps(full, ensure_ascii=False))]
     assert lines.encode("utf-8") == history_csv([full], b"")
+
+
+# ---------------------------------------------------------------- help pages without Typer
+
+
+def test_the_stored_help_pages_are_what_typer_renders_now() -> None:
+    from auditor.cli import statichelp
+
+    assert statichelp.stored() == statichelp.render(), (
+        "a command's help changed: run `python -m auditor.cli.statichelp`"
+    )
+
+
+_HELP_PROBE = (
+    "import sys\n"
+    "sys.argv = ['auditor', *sys.argv[1:]]\n"
+    "from auditor.cli.launch import main\n"
+    "try:\n"
+    "    main()\n"
+    "finally:\n"
+    "    print('typer' in sys.modules, file=sys.stderr)\n"
+)
+
+
+@pytest.mark.parametrize("words", [[], ["audit"], ["models", "install"], ["report"]])
+@pytest.mark.parametrize("how", ["script", "python -m"])
+def test_a_help_page_is_typer_s_without_typer(words: list[str], how: str) -> None:
+    def run(extra_env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("AUDITOR_")}
+        env.update({"COLUMNS": "120", **extra_env})
+        command = (
+            [sys.executable, "-c", _HELP_PROBE, *words, "--help"]
+            if how == "script"
+            else [sys.executable, "-m", "auditor", *words, "--help"]
+        )
+        return subprocess.run(command, capture_output=True, text=True, timeout=60, env=env)
+
+    fast, typer_run = run({}), run({"AUDITOR_NO_FAST_HELP": "1"})  # any AUDITOR_*: Typer
+    assert fast.returncode == typer_run.returncode == 0, fast.stderr + typer_run.stderr
+    assert fast.stdout == typer_run.stdout
+    assert fast.stdout.startswith("Usage: " + ("auditor" if how == "script" else "python -m"))
+    if how == "script":
+        assert fast.stderr.strip() == "False" and typer_run.stderr.strip() == "True"
+
+
+def test_a_narrow_terminal_gets_typer_s_own_wrapping() -> None:
+    from auditor.cli.launch import static_help
+
+    wide = {"COLUMNS": "80"}
+    assert static_help(["audit"], wide, "auditor") is not None
+    assert static_help(["audit"], {**wide, "AUDITOR_REPORTS": "r"}, "auditor") is None
+    assert static_help(["audit", "--json"], wide, "auditor") is None
+    assert static_help(["audit"], wide, "python -m auditor.cli") is None
+    assert static_help(["audit"], {"COLUMNS": "79"}, "auditor") is None

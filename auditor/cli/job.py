@@ -35,3 +35,11 @@ class Job:
         if self.max_article_mb is None:
             return Settings()
         return Settings(ingest=IngestSettings(max_article_mb=self.max_article_mb))
+
+
+@dataclass(frozen=True)
+class QuickAudit:
+    """An `auditor audit --json` command line the fast path may answer (`cli.launch`)."""
+
+    job: Job
+    fail_on_critical: bool

@@ -1,6 +1,7 @@
 """The `auditor` command: an unchanged `auditor audit --json` (what cron runs) is answered
-before Typer, Rich and the pipeline are imported; every other command line goes to the Typer
-application (`auditor.cli.app`) untouched.
+before Typer, Rich and the pipeline are imported, and so is a `--help` page (rendered by Typer
+once: `cli/statichelp.py`); every other command line goes to the Typer application
+(`auditor.cli.commands.app`) untouched.
 
 The fast path understands a strict subset of `auditor audit`'s options, spelled as Typer
 accepts them, and declines (hands the command line to Typer) on anything else: another
@@ -12,20 +13,22 @@ tests/test_launch.py checks that every command line it accepts means the same to
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from pathlib import Path
 
-from auditor.cli.job import Job
+TYPE_CHECKING = False  # as typing's, without importing typing (mypy reads it the same)
+if TYPE_CHECKING:  # a help page needs none of it
+    from auditor.cli.job import QuickAudit
 
 EXIT_OK, EXIT_CRITICAL = 0, 3
 
-_DECIMAL = re.compile(r"(?:\d+(?:\.\d*)?|\.\d+)\Z")
-_COUNT = re.compile(r"[1-9]\d*\Z")
+#: the help pages Typer rendered (`cli/statichelp.py`), and how they are kept
+HELP_FILE = os.path.join(os.path.dirname(__file__), "help.txt")
+RECORD, PAGE = "\x1e", "\x1f"
+#: Click wraps help at min(terminal columns, 80) - 2: the same text in any terminal this wide
+MIN_COLUMNS = 80
+
 #: the option names the fast path reads, each taking a value
 _VALUED = ("--reports", "--wait", "--fail-on", "--models-dir", "--workers", "--max-article-mb",
            "--formats")  # fmt: skip
@@ -37,17 +40,15 @@ _DECLINED_ENV = ("AUDITOR_FULL", "AUDITOR_WAIT", "AUDITOR_FAIL_ON", "AUDITOR_JSO
                  "AUDITOR_ENGINE", "AUDITOR_SCHEDULER")  # fmt: skip
 
 
-@dataclass(frozen=True)
-class QuickAudit:
-    """An `auditor audit --json` command line the fast path may answer."""
-
-    job: Job
-    fail_on_critical: bool
-
-
 def main(argv: Sequence[str] | None = None) -> None:
     """Console entry point (and `python -m auditor`)."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if argv is None and args and args[-1] == "--help":
+        page = static_help(args[:-1], os.environ, program_name())
+        if page is not None:
+            sys.stdout.write(page)
+            sys.stdout.flush()
+            raise SystemExit(EXIT_OK)
     quick = parse_quick(args, os.environ)
     if quick is not None:
         code = run_quick(quick)
@@ -59,6 +60,55 @@ def main(argv: Sequence[str] | None = None) -> None:
         app()
     else:
         app(args=args, prog_name="auditor")
+
+
+def program_name() -> str:
+    """What Click shows after "Usage:": the script's name, or `python -m PACKAGE` (Click's own
+    rule, `_detect_program_name`, for the two ways auditor starts)."""
+    package = getattr(sys.modules.get("__main__"), "__package__", None)
+    script = os.path.basename(sys.argv[0])
+    if not package:
+        return script
+    if os.path.splitext(script)[0] != "__main__":
+        return ""  # a submodule run with -m: left to Typer
+    return f"python -m {package}"
+
+
+def static_help(words: Sequence[str], env: Mapping[str, str], program: str) -> str | None:
+    """The `--help` page of the command `words` as Typer prints it, or None where it could
+    differ: another program name, a terminal narrower than Click's widest wrapping, an
+    AUDITOR_* variable set, options among the words."""
+    if any(name.startswith("AUDITOR_") for name in env) or _columns(env) < MIN_COLUMNS:
+        return None
+    try:
+        with open(HELP_FILE, encoding="utf-8") as handle:
+            pages = read_pages(handle.read())
+    except (OSError, ValueError):
+        return None
+    return pages.get(program, {}).get(" ".join(words))
+
+
+def read_pages(text: str) -> dict[str, dict[str, str]]:
+    """program → command words → page, from help.txt."""
+    pages: dict[str, dict[str, str]] = {}
+    for record in text.split(RECORD):
+        program, words, page = record.split(PAGE)
+        pages.setdefault(program, {})[words] = page
+    return pages
+
+
+def _columns(env: Mapping[str, str]) -> int:
+    """The terminal width Click reads (`shutil.get_terminal_size`, without importing shutil)."""
+    try:
+        columns = int(env["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
 
 
 def parse_quick(args: Sequence[str], env: Mapping[str, str]) -> QuickAudit | None:
@@ -96,7 +146,14 @@ def parse_quick(args: Sequence[str], env: Mapping[str, str]) -> QuickAudit | Non
 def _build(
     corpus: str | None, options: Mapping[str, str], env: Mapping[str, str]
 ) -> QuickAudit | None:
+    import re
+    from pathlib import Path
+
+    from auditor.cli.job import Job, QuickAudit
     from auditor.reports.formats import DEFAULT_FORMATS, parse_formats
+
+    decimal = re.compile(r"(?:\d+(?:\.\d*)?|\.\d+)\Z")
+    count = re.compile(r"[1-9]\d*\Z")
 
     corpus = corpus if corpus is not None else env.get("AUDITOR_CORPUS", "corpus")
     reports = options.get("--reports", env.get("AUDITOR_REPORTS", "reports"))
@@ -109,11 +166,11 @@ def _build(
     fail_on = options.get("--fail-on", "never")
     workers = options.get("--workers")
     max_mb = options.get("--max-article-mb")
-    if not _DECIMAL.match(wait) or fail_on not in ("never", "critical"):
+    if not decimal.match(wait) or fail_on not in ("never", "critical"):
         return None
-    if workers is not None and not _COUNT.match(workers):
+    if workers is not None and not count.match(workers):
         return None
-    if max_mb is not None and not (_DECIMAL.match(max_mb) and float(max_mb) >= 0.001):
+    if max_mb is not None and not (decimal.match(max_mb) and float(max_mb) >= 0.001):
         return None
     try:
         formats = DEFAULT_FORMATS if formats_text is None else parse_formats(formats_text)
@@ -135,6 +192,8 @@ def _build(
 
 def run_quick(quick: QuickAudit) -> int | None:
     """Answer an unchanged run (its exit code), or None: nothing was written, run Typer."""
+    import json
+
     from auditor.run.unchanged import run_if_unchanged
     from auditor.translation.packages import resolve_models_dir
 
