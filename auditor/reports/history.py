@@ -9,8 +9,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from auditor.reports.columns import names, neutralise
-from auditor.reports.summary import HISTORY
+from auditor.reports.columns import Column, names, neutralise
 
 BOM = "\ufeff"
 
@@ -19,6 +18,14 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     return str(neutralise(value))
+
+
+def _history() -> list[Column]:
+    """history.csv's columns (imported when rows are rendered: an unchanged run, which only
+    completes rendered rows, does without the summary's record types)."""
+    from auditor.reports.summary import HISTORY
+
+    return HISTORY
 
 
 #: the run's own columns, first in every row
@@ -31,7 +38,7 @@ def render(rows: Sequence[Mapping[str, Any]]) -> list[tuple[str, str, str]]:
     run appends the rows of the last one without rendering them again."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    fields = [name for name in names(HISTORY) if name not in RUN_FIELDS]
+    fields = [name for name in names(_history()) if name not in RUN_FIELDS]
     rendered = []
     for row in rows:
         rest = {k: v for k, v in row.items() if k not in RUN_FIELDS}
@@ -66,7 +73,7 @@ def history_csv(rows: Sequence[Mapping[str, Any]], existing: bytes | None = None
     writer = csv.writer(out, lineterminator="\r\n")
     if existing is None:
         out.write(BOM)
-        writer.writerow(names(HISTORY))
+        writer.writerow(names(_history()))
     for row in rows:
-        writer.writerow([_cell(row.get(name)) for name in names(HISTORY)])
+        writer.writerow([_cell(row.get(name)) for name in names(_history())])
     return (existing or b"") + out.getvalue().encode("utf-8")

@@ -17,8 +17,10 @@ import stat
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from auditor.records import Document, IngestError, Role
+if TYPE_CHECKING:  # reading and hashing files (an unchanged run) needs no record types
+    from auditor.records import Document, IngestError, Role
 
 #: Legacy code pages tried beside charset-normalizer's own candidates. On mostly-English text
 #: several of them decode without error; `choose_decoding` picks the one whose non-ASCII lines a
@@ -160,6 +162,8 @@ def decode_document(
     doc_id: str, role: Role, data: bytes, *, plausibility: Plausibility | None, max_control: float
 ) -> Document:
     """Turn raw bytes into a `Document`. Raises `NotText` with a reviewer-facing reason."""
+    from auditor.records import Document
+
     if not data:
         raise NotText("file is empty")
     text, encoding = choose_decoding(data, plausibility)
@@ -258,6 +262,8 @@ def ingest_folder(
     max_bytes: int,
 ) -> Iterator[Document | IngestError]:
     """Yield one `Document` or `IngestError` per entry of `folder`, in name order."""
+    from auditor.records import IngestError
+
     for path in source_paths(folder):
         doc_id = source_id(path.name)
         data = b""
