@@ -31,8 +31,18 @@ def test_default_workers(articles: int, cores: int, expected: int) -> None:
     assert default_workers(articles, cores) == expected
 
 
-def test_default_workers_uses_the_cores_of_this_process() -> None:
-    assert 1 <= default_workers(10**6) <= workers_module.usable_cores()
+def test_default_workers_uses_the_cores_of_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert default_workers(10**6) == workers_module.usable_cores()
+    monkeypatch.setattr(workers_module, "usable_cores", lambda: 5)
+    assert default_workers(10**6) == 5
+    assert default_workers(3 * ARTICLES_PER_WORKER) == 3
+
+
+def test_usable_cores_is_this_process_s_affinity() -> None:
+    import os
+
+    expected = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    assert workers_module.usable_cores() == max(1, expected or 1)
 
 
 def _handed() -> tuple[int, bool]:
