@@ -118,7 +118,7 @@ class AlignSettings:
     #: official sentences looked up for a quotation (each with its neighbours)
     quote_hits: int = 4
     #: a sentence whose words outside its quotations hold at most this many content words
-    #: that are not names is only a frame for them ("…,” Stoltenberg told journalists."): it is
+    #: that are not names is only a frame for them ("…,” the minister told journalists."): it is
     #: scored through its quotations, not again
     frame_max_content_words: int = 2
     #: a part of a quotation over several sentences with too little evidence of its own is
@@ -137,7 +137,7 @@ class ChangeSettings:
     #: is said to have replaced a particular word on the other side
     max_replacement_words: int = 4
     #: a removed and an added name at least this similar (rapidfuzz ratio) are one name
-    #: re-spelled ("Stoltemberg" / "Stoltenberg"): an entity edit pairs them
+    #: re-spelled ("Tchaikovski" / "Tchaikovsky"): an entity edit pairs them
     respelling_min_ratio: float = 60.0
     #: two sentence-initial capitalised words at least this similar are one word's forms
     initial_same_word_ratio: float = 75.0

@@ -61,7 +61,7 @@ SEGMENTS = [
         "translation package and version that produced `text_en`",
         "translate-tr_en 1.9",
     ),
-    Column("official_id", "text", "", "official document of the aligned wording", "nato-….txt"),
+    Column("official_id", "text", "", "official document of the aligned wording", "speech-….txt"),
     Column(
         "official_text",
         "text",
@@ -230,7 +230,7 @@ GROUPING = (
 )
 
 QUOTES = [
-    Column("official_id", "text", "", "official document of the official wording", "nato-….txt"),
+    Column("official_id", "text", "", "official document of the official wording", "speech-….txt"),
     Column(
         "official_line",
         "integer",

@@ -85,7 +85,7 @@ class ArticleSummary:
         "text",
         "",
         "official document the article was compared with",
-        "nato-transcript-….txt",
+        "speech-….txt",
         default="",
     )
     official_coverage: float | None = _column(

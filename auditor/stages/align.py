@@ -186,7 +186,7 @@ class OfficialIndex:
         one rare word does not crowd out the short one that shares them all."""
         query = set(self.stems_of(text))
         query_weight = self._weight_of(query)
-        # the commonest words ("nato", "allies") reach thousands of sentences and say little:
+        # the commonest words ("minister", "said") reach thousands of sentences and say little:
         # their posting lists are walked only when the rarer words find too few sentences
         rare = [s for s in query if len(self._postings.get(s, ())) <= self._common]
         scores = self._accumulate(rare, doc_id)

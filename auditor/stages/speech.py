@@ -20,7 +20,7 @@ from auditor.settings import AlignSettings
 from auditor.stages.align import content_stems
 
 _MARKS = re.compile(r"[“”\"«»„]")
-#: "Stoltenberg said (that) …", "He also said …", "According to Stoltenberg, …": the reporter's
+#: "Smith said (that) …", "He also said …", "According to Smith, …": the reporter's
 #: attribution before reported speech — context, not a rendering of the official words
 _LEADING_ATTRIBUTION = re.compile(
     r"^(?:(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*|[Hh]e|[Ss]he|[Tt]hey)(?: also)? "
@@ -51,14 +51,14 @@ class Compared:
 
 def wording(text: str) -> str:
     """A sentence's own words: quotation marks, a closing "…,” he said." and an opening
-    "Stoltenberg said (that)" removed."""
+    "Smith said (that)" removed."""
     own = _MARKS.sub("", _TRAILING_ATTRIBUTION.sub("", text)).strip()
     content = _LEADING_ATTRIBUTION.sub("", own)
     return content[:1].upper() + content[1:] if content and content != own else own
 
 
 def is_attribution(segment: Segment, segments: Sequence[Segment]) -> bool:
-    """A reporter's clause that only names who speaks: "NATO Secretary General X said,"."""
+    """A reporter's clause that only names who speaks: "The Foreign Minister X said,"."""
     following = segments[segment.index + 1] if segment.index + 1 < len(segments) else None
     introduces_quote = following is not None and following.text[:1] in '“"«„'
     ordinary = content_stems(segment.text)
