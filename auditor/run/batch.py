@@ -48,6 +48,7 @@ class Entry:
     data: bytes = b""
     key: str = ""
     error: str = ""
+    sha256: str = ""  #: of `data`
 
     @property
     def article_id(self) -> str:

@@ -321,6 +321,7 @@ class _Run:
                 entries,
                 digests,
                 (metadata_key, metadata_notices),
+                stage.fingerprint(),
             )
             if self.failures.notice():
                 self.notices.append(str(self.failures.notice()))
@@ -351,15 +352,17 @@ class _Run:
         entries: list[Entry],
         digests: list[ArticleSummary],
         metadata: tuple[str, list[str]],
+        models: str,
     ) -> None:
         """What the next run may replay if nothing changes (`run.unchanged`): only for a corpus
         whose every file read, and after the reports are committed. `metadata`: articles.csv's
-        key (its SHA-256, or why there is none) and the warnings it gave."""
+        key (its SHA-256, or why there is none) and the warnings it gave; `models`: the
+        installed models' fingerprint."""
         metadata_key, metadata_notices = metadata
         if official_errors or any(e.error for e in entries) or metadata_key.startswith("unread"):
             return
         sources = [(unchanged.OFFICIAL, d.doc_id, d.content_sha256) for d in officials] + [
-            (unchanged.ARTICLE, e.article_id, sha256_bytes(e.data)) for e in entries
+            (unchanged.ARTICLE, e.article_id, e.sha256) for e in entries
         ]
         if metadata_key != NO_METADATA:
             sources.append((unchanged.METADATA, ARTICLES_CSV, metadata_key))
@@ -369,7 +372,7 @@ class _Run:
             self.reports,
             sources,
             fingerprint_now,
-            self.models_dir,
+            models,
             self.formats,
         )
         replay_stage = TranslateStage(self.models_dir, state)  # what an unchanged run says
@@ -445,7 +448,8 @@ class _Run:
             )
         except NotText as exc:
             return Entry(path, error=str(exc))
-        return Entry(path, data, fingerprint(key_base, sha256_bytes(data)))
+        sha256 = sha256_bytes(data)
+        return Entry(path, data, fingerprint(key_base, sha256), sha256=sha256)
 
     def _unchanged(
         self, state: State, entries: list[Entry], stored: dict[str, str]

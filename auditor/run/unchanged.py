@@ -90,9 +90,9 @@ def dist_version(name: str) -> str:
 
 def models_fingerprint(models_dir: Path) -> str:
     """The installed translation packages, as the translation stage keys results by them."""
-    from auditor.translation.packages import installed_models
+    from auditor.translation.packages import installed_models, models_fingerprint
 
-    return ",".join(sorted(f"{m.model_id}@{m.size_bytes}" for m in installed_models(models_dir)))
+    return models_fingerprint(installed_models(models_dir))
 
 
 def corpus_key(
@@ -100,11 +100,12 @@ def corpus_key(
     reports: Path,
     sources: Iterable[tuple[str, str, str]],
     settings_fingerprint: str,
-    models_dir: Path,
+    models: str,
     formats: Sequence[str],
 ) -> str:
     """One key over everything a run's reports are made of: `sources` is (role, id, SHA-256
-    of the raw bytes) of every official document and article."""
+    of the raw bytes) of every official document and article; `models`, `models_fingerprint`
+    of the installed translation packages."""
     return fingerprint(
         os.path.realpath(corpus),
         os.path.realpath(reports),
@@ -113,7 +114,7 @@ def corpus_key(
         __version__,
         code_fingerprint(),
         dist_version("sacrebleu"),
-        models_fingerprint(models_dir),
+        models,
         tuple(formats),
     )
 
@@ -182,7 +183,8 @@ def run_if_unchanged(
         sources = _source_hashes(corpus, max_bytes)
         if sources is None:
             return None
-        key = corpus_key(corpus, reports, sources, settings_fingerprint, models_dir, formats)
+        models = models_fingerprint(models_dir)
+        key = corpus_key(corpus, reports, sources, settings_fingerprint, models, formats)
         if key != record.key:
             return None
         return _replay_locked(corpus, reports, record, formats, clock)

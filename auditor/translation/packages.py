@@ -115,6 +115,11 @@ def resolve_models_dir(option: Path | None) -> Path:
 # --- reading installed packages --------------------------------------------------------------
 
 
+def models_fingerprint(models: Sequence[InstalledModel]) -> str:
+    """What the installed models are, for cache keys: any change re-audits."""
+    return ",".join(sorted(f"{m.model_id}@{m.size_bytes}" for m in models))
+
+
 def installed_models(models_dir: Path) -> list[InstalledModel]:
     """Every translation package installed in models_dir, sorted by language pair.
 

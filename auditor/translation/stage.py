@@ -15,7 +15,12 @@ from typing import TYPE_CHECKING
 
 from auditor.records import ENGLISH, UNDETERMINED, Translation, TranslationStatus
 from auditor.store.state import State
-from auditor.translation.packages import InstalledModel, installed_models, select_model
+from auditor.translation.packages import (
+    InstalledModel,
+    installed_models,
+    models_fingerprint,
+    select_model,
+)
 
 if TYPE_CHECKING:
     from auditor.reports.summary import ArticleSummary
@@ -44,7 +49,7 @@ class TranslateStage:
 
     def fingerprint(self) -> str:
         """What the installed models are, for cache keys: any change re-audits."""
-        return ",".join(sorted(f"{m.model_id}@{m.size_bytes}" for m in self.models))
+        return models_fingerprint(self.models)
 
     def model(self, source: str, target: str) -> InstalledModel | None:
         return select_model(self.models, source, target)
