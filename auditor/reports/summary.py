@@ -200,6 +200,15 @@ class ArticleSummary:
         "38.5",
         digits=2,
     )
+    encoding: str = _column(
+        "text",
+        "codec name",
+        "the encoding the article's bytes were read in: `utf-8`, `utf-8-sig`, `utf-16-le`, or a "
+        "legacy code page chosen because its text reads as letters of a known language "
+        "(`cp1254`: Turkish Windows); empty when the file could not be read",
+        "cp1254",
+        default="",
+    )
 
     @classmethod
     def of(cls, article: ArticleResult) -> ArticleSummary:
@@ -255,6 +264,7 @@ class ArticleSummary:
             chrf_ci_high=article.chrf_ci_high,
             bleu_ci_low=article.bleu_ci_low,
             bleu_ci_high=article.bleu_ci_high,
+            encoding=article.encoding,
         )
 
     def row(self) -> dict[str, Any]:

@@ -116,6 +116,7 @@ def finish_article(
         chrf_ci_high=scores.chrf_ci[1] if scores and scores.chrf_ci else None,
         bleu_ci_low=scores.bleu_ci[0] if scores and scores.bleu_ci else None,
         bleu_ci_high=scores.bleu_ci[1] if scores and scores.bleu_ci else None,
+        encoding=document.encoding,
     )
 
 

@@ -1,0 +1,183 @@
+"""Same text, same findings: the encoding a file was saved in never changes a charge.
+
+Every article of the bundled corpus and of the hostile articles, saved in each encoding that
+can hold it (the legacy code pages of the identifier's languages, UTF-8 with a mark, UTF-16
+with and without one) and with each style of line break, decodes to its own text and gives the
+findings of its UTF-8 form — the critical edits, notable changes, unmatched and spliced
+quotations, and the coverage and status they rest on.
+"""
+
+from __future__ import annotations
+
+import codecs
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from auditor.records import ArticleResult, Role
+from auditor.run.article import audit_article, build_index
+from auditor.settings import Settings
+from auditor.stages.align import OfficialIndex
+from auditor.stages.ingest import NotText, decode_document, normalise
+from auditor.stages.language import Identifier, load_identifier
+from auditor.stages.plausible import legacy_encodings
+from tests.conftest import CORPUS, OFFICIAL
+
+HOSTILE_DIR = Path(__file__).parent / "data" / "hostile"
+ARTICLES = sorted((CORPUS / "articles").iterdir()) + sorted(HOSTILE_DIR.iterdir())
+#: a Turkish line as the Turkish outlets' pages end (their footer), added to each article: the
+#: file then holds curly quotes and Turkish letters, as a Turkish newsroom's Windows saves it
+TURKISH_LINE = "Suç teşkil edecek, yasadışı, tehditkar, rahatsız edici içerikler Üyelere aittir."
+SETTINGS = Settings()
+#: every encoding a newsroom might save an article in, with a byte-order mark or without
+ENCODINGS = (
+    *legacy_encodings(),
+    "utf_8_sig",
+    "utf_16",
+    "utf_16_le",
+    "utf_16_be",
+    "utf_32",
+)
+LINE_BREAKS = {"LF": "\n", "CRLF": "\r\n", "CR": "\r"}
+
+
+@cache
+def _identifier() -> Identifier:
+    return load_identifier(SETTINGS.language.languages)
+
+
+@cache
+def _index() -> OfficialIndex:
+    official = decode_document(
+        OFFICIAL.name, Role.OFFICIAL, OFFICIAL.read_bytes(), plausibility=None, max_control=0.01
+    )
+    return build_index([official], SETTINGS)
+
+
+def _texts() -> list[tuple[str, str]]:
+    """(name, UTF-8 text) of every article, alone and with the Turkish line."""
+    out = []
+    for path in ARTICLES:
+        text = path.read_text(encoding="utf-8")
+        out.append((path.name, text))
+        out.append(
+            (f"{path.name} + Turkish line", text.rstrip("\n") + "\n\n" + TURKISH_LINE + "\n")
+        )
+    return out
+
+
+TEXTS = _texts()
+
+
+def _saved(text: str, encoding: str) -> bytes | None:
+    """The text as a file saved in `encoding`, or None when the encoding cannot hold it."""
+    try:
+        return text.encode(encoding)
+    except UnicodeEncodeError:
+        return None
+
+
+def _decoded(data: bytes) -> tuple[str, str]:
+    document = decode_document(
+        "article.txt",
+        Role.ARTICLE,
+        data,
+        plausibility=lambda line: _identifier()(line)[1],
+        max_control=SETTINGS.ingest.max_control_char_share,
+    )
+    return document.text, document.encoding
+
+
+@cache
+def findings(text: str) -> tuple[object, ...]:
+    """What a reviewer is told about an article: its status, official document and coverage,
+    and each charge or notable change, unmatched or spliced quotation, by its words."""
+    document = decode_document(
+        "article.txt", Role.ARTICLE, text.encode(), plausibility=None, max_control=1.0
+    )
+    result: ArticleResult = audit_article(document, _index(), _identifier(), SETTINGS)
+    rows = sorted(
+        (
+            row.segment.kind.value,
+            " ".join(row.segment.text.split()),
+            row.category.value,
+            row.critical_edits,
+            row.notable_changes,
+            row.not_found.value if row.not_found else "",
+            " ".join(row.official_text.split()),
+        )
+        for row in result.segments
+        if row.critical_edits or row.notable_changes or row.not_found
+    )
+    return (result.status, result.official_id, result.official_coverage, tuple(rows))
+
+
+def test_the_articles_hold_what_the_test_is_about() -> None:
+    """Curly quotes and Turkish letters, and a misquote among the charges: a decoding that
+    turned them into other letters would show."""
+    joined = "".join(text for _, text in TEXTS)
+    assert {"“", "”", "’", "ğ", "ı", "ş"} <= set(joined)
+    assert any(row[3] for _, text in TEXTS for row in findings(normalise(text))[3])
+
+
+@pytest.mark.parametrize("encoding", ENCODINGS)
+def test_every_article_saved_in_any_encoding_gives_its_findings(encoding: str) -> None:
+    saved = 0
+    for name, text in TEXTS:
+        data = _saved(text, encoding)
+        if data is None:
+            continue
+        saved += 1
+        decoded, used = _decoded(data)
+        assert decoded == normalise(text), f"{name} saved as {encoding} was read as {used}"
+        assert findings(decoded) == findings(normalise(text)), name
+    assert saved >= 2  # every encoding here holds at least the plain-English articles
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    article=st.sampled_from(TEXTS),
+    encoding=st.sampled_from(ENCODINGS),
+    line_break=st.sampled_from(sorted(LINE_BREAKS)),
+)
+def test_encoding_and_line_breaks_never_change_a_finding(
+    article: tuple[str, str], encoding: str, line_break: str
+) -> None:
+    name, text = article
+    data = _saved(text.replace("\n", LINE_BREAKS[line_break]), encoding)
+    if data is None:
+        return
+    decoded, _ = _decoded(data)
+    assert findings(decoded) == findings(normalise(text)), (name, encoding, line_break)
+
+
+def test_the_chosen_encoding_is_named() -> None:
+    cyprus = next(text for name, text in TEXTS if name.startswith("cyprus"))
+    assert _decoded(cyprus.encode("cp1254")) == (cyprus, "cp1254")
+    assert _decoded(cyprus.encode("utf-16-le"))[1] == "utf-16-le"
+    assert _decoded(cyprus.encode("utf-8"))[1] == "utf-8"
+    assert codecs.lookup(_decoded(cyprus.encode("utf-8-sig"))[1]).name == "utf-8-sig"
+
+
+#: letters and marks a Turkish newsroom's cp1254 file holds
+_CP1254_TEXT = st.text(
+    alphabet=st.sampled_from(
+        list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPRSTUVYZ .,;:!?'\"()-\n0123456789")
+        + list("çğıöşüÇĞİÖŞÜâî“”‘’–—…")
+    ),
+    min_size=1,
+    max_size=400,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_CP1254_TEXT)
+def test_legacy_text_is_never_called_binary_for_its_high_bytes(text: str) -> None:
+    data = text.encode("cp1254")
+    try:
+        _decoded(data)
+    except NotText as exc:
+        assert not text.strip() and "only whitespace" in str(exc)
