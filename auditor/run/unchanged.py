@@ -168,6 +168,8 @@ def run_if_unchanged(
     """Replay the last run when nothing changed; None (nothing written) when the full pipeline
     must decide. `settings`: None for the defaults. Never waits for another run's lock and
     never raises for a fault it can leave to the pipeline."""
+    from auditor.store.state import StateError  # links in the state folder: the pipeline says so
+
     clock = time.perf_counter()
     try:
         record = _stored_record(reports)
@@ -188,18 +190,18 @@ def run_if_unchanged(
         if key != record.key:
             return None
         return _replay_locked(corpus, reports, record, formats, clock)
-    except (OSError, sqlite3.Error, ValueError, TypeError, KeyError):
+    except (OSError, sqlite3.Error, StateError, ValueError, TypeError, KeyError):
         return None
 
 
 def _stored_record(reports: Path) -> Record | None:
     """The record in the state, read without creating, migrating or repairing anything."""
-    from auditor.store.state import state_path
+    from auditor.store.state import read_only, state_path
 
     path = state_path(reports)
     if not path.is_file():
         return None
-    db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    db = read_only(path)
     try:
         row = db.execute("SELECT value FROM meta WHERE key = ?", (RECORD_KEY,)).fetchone()
     finally:

@@ -44,6 +44,9 @@ def audit_lock(state_dir: Path, wait: float) -> Iterator[None]:
     """Hold the audit lock of `state_dir`, waiting up to `wait` seconds for another run."""
     from filelock import FileLock, Timeout
 
+    from auditor.store.state import refuse_links
+
+    refuse_links(state_dir)  # the lock file and its holder are never written through a link
     state_dir.mkdir(parents=True, exist_ok=True)
     lock = FileLock(state_dir / LOCK_FILE, timeout=max(wait, 0.0), thread_local=False)
     try:
@@ -68,9 +71,12 @@ def try_lock(state_dir: Path) -> Iterator[bool]:
     same file as `audit_lock` (filelock keeps the file in place), without importing filelock."""
     import fcntl
 
+    from auditor.store.state import StateError, refuse_links
+
     try:
+        refuse_links(state_dir)
         fd = os.open(state_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
-    except OSError:
+    except (OSError, StateError):
         yield False
         return
     try:

@@ -26,6 +26,9 @@ if TYPE_CHECKING:  # the unchanged run opens the state without reading a result
 SCHEMA_VERSION = 5
 STATE_DIR = ".auditor"
 STATE_FILE = "state.sqlite"
+#: the files SQLite keeps beside the database (it creates them beside the file it opens, the
+#: target of a link included)
+SQLITE_FILES = tuple(STATE_FILE + suffix for suffix in ("", "-wal", "-shm", "-journal"))
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -157,6 +160,40 @@ def state_path(reports: Path) -> Path:
     return reports / STATE_DIR / STATE_FILE
 
 
+def refuse_links(state_dir: Path) -> None:
+    """Raise `StateError` when the state folder is a link or not a folder, or holds a link
+    (SQLite's files, the lock, anything): nothing may be written through one, and SQLite
+    writes `-wal` and `-shm` beside whatever the database path leads to. Every way of
+    opening the state, and the audit lock, calls this before touching the folder."""
+    if state_dir.is_symlink() or (state_dir.exists() and not state_dir.is_dir()):
+        raise StateError(
+            f"{state_dir} is a file or a link, not auditor's state folder: move it away or "
+            f"choose another --reports folder"
+        )
+    if not state_dir.is_dir():
+        return
+    links = sorted(entry.name for entry in state_dir.iterdir() if entry.is_symlink())
+    if links:
+        raise StateError(
+            f"{state_dir} holds links ({', '.join(links)}): auditor writes only its own "
+            f"regular files there, never through a link; remove them"
+        )
+    for name in SQLITE_FILES:
+        if (state_dir / name).exists() and not (state_dir / name).is_file():
+            raise StateError(
+                f"{state_dir / name} is not a file: auditor keeps its state there; move it away"
+            )
+
+
+def read_only(path: Path) -> sqlite3.Connection:
+    """The state database at `path`, opened for reading only (nothing is created, migrated or
+    repaired), after `refuse_links`; `sqlite3.Error` when it cannot be opened."""
+    from urllib.parse import quote
+
+    refuse_links(path.parent)
+    return sqlite3.connect(f"file:{quote(str(path.absolute()))}?mode=ro", uri=True)
+
+
 def environment_fault(exc: sqlite3.Error) -> bool:
     """Whether an SQLite error is the machine's (disk full, read-only, I/O, locked) rather
     than a state file that is damaged or not ours."""
@@ -186,6 +223,7 @@ class State:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.rebuilt_from: Path | None = None
+        refuse_links(path.parent)
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.db = self._open()
