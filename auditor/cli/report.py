@@ -53,8 +53,9 @@ def report(
 
     chosen = parse_formats(formats)
     console = Console(stderr=True)
+    notices: list[str] = []
     try:
-        written = rebuild_reports(reports, chosen, wait=wait)
+        written = rebuild_reports(reports, chosen, wait=wait, notices=notices)
     except ReportError as exc:
         console.print(
             f"[red]auditor: cannot write the reports:[/red] {escape(str(exc))}", soft_wrap=True
@@ -62,6 +63,8 @@ def report(
         raise typer.Exit(EXIT_CANNOT_RUN) from exc
     names = ", ".join(p.name + ("/" if p.is_dir() else "") for p in written)
     typer.echo(f"wrote {names} to {reports}/")
+    for notice in notices:
+        console.print(f"[yellow]note:[/yellow] {escape(notice)}", soft_wrap=True)
     index = reports / "html" / "index.html"
     if open_index:
         import webbrowser

@@ -276,9 +276,15 @@ class ArticleSummary:
 
     @classmethod
     def from_json(cls, text: str) -> ArticleSummary:
+        """The summary `to_json` wrote; ValueError when `text` is not one (a damaged state)."""
         data = json.loads(text)
+        if not isinstance(data, dict):
+            raise ValueError("a stored summary is not a JSON object")
         known = _field_names()
         values = {k: v for k, v in data.items() if k in known}
+        for name, value in values.items():
+            if not _fits(_column_types()[name], value):
+                raise ValueError(f"a stored summary's {name} is not of its column's type")
         return cls(**{**values, "status": Status(values["status"])})
 
 
@@ -287,6 +293,22 @@ def _field_names() -> dict[str, None]:
     """The fields of `ArticleSummary`, in order (looked up once: an unchanged re-audit reads
     one summary per article)."""
     return dict.fromkeys(f.name for f in fields(ArticleSummary))
+
+
+@cache
+def _column_types() -> dict[str, str]:
+    return {column.name: column.type for column in summary_columns()}
+
+
+def _fits(column_type: str, value: Any) -> bool:
+    """Whether a value read back from JSON is one of a column of `column_type`."""
+    if value is None:
+        return column_type != "text"
+    if column_type == "text":
+        return isinstance(value, str)
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, int) or (column_type == "number" and isinstance(value, float))
 
 
 def _plain(value: Any) -> Any:

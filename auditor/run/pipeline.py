@@ -325,6 +325,7 @@ class _Run:
             )
             if self.failures.notice():
                 self.notices.append(str(self.failures.notice()))
+            self.notices.extend(state.repairs)
             batches = stage.batches
         finally:
             state.close()
@@ -467,7 +468,7 @@ class _Run:
             try:
                 digests.append(ArticleSummary.from_json(kept[entry.article_id]))
             except (KeyError, ValueError, TypeError):
-                return None
+                return None  # a summary that does not read back: its stored result decides
         return digests
 
     def _counts(self, audited: int, digests: list[ArticleSummary]) -> dict[str, int]:

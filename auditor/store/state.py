@@ -156,6 +156,15 @@ class StateError(Exception):
     """The state cannot be used and must not be replaced automatically."""
 
 
+class DamagedState(sqlite3.DatabaseError):
+    """A value in the state does not read back as this auditor wrote it: like a damaged
+    page, the state is moved aside and rebuilt (`set_aside`)."""
+
+
+class DamagedRow(ValueError):
+    """One article's stored result does not read back: that article is audited again."""
+
+
 def state_path(reports: Path) -> Path:
     return reports / STATE_DIR / STATE_FILE
 
@@ -178,11 +187,6 @@ def refuse_links(state_dir: Path) -> None:
             f"{state_dir} holds links ({', '.join(links)}): auditor writes only its own "
             f"regular files there, never through a link; remove them"
         )
-    for name in SQLITE_FILES:
-        if (state_dir / name).exists() and not (state_dir / name).is_file():
-            raise StateError(
-                f"{state_dir / name} is not a file: auditor keeps its state there; move it away"
-            )
 
 
 def read_only(path: Path) -> sqlite3.Connection:
@@ -210,7 +214,7 @@ def environment_fault(exc: sqlite3.Error) -> bool:
 def set_aside(path: Path) -> Path:
     """Move a state file that cannot be used (and its WAL files) aside; returns its new name."""
     aside = path.with_name(f"{path.name}.unreadable-{time.strftime('%Y%m%dT%H%M%S')}")
-    for suffix in ("", "-wal", "-shm"):
+    for suffix in ("", "-wal", "-shm", "-journal"):
         part = Path(str(path) + suffix)
         if part.exists():
             part.replace(Path(str(aside) + suffix))
@@ -223,8 +227,12 @@ class State:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.rebuilt_from: Path | None = None
+        #: what was repaired while reading (a damaged row dropped), for the run's notes
+        self.repairs: list[str] = []
         refuse_links(path.parent)
         path.parent.mkdir(parents=True, exist_ok=True)
+        if any(_not_a_file(Path(str(path) + suffix)) for suffix in ("", "-wal", "-shm")):
+            self.rebuilt_from = set_aside(path)  # a folder where SQLite keeps a file
         try:
             self.db = self._open()
         except sqlite3.DatabaseError as exc:
@@ -250,8 +258,12 @@ class State:
         if tables and "schema_version" not in tables:
             raise sqlite3.DatabaseError("not an auditor state database")
         db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-        row = db.execute("SELECT version FROM schema_version").fetchone()
-        version = row[0] if row else 0
+        rows = db.execute("SELECT version FROM schema_version").fetchall()
+        version = rows[0][0] if rows else 0
+        if len(rows) > 1 or not isinstance(version, int) or version < 0:
+            raise DamagedState("the state's schema version does not read back")
+        if tables - {"schema_version"} and version == 0:
+            raise DamagedState("the state's schema version is missing")
         if version > SCHEMA_VERSION:
             raise StateError(
                 f"{self.path} was written by a newer auditor (state schema {version}, this "
@@ -273,12 +285,16 @@ class State:
         return dict(self.db.execute("SELECT article_id, cache_key FROM article_results"))
 
     def result(self, article_id: str) -> ArticleResult:
+        """The stored result of `article_id`; `DamagedRow` when it does not read back."""
         row = self.db.execute(
             "SELECT result FROM article_results WHERE article_id = ?", (article_id,)
         ).fetchone()
         from auditor.store.serial import result_from_json
 
-        return result_from_json(row[0])
+        try:
+            return result_from_json(row[0])
+        except Exception as exc:  # whatever the stored text is, it is not our result
+            raise DamagedRow(f"{type(exc).__name__}: {exc}") from exc
 
     def digests(self, article_ids: Iterable[str]) -> dict[str, str]:
         """The stored summary (JSON) of each article, without reading its result."""
@@ -344,6 +360,16 @@ class State:
             if article_id in wanted
         }
 
+    def drop_results(self, article_ids: Iterable[str]) -> None:
+        """Remove stored results that do not read back: the reports no longer say what the
+        state holds, so they are no longer recorded as committed either — the next audit
+        audits those articles again and rewrites the reports."""
+        with _transaction(self.db):
+            self.db.executemany(
+                "DELETE FROM article_results WHERE article_id = ?", [(a,) for a in article_ids]
+            )
+            self.db.execute("DELETE FROM meta WHERE key = 'reports_key'")
+
     def forget(self, article_ids: Iterable[str]) -> None:
         with _transaction(self.db):
             self.db.executemany(
@@ -367,7 +393,8 @@ class State:
                     f"AND source_sha256 IN ({marks})",
                     (model, *chunk),
                 ):
-                    found[(sha, model)] = text_en
+                    if isinstance(text_en, str):  # else damaged: translated again
+                        found[(sha, model)] = text_en
         return found
 
     def save_translations(self, rows: Iterable[tuple[str, str, str]]) -> None:
@@ -450,10 +477,44 @@ class State:
     def history(self, run_id: str = "") -> list[dict[str, Any]]:
         """Every committed history row and those of `run_id`, oldest first."""
         cursor = self.db.execute(
-            "SELECT row FROM history_rows WHERE committed = 1 OR run_id = ? ORDER BY rowid",
+            "SELECT rowid, row FROM history_rows WHERE committed = 1 OR run_id = ? ORDER BY rowid",
             (run_id,),
         )
-        return [json.loads(row) for (row,) in cursor]
+        rows, damaged = [], []
+        for rowid, text in cursor.fetchall():
+            row = _history_row(text)
+            if row is None:
+                damaged.append(rowid)
+            else:
+                rows.append(row)
+        if damaged:
+            with _transaction(self.db):
+                self.db.executemany(
+                    "DELETE FROM history_rows WHERE rowid = ?", [(r,) for r in damaged]
+                )
+            self.repairs.append(
+                f"{len(damaged)} history row(s) in the state did not read back and were dropped "
+                f"(history.csv lacks them)"
+            )
+        return rows
+
+
+def _not_a_file(path: Path) -> bool:
+    return path.exists() and not path.is_file()
+
+
+def _history_row(text: object) -> dict[str, Any] | None:
+    """A stored history row: a JSON object of plain values naming its article; None when the
+    stored value is not that."""
+    try:
+        row = json.loads(text)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    if not isinstance(row, dict) or not isinstance(row.get("article_id"), str):
+        return None
+    if not all(v is None or isinstance(v, str | int | float) for v in row.values()):
+        return None
+    return row
 
 
 def _check_schema(db: sqlite3.Connection) -> None:
