@@ -20,6 +20,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from auditor.store import wal
+
 if TYPE_CHECKING:  # the unchanged run opens the state without reading a result
     from auditor.records import ArticleResult
 
@@ -241,15 +243,18 @@ class State:
             self.rebuilt_from = set_aside(path)
             self.db = self._open()
 
-    def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+    def _open(self) -> wal.StateConnection:
+        db = wal.connect(self.path)
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA wal_autocheckpoint=0")  # the state's own: `auditor.store.wal`
             self._migrate(db)
             _check_schema(db)
+            if wal.wal_size(db):
+                wal.checkpoint(db)  # what a killed run left, before this run adds to it
         except BaseException:
-            db.close()
+            wal.close(db)
             raise
         return db
 
@@ -276,7 +281,9 @@ class State:
                 db.execute("INSERT INTO schema_version VALUES (?)", (target,))
 
     def close(self) -> None:
-        self.db.close()
+        """Checkpoint and close; on a full disk, drop the WAL instead (`auditor.store.wal`):
+        the folder is left as usable as before the run."""
+        wal.close(self.db)
 
     # ---------------------------------------------------------------- results
 
@@ -538,6 +545,8 @@ def _transaction(db: sqlite3.Connection) -> Iterator[None]:
     try:
         yield
     except BaseException:
-        db.execute("ROLLBACK")
+        if db.in_transaction:  # SQLite rolls back by itself on a full disk
+            db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
+    wal.after_commit(db)
