@@ -198,8 +198,10 @@ def _say_cannot_audit(exc: Exception) -> None:
     from rich.console import Console
     from rich.markup import escape
 
+    from auditor.cli.safe import shown
+
     Console(stderr=True).print(
-        f"[red]auditor: cannot audit:[/red] {escape(str(exc))}", soft_wrap=True
+        f"[red]auditor: cannot audit:[/red] {escape(shown(str(exc)))}", soft_wrap=True
     )
 
 
@@ -208,6 +210,7 @@ def _run_once(job: Job) -> AuditResult:
     from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from auditor.cli.safe import shown
     from auditor.cli.table import print_summary
     from auditor.run.pipeline import audit_corpus
 
@@ -224,7 +227,7 @@ def _run_once(job: Job) -> AuditResult:
         task = bar.add_task("", total=None)
 
         def on_article(article_id: str, done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total, description=escape(article_id))
+            bar.update(task, completed=done, total=total, description=escape(shown(article_id)))
 
         result = audit_corpus(
             job.corpus,
@@ -242,7 +245,7 @@ def _run_once(job: Job) -> AuditResult:
     if job.as_json:
         typer.echo(json.dumps(result.summary()))
         for notice in result.notices:
-            console.print(f"note: {escape(notice)}", soft_wrap=True)
+            console.print(f"note: {escape(shown(notice))}", soft_wrap=True)
     else:
         print_summary(result)
     return result

@@ -209,8 +209,10 @@ def run_quick(quick: QuickAudit) -> int | None:
         return None
     sys.stdout.write(json.dumps(replayed.summary()) + "\n")
     sys.stdout.flush()
+    from auditor.cli.safe import shown
+
     for notice in replayed.notices:
-        sys.stderr.write(f"note: {notice}\n")
+        sys.stderr.write(f"note: {shown(notice)}\n")
     if quick.fail_on_critical and replayed.critical_edits:
         return EXIT_CRITICAL
     return EXIT_OK
