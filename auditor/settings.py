@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Any
 
@@ -24,6 +25,12 @@ class IngestSettings:
     #: large". A news article is 5–50 kB; a 1 MB one costs about a minute of CPU here
     #: (`python bench/large_article.py`), so this bounds how long one file can hold the lock
     max_article_mb: float = 2.0
+
+    def __post_init__(self) -> None:
+        if not (math.isfinite(self.max_article_mb) and self.max_article_mb > 0):
+            raise ValueError(
+                f"max_article_mb must be a finite number above 0, not {self.max_article_mb}"
+            )
 
     @property
     def max_article_bytes(self) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import time
 from dataclasses import replace
 from enum import StrEnum
@@ -20,6 +21,13 @@ if TYPE_CHECKING:
     from auditor.run.pipeline import AuditResult
 
 EXIT_OK, EXIT_CANNOT_RUN, EXIT_USAGE, EXIT_CRITICAL = 0, 1, 2, 3
+
+
+def positive_finite(value: float | None) -> float | None:
+    """Typer callback: a finite number above 0 (`inf`, `1e309` and `nan` are usage errors)."""
+    if value is not None and not (math.isfinite(value) and value > 0):
+        raise typer.BadParameter(f"{value} is not a finite number above 0")
+    return value
 
 
 def formats_option(value: str) -> str:
@@ -140,6 +148,7 @@ def audit(
             f"(default {IngestSettings().max_article_mb:g}).",
             envvar="AUDITOR_MAX_ARTICLE_MB",
             min=0.001,
+            callback=positive_finite,
             show_default=False,
         ),
     ] = None,

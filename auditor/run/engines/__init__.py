@@ -48,12 +48,15 @@ class EngineChoice:
     def sized(self, articles: int) -> EngineChoice:
         """This choice with `workers` decided for `articles` to audit: one process per usable
         core when there are enough articles to pay for their start
-        (`auditor.run.workers.default_workers`)."""
-        if self.workers is not None:
-            return self
-        from auditor.run.workers import default_workers
+        (`auditor.run.workers.default_workers`); a number asked for is capped at one
+        process per article and per usable core (more would only wait, or fork in vain)."""
+        from auditor.run.workers import default_workers, usable_cores
 
-        return replace(self, workers=default_workers(articles))
+        if self.workers is None:
+            return replace(self, workers=default_workers(articles))
+        if self.scheduler:  # a running cluster's own workers: not this machine's processes
+            return self
+        return replace(self, workers=max(1, min(self.workers, articles, usable_cores())))
 
     def problem(self) -> str:
         """Why this choice is a usage error; empty when it is valid."""
@@ -61,6 +64,8 @@ class EngineChoice:
             return f"unknown engine {self.name!r} (choose from {', '.join(ENGINES)})"
         if self.scheduler and self.name != "dask":
             return "--scheduler needs --engine dask"
+        if self.workers is not None and self.workers < 1:
+            return f"--workers must be at least 1 (got {self.workers})"
         return ""
 
 
