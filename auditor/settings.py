@@ -65,6 +65,13 @@ class SegmentSettings:
     tail_min_share: float = 0.5
     #: a line of at most this many words without end punctuation is label-like
     label_max_words: int = 8
+    #: a line of more words is prose, never a furniture marker (furniture lines are short)
+    marker_max_words: int = 40
+    #: a text is hard-wrapped (its lines joined into paragraphs) when at least this share of
+    #: its lines followed by another, and at least `wrapped_min_lines` of them, break where a
+    #: greedy wrap at its widest line would
+    wrapped_min_share: float = 0.5
+    wrapped_min_lines: int = 4
 
 
 @dataclass(frozen=True)
