@@ -89,6 +89,9 @@ DAMAGE: dict[str, Callable[[Path], None]] = {
     "a schema version that is text": _sql("UPDATE schema_version SET version = 'abc'"),
     "no schema version": _sql("DELETE FROM schema_version"),
     "a cached translation that is a blob": _sql("UPDATE translations SET text_en = x'00ff'"),
+    "a stored result without an article name": _sql(
+        f"UPDATE article_results SET article_id = NULL WHERE article_id = '{TURKISH}'"
+    ),
     "a damaged page": _overwrite(8192, 4096),
     "a damaged header": _overwrite(0, 100),
     "a folder where the state file is": _folder_at(""),

@@ -123,7 +123,13 @@ def rebuild_reports(
 def _stored_results(state: State, reports: Path) -> list[ArticleResult]:
     """Every stored result, by article name; ReportError when there is none or one does not
     read back (the next audit audits that article again)."""
+    repairs = len(state.repairs)
     ids = sorted(state.article_ids())
+    if len(state.repairs) > repairs:  # rows removed: the reports would lack their articles
+        raise ReportError(
+            f"{state.repairs[-1]}: run `auditor audit` to audit them again (the reports are "
+            f"as they were)"
+        )
     if not ids:
         raise ReportError(f"no stored results in {reports}: run `auditor audit` first")
     results, damaged = [], []

@@ -289,7 +289,13 @@ class State:
 
     def cache_keys(self) -> dict[str, str]:
         """Article id → the key its stored result was computed under (no result is read)."""
-        return dict(self.db.execute("SELECT article_id, cache_key FROM article_results"))
+        return {
+            article_id: key
+            for article_id, key in self.db.execute(
+                "SELECT article_id, cache_key FROM article_results"
+            )
+            if isinstance(article_id, str)
+        }
 
     def result(self, article_id: str) -> ArticleResult:
         """The stored result of `article_id`; `DamagedRow` when it does not read back."""
@@ -315,7 +321,19 @@ class State:
         }
 
     def article_ids(self) -> set[str]:
-        return {row[0] for row in self.db.execute("SELECT article_id FROM article_results")}
+        """The articles with a stored result; a row whose id is not text does not read back:
+        it is removed, with a note (its article, if any, is audited again)."""
+        ids = [row[0] for row in self.db.execute("SELECT article_id FROM article_results")]
+        damaged = [a for a in ids if not isinstance(a, str)]
+        if damaged:
+            with _transaction(self.db):
+                self.db.execute("DELETE FROM article_results WHERE typeof(article_id) != 'text'")
+                self.db.execute("DELETE FROM meta WHERE key = 'reports_key'")
+            self.repairs.append(
+                f"{len(damaged)} stored result(s) without an article name did not read back "
+                f"and were removed"
+            )
+        return {a for a in ids if isinstance(a, str)}
 
     def save_result(self, result: ArticleResult, cache_key: str, run_id: str, digest: str) -> None:
         """One transaction per article: a killed run keeps every article it finished."""
