@@ -439,9 +439,9 @@ class DaskEngine:
             try:
                 return future.result(timeout=WATCH_SECONDS)
             except TimeoutError:
-                if future.done():
+                if future.status == "error":  # the task's own error, not the wait's
                     raise
-                self._watch()
+                self._watch()  # (a task that finished just now is read on the next turn)
 
     def _threads(self) -> int:
         try:
