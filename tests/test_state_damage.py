@@ -51,6 +51,12 @@ def _folder_at(suffix: str) -> Callable[[Path], None]:
     return damage
 
 
+def _replace_by_folder(path: Path) -> None:
+    if path.exists():
+        path.unlink()
+    path.mkdir()
+
+
 def _overwrite(offset: int, size: int) -> Callable[[Path], None]:
     def damage(state: Path) -> None:
         with open(state, "r+b") as handle:
@@ -69,6 +75,9 @@ DAMAGE: dict[str, Callable[[Path], None]] = {
         f"UPDATE history_rows SET row = '[]' WHERE {FIRST_HISTORY_ROW}"
     ),
     "a history row of the wrong shape": _sql("UPDATE history_rows SET row = '{\"x\": [1]}'"),
+    "a history row with text for a number": _sql(
+        "UPDATE history_rows SET row = json_set(row, '$.bleu', 'abc')"
+    ),
     "a stored result that is not JSON": _sql(
         f"UPDATE article_results SET result = 'not json' WHERE article_id = '{TURKISH}'"
     ),
@@ -96,6 +105,10 @@ DAMAGE: dict[str, Callable[[Path], None]] = {
     "a damaged header": _overwrite(0, 100),
     "a folder where the state file is": _folder_at(""),
     "a folder where the shared-memory file is": _folder_at("-shm"),
+    "a folder where the lock is": lambda state: _replace_by_folder(state.parent / "audit.lock"),
+    "a folder where the lock's holder is": lambda state: _replace_by_folder(
+        state.parent / "audit.lock.json"
+    ),
 }
 
 

@@ -283,7 +283,7 @@ class ArticleSummary:
         known = _field_names()
         values = {k: v for k, v in data.items() if k in known}
         for name, value in values.items():
-            if not _fits(_column_types()[name], value):
+            if not value_fits(_column_types()[name], value):
                 raise ValueError(f"a stored summary's {name} is not of its column's type")
         return cls(**{**values, "status": Status(values["status"])})
 
@@ -300,8 +300,9 @@ def _column_types() -> dict[str, str]:
     return {column.name: column.type for column in summary_columns()}
 
 
-def _fits(column_type: str, value: Any) -> bool:
-    """Whether a value read back from JSON is one of a column of `column_type`."""
+def value_fits(column_type: str, value: Any) -> bool:
+    """Whether a value read back from JSON (a stored summary or history row) is one of a
+    column of `column_type`."""
     if value is None:
         return column_type != "text"
     if column_type == "text":

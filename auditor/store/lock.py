@@ -7,6 +7,7 @@ written beside it so that a refused run can say which process to wait for.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
@@ -20,6 +21,17 @@ HOLDER_FILE = "audit.lock.json"
 
 class LockHeld(Exception):
     """Another audit holds the lock; the message names its process and start time."""
+
+
+def _set_aside_non_files(state_dir: Path) -> None:
+    """The lock and its holder file are regular files: anything else under their names (a
+    folder) is damage that would refuse every run, and is moved aside."""
+    for name in (LOCK_FILE, HOLDER_FILE):
+        path = state_dir / name
+        if path.exists() and not path.is_file():
+            aside = path.with_name(f"{name}.unreadable-{time.strftime('%Y%m%dT%H%M%S')}")
+            with contextlib.suppress(FileNotFoundError):  # another run moved it first
+                path.replace(aside)
 
 
 def _holder(folder: Path) -> str:
@@ -48,6 +60,7 @@ def audit_lock(state_dir: Path, wait: float) -> Iterator[None]:
 
     refuse_links(state_dir)  # the lock file and its holder are never written through a link
     state_dir.mkdir(parents=True, exist_ok=True)
+    _set_aside_non_files(state_dir)
     lock = FileLock(state_dir / LOCK_FILE, timeout=max(wait, 0.0), thread_local=False)
     try:
         lock.acquire()
@@ -75,6 +88,7 @@ def try_lock(state_dir: Path) -> Iterator[bool]:
 
     try:
         refuse_links(state_dir)
+        _set_aside_non_files(state_dir)
         fd = os.open(state_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
     except (OSError, StateError):
         yield False

@@ -529,16 +529,23 @@ def _not_a_file(path: Path) -> bool:
 
 
 def _history_row(text: object) -> dict[str, Any] | None:
-    """A stored history row: a JSON object of plain values naming its article; None when the
-    stored value is not that."""
+    """A stored history row: a JSON object naming its article, each value of its column's
+    type (`auditor.reports.summary.HISTORY`); None when the stored value is not that."""
     try:
         row = json.loads(text)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return None
     if not isinstance(row, dict) or not isinstance(row.get("article_id"), str):
         return None
-    if not all(v is None or isinstance(v, str | int | float) for v in row.values()):
-        return None
+    from auditor.reports.summary import HISTORY, value_fits
+
+    types = {column.name: column.type for column in HISTORY}
+    for key, value in row.items():
+        kind = types.get(key)
+        if value is None or (kind is None and isinstance(value, str | int | float)):
+            continue  # an empty cell, or a column this auditor does not know
+        if kind is None or not value_fits(kind, value):
+            return None
     return row
 
 
