@@ -62,6 +62,7 @@ LEXICAL_NEGATIVES = word_set("lexical_negatives.txt")
 PERSONAL_PRONOUNS = word_map("personal_pronouns.tsv")
 TITLES = word_set("titles.txt")
 MONTHS = {name: int(number) for name, number in word_map("months.tsv").items()}
+WEEKDAYS = word_set("weekdays.txt")
 DEGREE_WORDS = word_set("degree_words.txt")
 #: "-" in the file stands for the empty ending
 DEMONYM_ENDINGS = frozenset("" if e == "-" else e for e in entries("demonym_endings.txt"))

@@ -66,7 +66,9 @@ SEGMENTS = [
         "official_text",
         "text",
         "",
-        "the official wording the segment aligns to (1–3 consecutive official sentences)",
+        "the official wording the segment aligns to (1–3 consecutive official sentences; for a "
+        "quotation, the span of them it claims; for a spliced quotation, the wording of each of "
+        "its places, joined by ` […] `)",
         "We do not see China as an adversary.",
     ),
     Column(
@@ -160,7 +162,9 @@ SEGMENTS = [
         "text",
         "",
         "changes a reviewer should see that are no charge: a dropped, added or swapped "
-        "`qualifier` (`dangerous → ∅`), as `type: official → article`, `; `-separated",
+        "`qualifier` (`dangerous → ∅`), a quotation `spliced` from official sentences that are "
+        "not neighbours (`spliced: official lines 13, 35 → one quotation`), as `type: official → "
+        "article`, `; `-separated",
         "qualifier: dangerous → ∅",
     ),
     Column(
@@ -196,6 +200,15 @@ SEGMENTS = [
         "line",
         "line of the official document where `official_text` starts, from 1",
         "40",
+    ),
+    Column(
+        "official_lines",
+        "text",
+        "lines",
+        "for a spliced quotation: the official line of each of its parts, in the quotation's "
+        "order, `; `-separated (the parts come from sentences that are not neighbours); empty "
+        "otherwise",
+        "13; 35",
     ),
 ]
 

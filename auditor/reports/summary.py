@@ -200,6 +200,12 @@ class ArticleSummary:
         "38.5",
         digits=2,
     )
+    quotes_spliced: int | None = _count(
+        "quotations joined from parts said in official sentences that are not neighbours "
+        "(see segments.csv `notable_changes`, `spliced: official lines …`)",
+        "1",
+        "quotations",
+    )
 
     @classmethod
     def of(cls, article: ArticleResult) -> ArticleSummary:
@@ -251,6 +257,7 @@ class ArticleSummary:
                 for r in rows
                 if r.segment.kind is Kind.QUOTE and r.critical_edits and r.category in ALIGNED
             ),
+            quotes_spliced=count(r for r in rows if r.segment.kind is Kind.QUOTE and r.places),
             chrf_ci_low=article.chrf_ci_low,
             chrf_ci_high=article.chrf_ci_high,
             bleu_ci_low=article.bleu_ci_low,

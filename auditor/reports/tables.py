@@ -63,6 +63,7 @@ def segment_row(
         "quotations": LIST_SEPARATOR.join(map(str, quotations)),
         "article_line": s.line,
         "official_line": result.official_line,
+        "official_lines": LIST_SEPARATOR.join(str(p.official_line) for p in result.places),
     }
 
 

@@ -21,6 +21,7 @@ from auditor.records import (
     Kind,
     Level,
     NotFound,
+    Place,
     Segment,
     SegmentResult,
     Status,
@@ -32,6 +33,7 @@ from auditor.stages.normal import normalised_wording
 from auditor.stages.quote_align import QuoteMatch, match_quotation, slot_match
 from auditor.stages.score import Scores, aggregate, sentence_scores
 from auditor.stages.speech import Compared, Speech, compared, quotations_of
+from auditor.stages.splice import Splice, match_splice
 
 NOTE_OTHER_EVENT = "article reports another event: not compared"
 NOTE_QUOTE_NOT_FOUND = "quotation not found in the official text (possibly not said at this event)"
@@ -46,6 +48,8 @@ NOTE_WEAK_PART = (
     "sentence; its own words share too little to compare it: shown for context, not compared"
 )
 VIA_TRANSLATION = "(via translation)"
+#: between the official wordings of a spliced quotation's places
+SPLICE_JOINT = " […] "
 NOTE_TRANSLATED = (
     "compared through the auditor's own machine translation: its wording is not the outlet's"
 )
@@ -81,10 +85,14 @@ class _Found:
     official_text: str  #: what the segment is compared with (a quotation: its span)
     strength: AlignmentStrength
     official_line: int = 1  #: where `official_text` starts in the official document
+    #: a spliced quotation's parts and their places; the official sentences it covers
+    places: tuple[Place, ...] = ()
+    covers: tuple[int, ...] = ()
+    note: str = ""  #: the evidence in words, when it is not the usual
 
     @property
-    def positions(self) -> range:
-        return range(self.first, self.last + 1)
+    def positions(self) -> Sequence[int]:
+        return self.covers or range(self.first, self.last + 1)
 
 
 def audit_drift(
@@ -215,27 +223,24 @@ def _align(
     settings: Settings,
     doc_id: str | None,
     candidates: Mapping[int, _Candidate],
-) -> tuple[dict[int, _Found], dict[int, QuoteMatch]]:
+) -> tuple[dict[int, _Found], dict[int, QuoteMatch | Splice]]:
     """Every compared segment's counterpart among its `candidates` (in `doc_id`, or in any
     document), and for each quotation that is not found, the closest span (evidence for the
     "not found")."""
     rule = settings.align
     order = sorted(texts)
     found: dict[int, _Found] = {}
-    closest: dict[int, QuoteMatch] = {}
+    closest: dict[int, QuoteMatch | Splice] = {}
     sentences: dict[int, Alignment | None] = {}
     for i in order:
         candidate = candidates[i]
         if speech[i] is Speech.DIRECT:
             match = candidate if isinstance(candidate, QuoteMatch) else None
-            strength = match.strength(rule) if match is not None else None
-            if match is not None and strength is not None:
-                line = index.line_at(match.doc_id, match.first, match.last, match.span.start)
-                found[i] = _Found(
-                    match.doc_id, match.first, match.last, match.span.text, strength, line
-                )
-            elif match is not None:
-                closest[i] = match
+            quote = _judge_quotation(texts[i], match, index, doc_id, rule)
+            if isinstance(quote, _Found):
+                found[i] = quote
+            elif quote is not None:
+                closest[i] = quote
         else:
             sentences[i] = candidate if isinstance(candidate, Alignment) else None
     # sentences: strong on their own words, weak by their place among every found neighbour
@@ -249,6 +254,8 @@ def _align(
     ]
     for i, strength in zip(order, decide(anchors, rule, sure), strict=True):
         alignment = sentences.get(i)
+        if strength is AlignmentStrength.WEAK and segments[i].kind is Kind.TITLE:
+            continue  # a headline is a claim of its own: aligned on its own words or not at all
         if i in sentences and alignment is not None and strength is not None:
             line = index.line_at(alignment.doc_id, alignment.first, alignment.first)
             found[i] = _Found(
@@ -264,6 +271,62 @@ def _align(
     return found, closest
 
 
+def _judge_quotation(
+    text: str,
+    match: QuoteMatch | None,
+    index: OfficialIndex,
+    doc_id: str | None,
+    rule: AlignSettings,
+) -> _Found | QuoteMatch | Splice | None:
+    """A quotation's counterpart: its span (found on its wording, or distorted: found on its
+    content), or its parts' places when it is spliced; otherwise the evidence that it was not
+    found — its closest span, or the places of the phrases it assembles into a claim of its
+    own."""
+    strength = match.strength(rule) if match is not None else None
+    distorted = match is not None and strength is None and match.distorted(rule)
+    splice = None
+    if strength is not AlignmentStrength.EXACT:
+        placed = match if strength is not None or distorted else None
+        splice = match_splice(text, index, doc_id, rule, placed)
+    if splice is not None and splice.link_words:
+        return splice
+    if splice is not None:
+        places = tuple(
+            Place(
+                p.text,
+                p.match.span.text,
+                index.line_at(p.match.doc_id, p.match.first, p.match.last, p.match.span.start),
+            )
+            for p in splice.parts
+        )
+        positions = tuple(sorted({q for p in splice.parts for q in p.match.positions}))
+        first = splice.parts[0].match
+        return _Found(
+            first.doc_id,
+            positions[0],
+            positions[-1],
+            SPLICE_JOINT.join(place.official_text for place in places),
+            AlignmentStrength.STRONG,
+            places[0].official_line,
+            places=places,
+            covers=positions,
+        )
+    if match is None:
+        return None
+    if strength is None and not distorted:
+        return match
+    line = index.line_at(match.doc_id, match.first, match.last, match.span.start)
+    return _Found(
+        match.doc_id,
+        match.first,
+        match.last,
+        match.span.text,
+        strength or AlignmentStrength.STRONG,
+        line,
+        note=match.content_evidence() if strength is None else "",
+    )
+
+
 def _as_alignment(f: _Found) -> Alignment:
     return Alignment(f.doc_id, f.first, f.last, f.official_text, 100.0, 0, 1.0, 1.0)
 
@@ -273,7 +336,7 @@ def _place_quote_parts(
     texts: Mapping[int, str],
     speech: Mapping[int, Speech | None],
     found: dict[int, _Found],
-    closest: dict[int, QuoteMatch],
+    closest: dict[int, QuoteMatch | Splice],
     index: OfficialIndex,
     rule: AlignSettings,
 ) -> None:
@@ -328,7 +391,7 @@ def _no_match(segments: Sequence[Segment], what: Mapping[int, Compared]) -> Arti
 
 
 def _unmatched(
-    segment: Segment, text: str, closest: QuoteMatch | None, settings: Settings
+    segment: Segment, text: str, closest: QuoteMatch | Splice | None, settings: Settings
 ) -> SegmentResult:
     if segment.kind is Kind.QUOTE:
         long_enough = len(segment.text.split()) >= settings.verdict.min_quote_words
@@ -336,10 +399,23 @@ def _unmatched(
     else:
         not_found = NotFound.COUNTERPART
     note = NOTES[not_found]
-    if closest is not None and not_found is NotFound.QUOTATION:
+    if isinstance(closest, Splice) and segment.kind is Kind.QUOTE:
+        note += "; " + _assembled(closest)
+    elif isinstance(closest, QuoteMatch) and not_found is NotFound.QUOTATION:
         note += f"; the closest official wording, “{closest.span.text}”, {closest.evidence()}"
     return SegmentResult(
         segment, category=Category.UNMATCHED, note=note, not_found=not_found, compared_text=text
+    )
+
+
+def _assembled(splice: Splice) -> str:
+    """The evidence that a quotation assembles official phrases into a claim of its own."""
+    phrases = ", ".join(f"“{p.match.span.text}”" for p in splice.parts)
+    links = " ".join(splice.link_words)
+    return (
+        f"its phrases {phrases} stand in the official text, in sentences that are not "
+        f"neighbours, joined by words of its own (“{links}”) into a claim the official text "
+        "does not make"
     )
 
 
@@ -351,9 +427,16 @@ def _scored(
     scores: Scores,
     settings: Settings,
 ) -> SegmentResult:
-    if match.strength is AlignmentStrength.EXACT or normalised_wording(text) == normalised_wording(
-        match.official_text
-    ):
+    if match.places:
+        found = [_spliced(match.places)]
+        words = []
+        for place in match.places:
+            found.extend(find_changes(place.official_text, place.article_text, settings.changes))
+            words.extend(substitutions(place.official_text, place.article_text, settings.changes))
+        category = Category.DRIFT
+    elif match.strength is AlignmentStrength.EXACT or normalised_wording(
+        text
+    ) == normalised_wording(match.official_text):
         category, found, words = Category.VERBATIM, [], []
     else:
         found = find_changes(match.official_text, text, settings.changes)
@@ -376,7 +459,15 @@ def _scored(
         substitutions=tuple(words),
         alignment=match.strength,
         compared_text=text,
+        note=match.note,
+        places=match.places,
     )
+
+
+def _spliced(places: Sequence[Place]) -> Change:
+    """The finding of a spliced quotation: the official lines its parts come from."""
+    lines = ", ".join(str(p.official_line) for p in places)
+    return Change("spliced", f"official lines {lines}", "one quotation", Level.NOTABLE)
 
 
 def reported_speech_changes(changes: Sequence[Change]) -> list[Change]:
