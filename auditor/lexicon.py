@@ -63,6 +63,7 @@ PERSONAL_PRONOUNS = word_map("personal_pronouns.tsv")
 TITLES = word_set("titles.txt")
 MONTHS = {name: int(number) for name, number in word_map("months.tsv").items()}
 WEEKDAYS = word_set("weekdays.txt")
+COORDINATORS = word_set("coordinators.txt")
 DEGREE_WORDS = word_set("degree_words.txt")
 #: "-" in the file stands for the empty ending
 DEMONYM_ENDINGS = frozenset("" if e == "-" else e for e in entries("demonym_endings.txt"))

@@ -16,7 +16,7 @@ from auditor.records import Role
 from auditor.run.article import build_index
 from auditor.settings import AlignSettings, Settings
 from auditor.stages.align import OfficialIndex
-from auditor.stages.drift import _Found, _judge_quotation
+from auditor.stages.drift import Counterpart, judge_quotation
 from auditor.stages.ingest import decode_document
 from auditor.stages.quote_align import match_quotation
 from auditor.stages.speech import wording
@@ -38,10 +38,10 @@ def _index(rule: AlignSettings = RULE) -> OfficialIndex:
 def _verdict(quotation: str, rule: AlignSettings = RULE) -> tuple[str, str]:
     """(verdict, the official wording it is aligned to or assembled from)."""
     index = _index(rule)
-    judged = _judge_quotation(quotation, match_quotation(quotation, index), index, None, rule)
-    if isinstance(judged, _Found) and judged.places:
+    judged = judge_quotation(quotation, match_quotation(quotation, index), index, None, rule)
+    if isinstance(judged, Counterpart) and judged.places:
         return "spliced", judged.official_text
-    if isinstance(judged, _Found):
+    if isinstance(judged, Counterpart):
         kind = "distorted" if judged.note else str(judged.strength)
         return kind, judged.official_text
     if isinstance(judged, Splice):
@@ -253,3 +253,36 @@ def test_a_run_merged_beyond_its_core_keeps_the_core_as_its_evidence() -> None:
     assert found is not None and found.core is not None
     assert (found.core.first, found.core.last) == (found.last, found.last)
     assert found.chrf < RULE.close_chrf  # on its own, the merged run would not be sure
+
+
+TRANSCRIPT = [
+    "We discussed the situation in the region with our partners today.",
+    "The ministers agreed to increase humanitarian aid to the refugees.",
+    "They did not agree on sending new weapons to the government.",
+    "The next meeting will take place in the spring.",
+]
+
+
+@pytest.mark.parametrize("max_run", [1, 2, 3])
+def test_reported_speech_is_not_charged_with_words_of_a_sentence_it_also_reports(
+    max_run: int,
+) -> None:
+    """A summary of three official sentences, the third holding the "not": with runs too short
+    to hold all three, the sentence it is aligned to lacks the "not", which must not become an
+    added negation: it stands in a neighbour the summary also reports."""
+    from auditor.records import Kind
+    from auditor.stages.drift import audit_drift
+    from auditor.stages.segment import segment_document
+
+    settings = Settings(align=AlignSettings(max_run=max_run))
+    index = OfficialIndex([("talks", TRANSCRIPT)], settings.align)
+    article = (
+        "The minister said they had discussed the situation in the region with partners, agreed "
+        "to increase humanitarian aid to the refugees, but did not agree on sending new weapons "
+        "to the government.\n"
+    )
+    segments = segment_document(article, settings.segment)
+    english = {s.index: s.text for s in segments if s.kind is Kind.SENTENCE}
+    rows = audit_drift(segments, english, index, settings).rows
+    (row,) = [r for r in rows if r.segment.kind is Kind.SENTENCE]
+    assert row.official_text and not row.critical_edits, row.critical_edits

@@ -28,7 +28,7 @@ from auditor.records import (
 )
 from auditor.settings import AlignSettings, Settings
 from auditor.stages.align import Alignment, OfficialIndex, decide, is_sure
-from auditor.stages.changes import ABSENT, find_changes, substitutions
+from auditor.stages.changes import ABSENT, find_changes, substitutions, tokenize
 from auditor.stages.normal import normalised_wording
 from auditor.stages.quote_align import QuoteMatch, match_quotation, slot_match
 from auditor.stages.score import Scores, aggregate, sentence_scores
@@ -76,7 +76,7 @@ class ArticleDrift:
 
 
 @dataclass(frozen=True)
-class _Found:
+class Counterpart:
     """One compared segment's official counterpart and what supports it."""
 
     doc_id: str
@@ -89,6 +89,9 @@ class _Found:
     places: tuple[Place, ...] = ()
     covers: tuple[int, ...] = ()
     note: str = ""  #: the evidence in words, when it is not the usual
+    #: official sentences next to the run that the segment also reports (reported speech):
+    #: a word the segment "adds" that stands there was said, not added
+    context: str = ""
 
     @property
     def positions(self) -> Sequence[int]:
@@ -223,21 +226,21 @@ def _align(
     settings: Settings,
     doc_id: str | None,
     candidates: Mapping[int, _Candidate],
-) -> tuple[dict[int, _Found], dict[int, QuoteMatch | Splice]]:
+) -> tuple[dict[int, Counterpart], dict[int, QuoteMatch | Splice]]:
     """Every compared segment's counterpart among its `candidates` (in `doc_id`, or in any
     document), and for each quotation that is not found, the closest span (evidence for the
     "not found")."""
     rule = settings.align
     order = sorted(texts)
-    found: dict[int, _Found] = {}
+    found: dict[int, Counterpart] = {}
     closest: dict[int, QuoteMatch | Splice] = {}
     sentences: dict[int, Alignment | None] = {}
     for i in order:
         candidate = candidates[i]
         if speech[i] is Speech.DIRECT:
             match = candidate if isinstance(candidate, QuoteMatch) else None
-            quote = _judge_quotation(texts[i], match, index, doc_id, rule)
-            if isinstance(quote, _Found):
+            quote = judge_quotation(texts[i], match, index, doc_id, rule)
+            if isinstance(quote, Counterpart):
                 found[i] = quote
             elif quote is not None:
                 closest[i] = quote
@@ -258,26 +261,27 @@ def _align(
             continue  # a headline is a claim of its own: aligned on its own words or not at all
         if i in sentences and alignment is not None and strength is not None:
             line = index.line_at(alignment.doc_id, alignment.first, alignment.first)
-            found[i] = _Found(
+            found[i] = Counterpart(
                 alignment.doc_id,
                 alignment.first,
                 alignment.last,
                 alignment.official_text,
                 strength,
                 line,
+                context=_also_reported(texts[i], alignment, index, rule),
             )
     if doc_id is not None:
         _place_quote_parts(segments, texts, speech, found, closest, index, rule)
     return found, closest
 
 
-def _judge_quotation(
+def judge_quotation(
     text: str,
     match: QuoteMatch | None,
     index: OfficialIndex,
     doc_id: str | None,
     rule: AlignSettings,
-) -> _Found | QuoteMatch | Splice | None:
+) -> Counterpart | QuoteMatch | Splice | None:
     """A quotation's counterpart: its span (found on its wording, or distorted: found on its
     content), or its parts' places when it is spliced; otherwise the evidence that it was not
     found — its closest span, or the places of the phrases it assembles into a claim of its
@@ -301,7 +305,7 @@ def _judge_quotation(
         )
         positions = tuple(sorted({q for p in splice.parts for q in p.match.positions}))
         first = splice.parts[0].match
-        return _Found(
+        return Counterpart(
             first.doc_id,
             positions[0],
             positions[-1],
@@ -316,7 +320,7 @@ def _judge_quotation(
     if strength is None and not distorted:
         return match
     line = index.line_at(match.doc_id, match.first, match.last, match.span.start)
-    return _Found(
+    return Counterpart(
         match.doc_id,
         match.first,
         match.last,
@@ -327,7 +331,22 @@ def _judge_quotation(
     )
 
 
-def _as_alignment(f: _Found) -> Alignment:
+def _also_reported(text: str, run: Alignment, index: OfficialIndex, rule: AlignSettings) -> str:
+    """The official sentences just before and after `run` that `text` also reports: it holds
+    `merge_min_shared_gain` of their content words that the run lacks."""
+    mine = set(index.stems_of(text))
+    theirs = set(index.stems_of(run.official_text))
+    around = []
+    for position in (run.first - 1, run.last + 1):
+        if 0 <= position < index.sentence_count(run.doc_id):
+            neighbour = index.run_text(run.doc_id, position, position)
+            new = (set(index.stems_of(neighbour)) & mine) - theirs
+            if len(new) >= rule.merge_min_shared_gain:
+                around.append(neighbour)
+    return " ".join(around)
+
+
+def _as_alignment(f: Counterpart) -> Alignment:
     return Alignment(f.doc_id, f.first, f.last, f.official_text, 100.0, 0, 1.0, 1.0)
 
 
@@ -335,7 +354,7 @@ def _place_quote_parts(
     segments: Sequence[Segment],
     texts: Mapping[int, str],
     speech: Mapping[int, Speech | None],
-    found: dict[int, _Found],
+    found: dict[int, Counterpart],
     closest: dict[int, QuoteMatch | Splice],
     index: OfficialIndex,
     rule: AlignSettings,
@@ -357,7 +376,7 @@ def _place_quote_parts(
                 continue
             match = slot_match(texts[part], index, a.doc_id, a.last + 1)
             if match is not None and match.span.content_equal >= rule.quote_slot_min_shared:
-                found[part] = _Found(
+                found[part] = Counterpart(
                     a.doc_id,
                     a.last + 1,
                     a.last + 1,
@@ -368,7 +387,7 @@ def _place_quote_parts(
                 closest.pop(part, None)
 
 
-def _choose_document(found: Mapping[int, _Found], index: OfficialIndex) -> str | None:
+def _choose_document(found: Mapping[int, Counterpart], index: OfficialIndex) -> str | None:
     """The official document whose sentences the article's found segments cover most."""
     covered: dict[str, set[int]] = {}
     for f in found.values():
@@ -422,7 +441,7 @@ def _assembled(splice: Splice) -> str:
 def _scored(
     segment: Segment,
     text: str,
-    match: _Found,
+    match: Counterpart,
     speech: Speech | None,
     scores: Scores,
     settings: Settings,
@@ -442,6 +461,7 @@ def _scored(
         found = find_changes(match.official_text, text, settings.changes)
         if speech is Speech.REPORTED:
             found = reported_speech_changes(found)
+            found = [c for c in found if not _said_nearby(c, match.context)]
         words = substitutions(match.official_text, text, settings.changes)
         critical = any(c.level is Level.CRITICAL for c in found)
         drifted = critical or scores.chrf < settings.verdict.paraphrase_min_chrf
@@ -462,6 +482,15 @@ def _scored(
         note=match.note,
         places=match.places,
     )
+
+
+def _said_nearby(change: Change, context: str) -> bool:
+    """An "added" word of reported speech that stands in an official sentence next to the run
+    which the same sentence also reports ("∅ → not" where the next sentence says "not")."""
+    if change.official != ABSENT or not context:
+        return False
+    said = {t.norm for t in tokenize(context)}
+    return all(t.norm in said for t in tokenize(change.article) if t.is_word)
 
 
 def _spliced(places: Sequence[Place]) -> Change:
