@@ -286,3 +286,53 @@ def test_reported_speech_is_not_charged_with_words_of_a_sentence_it_also_reports
     rows = audit_drift(segments, english, index, settings).rows
     (row,) = [r for r in rows if r.segment.kind is Kind.SENTENCE]
     assert row.official_text and not row.critical_edits, row.critical_edits
+
+
+# ------------------------------------------------------------------- datelines and counters
+
+
+@pytest.mark.parametrize(
+    ("text", "length"),
+    [
+        (
+            "BUCHAREST, Nov 30 (Reuters) - NATO Secretary General",
+            len("BUCHAREST, Nov 30 (Reuters) - "),
+        ),
+        ("Bucharest, 30.11.2022 — At the close", len("Bucharest, 30.11.2022 — ")),
+        ("BUCHAREST, Romania, Nov. 30 — NATO's chief", len("BUCHAREST, Romania, Nov. 30 — ")),
+        ("Bucharest, 30 November 2022", len("Bucharest, 30 November 2022")),
+        ("BUCHAREST (AP) — NATO foreign ministers", len("BUCHAREST (AP) — ")),
+        ("Bucharest — NATO Secretary General", len("Bucharest — ")),  # a place and a dash
+        # not datelines: a name before a colon, a counter, a sentence
+        ("Stoltenberg: NATO sees China as an adversary", 0),
+        ("Comments (0)", 0),
+        ("NATO is an Alliance of Europe and North America.", 0),
+        ("Three valued NATO partners, which face Russian pressure.", 0),
+    ],
+)
+def test_a_dateline_is_where_and_when_the_article_was_filed(text: str, length: int) -> None:
+    from auditor.stages.dateline import dateline_end
+
+    assert dateline_end(text) == length
+
+
+def test_a_place_and_a_dash_is_a_dateline_only_where_a_paragraph_begins() -> None:
+    from auditor.stages.dateline import dateline_end
+
+    assert dateline_end("Russia — which started the war — must lose", paragraph_start=False) == 0
+    assert dateline_end("BUCHAREST, Nov 30 (Reuters) - NATO", paragraph_start=False) > 0
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Comments (0)", True),
+        ("Shares (12)", True),
+        ("Share this article", True),
+        ("The ministers made 12 commitments (3 new).", False),
+    ],
+)
+def test_counters_are_page_furniture(line: str, furniture: bool) -> None:
+    from auditor.stages.furniture import is_marker
+
+    assert is_marker(line) is furniture
