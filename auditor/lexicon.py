@@ -70,6 +70,9 @@ CONNECTIVES = word_set("connectives.txt")
 NOT_PARTICIPLES = word_set("not_participles.txt")
 ABBREVIATIONS = word_set("abbreviations.txt")
 FURNITURE_MARKERS = entries("furniture_markers.txt")
+#: quantity and frequency words → the extent of the claim (all, most, many, some, few)
+SCOPE_WORDS = word_map("scope_words.tsv")
+SCOPE_IDIOMS = word_set("scope_idioms.txt")
 
 
 def reporting_verb_pattern() -> str:

@@ -10,13 +10,15 @@ both are WordNet adjectives. A flip that a negation undoes is no change: "not le
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from auditor.records import Level
 from auditor.settings import ChangeSettings
 from auditor.stages.changes.negation import negators
 from auditor.stages.changes.tokens import Counterparts, Edit, Token, is_content
 
-LEVELS = {"antonym": Level.CRITICAL}
+if TYPE_CHECKING:
+    from auditor.stages.speech import Speech
+
 NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non-", "non")
 
 
@@ -53,7 +55,11 @@ def _negated(tokens: Sequence[Token], position: int) -> bool:
 
 
 def find(
-    off: Sequence[Token], art: Sequence[Token], link: Counterparts, settings: ChangeSettings
+    off: Sequence[Token],
+    art: Sequence[Token],
+    link: Counterparts,
+    settings: ChangeSettings,
+    speech: Speech | None = None,
 ) -> list[Edit]:
     edits = []
     used: set[int] = set()

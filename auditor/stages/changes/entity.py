@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
@@ -25,11 +26,12 @@ from auditor.lexicon import (
     SENTENCE_OPENERS,
     TITLES,
 )
-from auditor.records import ABSENT, Level
+from auditor.records import ABSENT
 from auditor.settings import ChangeSettings
 from auditor.stages.changes.tokens import Counterparts, Edit, Token, is_content
 
-LEVELS = {"entity": Level.CRITICAL, "spelling": Level.NOTABLE, "name": Level.NOTABLE}
+if TYPE_CHECKING:
+    from auditor.stages.speech import Speech
 
 
 def _is_name(tokens: Sequence[Token], i: int, other_side: set[str]) -> bool:
@@ -83,7 +85,11 @@ def _present(key: str, words: set[str], joined: str) -> bool:
 
 
 def find(
-    off: Sequence[Token], art: Sequence[Token], link: Counterparts, settings: ChangeSettings
+    off: Sequence[Token],
+    art: Sequence[Token],
+    link: Counterparts,
+    settings: ChangeSettings,
+    speech: Speech | None = None,
 ) -> list[Edit]:
     off_words = {t.norm for t in off}
     art_words = {t.norm for t in art}

@@ -17,6 +17,7 @@ in translation ("it will fly over" → "it flies over", "the largest should be t
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from auditor.lexicon import (
     DETERMINERS,
@@ -26,11 +27,13 @@ from auditor.lexicon import (
     MODAL_PHRASES,
     WILL_NOUN_MODIFIERS,
 )
-from auditor.records import ABSENT, Level
+from auditor.records import ABSENT
 from auditor.settings import ChangeSettings
 from auditor.stages.changes.tokens import Counterparts, Edit, Token, difference, pair
 
-LEVELS = {"modality": Level.CRITICAL}
+if TYPE_CHECKING:
+    from auditor.stages.speech import Speech
+
 #: words after which "will" is a noun ("their will", "political will")
 _NOUN_WILL_AFTER = DETERMINERS | WILL_NOUN_MODIFIERS
 #: classes whose loss or gain changes a claim
@@ -86,7 +89,11 @@ def _said_otherwise(modal: str, tokens: Sequence[Token]) -> bool:
 
 
 def find(
-    off: Sequence[Token], art: Sequence[Token], link: Counterparts, settings: ChangeSettings
+    off: Sequence[Token],
+    art: Sequence[Token],
+    link: Counterparts,
+    settings: ChangeSettings,
+    speech: Speech | None = None,
 ) -> list[Edit]:
     mine, theirs = modals(off), modals(art)
     kind = {s: k for _, k, s in (*mine, *theirs)}

@@ -9,9 +9,9 @@ is kept by other words too: "not long after" = "shortly after" (litotes).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from auditor.lexicon import DETERMINERS, LEXICAL_NEGATIVES, MODAL_FORCE, NEGATORS, QUALIFIERS
-from auditor.records import Level
 from auditor.settings import ChangeSettings
 from auditor.stages.changes.tokens import (
     ABSENT,
@@ -22,7 +22,9 @@ from auditor.stages.changes.tokens import (
     number_value,
 )
 
-LEVELS = {"negation": Level.CRITICAL}
+if TYPE_CHECKING:
+    from auditor.stages.speech import Speech
+
 #: after "not", these make a focusing or temporal idiom, not a negation
 _FOCUS_AFTER_NOT = frozenset(["least", "only", "just", "merely", "simply", "until", "till"])
 _LONGEST_NEGATIVE = max(len(n.split()) for n in LEXICAL_NEGATIVES)
@@ -101,7 +103,11 @@ def _litotes(tokens: Sequence[Token], position: int, other: Sequence[Token]) -> 
 
 
 def find(
-    off: Sequence[Token], art: Sequence[Token], link: Counterparts, settings: ChangeSettings
+    off: Sequence[Token],
+    art: Sequence[Token],
+    link: Counterparts,
+    settings: ChangeSettings,
+    speech: Speech | None = None,
 ) -> list[Edit]:
     removed, added = difference(negators(off), negators(art), link)
     n = min(len(removed), len(added))

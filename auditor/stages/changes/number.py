@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from auditor.lexicon import DETERMINERS, MONTHS, ORDINALS, SCALES, WILL_NOUN_MODIFIERS
-from auditor.records import ABSENT, Level
+from auditor.records import ABSENT
 from auditor.settings import ChangeSettings
 from auditor.stages.changes.tokens import (
     Counterparts,
@@ -23,7 +24,9 @@ from auditor.stages.changes.tokens import (
     pair,
 )
 
-LEVELS = {"number": Level.CRITICAL}
+if TYPE_CHECKING:
+    from auditor.stages.speech import Speech
+
 #: fractions that, before "a million", make a cardinal
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 #: words after which "one" is a pronoun ("this one", "their own one")
@@ -139,7 +142,11 @@ def numbers(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
 
 
 def find(
-    off: Sequence[Token], art: Sequence[Token], link: Counterparts, settings: ChangeSettings
+    off: Sequence[Token],
+    art: Sequence[Token],
+    link: Counterparts,
+    settings: ChangeSettings,
+    speech: Speech | None = None,
 ) -> list[Edit]:
     # a value said twice is said once ("the top and bottom 20%" / "the top 20% and the bottom
     # 20%"): compare which values each side says, not how often

@@ -5,17 +5,22 @@ translation's rephrasing; "it" is never charged (personal_pronouns.tsv)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from auditor.lexicon import PERSONAL_PRONOUNS
-from auditor.records import Level
 from auditor.settings import ChangeSettings
 from auditor.stages.changes.tokens import Counterparts, Edit, Token
 
-LEVELS = {"person": Level.CRITICAL}
+if TYPE_CHECKING:
+    from auditor.stages.speech import Speech
 
 
 def find(
-    off: Sequence[Token], art: Sequence[Token], link: Counterparts, settings: ChangeSettings
+    off: Sequence[Token],
+    art: Sequence[Token],
+    link: Counterparts,
+    settings: ChangeSettings,
+    speech: Speech | None = None,
 ) -> list[Edit]:
     edits = []
     for i, j in sorted(link.off_to_art.items()):

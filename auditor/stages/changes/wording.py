@@ -10,13 +10,15 @@ an antonym) is left to it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from auditor.lexicon import MODAL_EXPRESSIONS, PERSONAL_PRONOUNS, QUALIFIERS
-from auditor.records import Level
 from auditor.settings import ChangeSettings
 from auditor.stages.changes.tokens import Counterparts, Edit, Token, is_content
 
-LEVELS = {"wording": Level.NOTABLE}
+if TYPE_CHECKING:
+    from auditor.stages.speech import Speech
+
 #: a replacement in a changed region of at most this many words on each side is one for one
 ONE_FOR_ONE = 2
 
@@ -32,7 +34,11 @@ def _eligible(token: Token) -> bool:
 
 
 def find(
-    off: Sequence[Token], art: Sequence[Token], link: Counterparts, settings: ChangeSettings
+    off: Sequence[Token],
+    art: Sequence[Token],
+    link: Counterparts,
+    settings: ChangeSettings,
+    speech: Speech | None = None,
 ) -> list[Edit]:
     from auditor.stages.changes.antonym import opposite
     from auditor.wordnet import same_lemma
