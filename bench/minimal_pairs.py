@@ -103,13 +103,12 @@ SCOPE = {
     "many": "few",
     "always": "sometimes",
     "sometimes": "always",
-    "often": "rarely",
-    "rarely": "often",
+    "often": "sometimes",
     "never": "sometimes",
     "none": "all",
     "everyone": "someone",
     "everything": "something",
-    "usually": "rarely",
+    "usually": "sometimes",
 }
 PERSON = {
     "he": "she",
@@ -170,11 +169,22 @@ NEGATE = {
 _WORD = r"(?<![\w'’-]){}(?![\w'’-])"
 
 
+#: contexts in which a quantity word quantifies nothing (the perturbation skips them)
+_NOT_A_QUANTITY = re.compile(
+    r"\b(the most|most (likely|of all)|at (all|most|least)|a few|all-time|all but|after all|"
+    r"above all|first of all|for all|some \d)\b",
+    re.IGNORECASE,
+)
+
+
 def _swap(sentence: str, table: dict[str, str]) -> tuple[str, str, str] | None:
     """The first word of `table` in the sentence (lower case, whole word) replaced by its
     partner: (edited, word, partner)."""
-    for m in re.finditer(r"[A-Za-z]+", sentence):
+    idioms = [m.span() for m in _NOT_A_QUANTITY.finditer(sentence)] if table is SCOPE else []
+    for m in re.finditer(r"[A-Za-z]+(?:-[A-Za-z]+)*", sentence):
         word = m.group()
+        if any(a <= m.start() < b for a, b in idioms):
+            continue
         if word in table and (m.start() > 0 or word.lower() == word):
             partner = table[word]
             return sentence[: m.start()] + partner + sentence[m.end() :], word, partner

@@ -145,9 +145,9 @@ def test_no_longer_is_one_negation() -> None:
         ("He has to act.", "He should act.", "has to → should"),
         ("We had to act.", "We should act.", "had to → should"),
         ("We got to act.", "We should act.", "got to → should"),
-        ("We need to act.", "We should act.", "need to → should"),
-        ("He needs to act.", "He should act.", "needs to → should"),
-        ("We needed to act.", "We should act.", "needed to → should"),
+        ("We need to act.", "We may act.", "need to → may"),
+        ("He needs to act.", "He may act.", "needs to → may"),
+        ("We needed to act.", "We may act.", "needed to → may"),
         ("We ought to act.", "We must act.", "ought to → must"),
         ("They want to be able to help.", "They must help.", "be able to → must"),
         ("He is able to help.", "He must help.", "is able to → must"),
@@ -178,7 +178,9 @@ def test_a_modal_replaced_by_one_of_another_class_is_a_modality_edit(
     ("official", "article"),
     [
         # modal_classes.tsv: two forces of one class say the same
-        ("We must act.", "We need to act."),  # necessity
+        # modal_blurred.tsv: neighbouring classes a translation swaps
+        ("We must act.", "We need to act."),  # need ~ necessity
+        ("Members should increase spending.", "Members need to increase spending."),  # ~ advice
         (
             "An attack shall be considered an attack on all.",
             "An attack must be considered an attack on all.",
@@ -213,9 +215,10 @@ NUMBER_WORDS = [
     "zero", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "dozen",
-    "dozens", "hundreds", "thousands", "millions", "billions", "half", "double", "twice",
-    "triple", "thrice",
+    "half", "double", "twice", "triple", "thrice",
 ]  # fmt: skip
+#: number_words.tsv entries that are also in approximate_numbers.txt
+APPROXIMATE = ["dozens", "hundreds", "thousands", "millions", "billions"]
 ORDINALS = [
     "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "thirds",
     "quarter", "quarters", "fourths", "fifths",
@@ -227,6 +230,15 @@ SCALES = ["hundred", "thousand", "million", "billion", "trillion"]
 def test_a_number_word_left_out_is_a_number_edit(word: str) -> None:
     assert _changes(f"They sent {word} ships.", "They sent ships.", "number") == [
         f"number: {word} → ∅"
+    ]
+
+
+@pytest.mark.parametrize("word", APPROXIMATE)
+def test_an_order_of_magnitude_left_out_is_no_change_but_replaced_is_one(word: str) -> None:
+    """approximate_numbers.txt: "thousands of stores" says many, not a figure."""
+    assert _changes(f"They sent {word} of ships.", "They sent ships.", "number") == []
+    assert _changes(f"They sent {word} of ships.", "They sent ten ships.", "number") == [
+        f"number: {word} → ten"
     ]
 
 
@@ -266,12 +278,8 @@ def test_a_date_written_out_is_the_same_day_as_a_dotted_one(month: str, number: 
     assert _changes(official, f"The summit opened on 28.{number:02}.2022.", "number") == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a month's name is taken for a name: a date rewritten in digits shows a notable "
-    "'name: November → ∅' change although number.py reads both as the same day",
-)
 def test_a_date_rewritten_in_digits_is_no_change_at_all() -> None:
+    """A month beside a number is part of a date, not a name (the strict xfail of old)."""
     assert (
         _changes("The summit opened on 30 November 2022.", "The summit opened on 30.11.2022.") == []
     )
@@ -421,7 +429,7 @@ PRONOUNS = [
 
 @pytest.mark.parametrize(("pronoun", "person"), PRONOUNS)
 def test_a_pronoun_of_another_person_is_a_person_edit(pronoun: str, person: str) -> None:
-    other = "her" if person == "third masculine" else "him"
+    other = {"third masculine": "her", "third plural": "us"}.get(person, "him")
     written = "I" if pronoun == "i" else pronoun
     changes = _changes(f"Allies thanked {written} warmly.", f"Allies thanked {other} warmly.")
     assert changes == [f"person: {pronoun} → {other}"]

@@ -2,12 +2,13 @@
 (pure).
 
 Each modal verb or expression has a force ("must", "may", …) and each force a class
-(modal_classes.tsv): necessity (must, have to, need to), advice (should), possibility (may,
-might, could, "it is possible that", perhaps), ability (can, be able to) and prediction (will,
-would, shall, going to). A modal replaced by another of the same class says the same ("might"
-→ "may", "have to" → "need to"); one of another class changes the claim ("must" → "should",
-"will" → "may") — except ability against possibility or prediction, which "can" and "could"
-blur ("so that it will follow" / "so that it can follow"). A modal left out or added changes
+(modal_classes.tsv): necessity (must, have to), need (need to), advice (should), possibility
+(may, might, could, "it is possible that", perhaps), ability (can, be able to) and prediction
+(will, would, shall, going to). A modal replaced by another of the same class says the same
+("might" → "may"); one of another class changes the claim ("must" → "should", "will" → "may")
+— except the pairs of classes a translation swaps (modal_blurred.tsv): "need to" beside "must"
+and beside "should", ability beside possibility or prediction ("so that it will follow" / "so
+that it can follow"). A modal left out or added changes
 the claim when it is a necessity ("we must support" → "we support"); a prediction, an ability,
 an advice or a hedge ("should be", "most likely", "may") is as often tense, voice and register
 in translation ("it will fly over" → "it flies over", "the largest should be the Big Bang" →
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from auditor.lexicon import (
     DETERMINERS,
+    MODAL_BLURRED,
     MODAL_CLASSES,
     MODAL_EXPRESSIONS,
     MODAL_FORCE,
@@ -38,11 +40,6 @@ if TYPE_CHECKING:
 _NOUN_WILL_AFTER = DETERMINERS | WILL_NOUN_MODIFIERS
 #: classes whose loss or gain changes a claim
 _CHARGED_ALONE = frozenset(["necessity"])
-#: pairs of classes a translation swaps for each other without changing the claim
-_BLURRED = (
-    frozenset(["ability", "possibility"]),
-    frozenset(["ability", "prediction"]),
-)
 _PHRASES = {**MODAL_PHRASES, **MODAL_EXPRESSIONS}
 _LONGEST = max(len(p.split()) for p in _PHRASES)
 
@@ -105,7 +102,7 @@ def find(
             other_side = off if a == ABSENT else art
             charged = kind[alone] in _CHARGED_ALONE and not _said_otherwise(alone, other_side)
         else:
-            charged = kind[a] != kind[b] and frozenset([kind[a], kind[b]]) not in _BLURRED
+            charged = kind[a] != kind[b] and frozenset([kind[a], kind[b]]) not in MODAL_BLURRED
         if charged:
             edits.append(Edit("modality", a, b))
     return edits
