@@ -128,12 +128,14 @@ def _on_an_error(change: tuple[str, str, str, bool], pair: dict, errors: Iterabl
 def critical_edits_table(pairs: list[dict], find: Finder) -> dict[str, object]:
     kept = [p for p in pairs if p["kind"] == "kept"]
     changed = [p for p in pairs if p["kind"] == "changed"]
-    alarms = 0
+    alarms = noted = 0
     kept_types: Counter[str] = Counter()
     alarm_examples: list[str] = []
     for p in kept:
-        critical = [c for c in find(p["reference"], p["candidate"]) if c[3]]
+        changes = find(p["reference"], p["candidate"])
+        critical = [c for c in changes if c[3]]
         alarms += bool(critical)
+        noted += any(not c[3] for c in changes)
         kept_types.update(c[0] for c in critical)
         alarm_examples.extend(f"{c[0]}: {c[1]} → {c[2]}" for c in critical)
     recall_critical = recall_any = errors = 0
@@ -162,6 +164,7 @@ def critical_edits_table(pairs: list[dict], find: Finder) -> dict[str, object]:
     return {
         "meaning-kept pairs": len(kept),
         "false alarms (kept pairs with a critical edit)": f"{alarms / max(len(kept), 1):.1%}",
+        "kept pairs with a notable change (shown, no charge)": f"{noted / max(len(kept), 1):.1%}",
         "Major accuracy errors": errors,
         "recall: a critical edit on the span": f"{recall_critical / max(errors, 1):.1%}",
         "recall: a critical edit or notable change": f"{recall_any / max(errors, 1):.1%}",

@@ -39,21 +39,22 @@ def opposite(a: str, b: str) -> bool:
 
 
 def negative_form(word: str, stem: str) -> bool:
-    """`word` is `stem` with a negative prefix, and says its opposite: "un-" and "non-" before
-    any word WordNet knows ("nonmember", "unevaluated"); "in-", "im-", "il-", "ir-", "dis-" only
-    between two adjectives ("illegal"; "invaluable" is similar to "valuable" in WordNet, not
-    its opposite; "discover" is no "cover")."""
-    from auditor.wordnet import are_synonyms, lemmas, parts_of_speech
+    """`word` is `stem` with a negative prefix, and says its opposite (negative_prefixes.tsv):
+    "un-" and "non-" before any word WordNet knows ("nonmember", "unevaluated"), and not a
+    synonym of it; "in-", "im-", "il-", "ir-", "dis-" only where WordNet opposes the two
+    ("impossible", "illegal"; "discover" is no "cover")."""
+    from auditor.wordnet import are_antonyms, are_synonyms, lemmas, parts_of_speech
 
     word, stem = word.lower(), stem.lower()
     prefix = next((p for p in NEGATIVE_PREFIXES if word == p + stem), None)
-    if prefix is None or len(stem) < 4 or not lemmas(stem) or are_synonyms(word, stem):
+    if prefix is None or len(stem) < 4 or not lemmas(stem):
         return False
-    if prefix.rstrip("-") in OPEN_NEGATIVE_PREFIXES:
-        known = parts_of_speech(word)
-        return not known or bool(known & parts_of_speech(stem))
-    adjectives = {pos for _, pos in lemmas(stem)} & {pos for _, pos in lemmas(word)}
-    return "a" in adjectives
+    if prefix.rstrip("-") not in OPEN_NEGATIVE_PREFIXES:
+        return are_antonyms(word, stem)
+    if are_synonyms(word, stem):
+        return False
+    known = parts_of_speech(word)
+    return not known or bool(known & parts_of_speech(stem))
 
 
 #: words that turn an adjective toward its opposite: "less good" = "worse"

@@ -7,9 +7,10 @@ referent written another way is no entity edit: case, possessives and demonyms (
 ("F" = "Fahrenheit", "U.S." = "United States"); a re-spelling or transliteration ("Dmytro" →
 "Dmitro", paired by rapidfuzz) is a notable `spelling` change, and a name added or left out a
 notable `name` change (an omission, not another referent) — except a name left out of a
-quotation, which is not what was said (an `entity` edit). Capitalised words that are all common
-words, none a name in WordNet ("Spring Celebration" / "Spring Festival"), are a notable
-`wording` change. Adjacent changed tokens of one name are one change.
+quotation, which is not what was said (an `entity` edit). A title whose capitalised words are
+all common words, none a name in WordNet ("Spring Celebration" / "Spring Festival"), changed is
+a notable `wording` change ("European Commission" / "European Council" is another referent).
+Adjacent changed tokens of one name are one change.
 """
 
 from __future__ import annotations
@@ -174,19 +175,11 @@ def _named(edit: Edit, settings: ChangeSettings, quoted: bool = False) -> Edit:
         return Edit("name", edit.official, edit.article)
     if fuzz.ratio(edit.official, edit.article) >= settings.respelling_min_ratio:
         return Edit("spelling", edit.official, edit.article)
-    if _common_words(edit.official) and _common_words(edit.article):
-        # "Spring Celebration" / "Spring Festival": a title's words translated, no other name
-        return Edit("wording", edit.official, edit.article)
+    if edit.type != "entity":
+        return edit
     if _one_name(edit.official, edit.article):
         return Edit("name", edit.official, edit.article)
     return edit
-
-
-def _common_words(name: str) -> bool:
-    """Every word of a capitalised phrase is a common word, none a name in WordNet."""
-    from auditor.wordnet import common_word
-
-    return all(common_word(w) for w in name.split())
 
 
 def _one_name(a: str, b: str) -> bool:
@@ -334,7 +327,31 @@ def _merge_names(
             last.right.append(right)
         else:
             names.append(_Name(off_pos, art_pos, [left], [right]))
-    return [Edit("entity", " ".join(name.left), " ".join(name.right)) for name in names]
+    return [
+        Edit(
+            "entity" if _a_name(off, name.off) or _a_name(art, name.art) else "wording",
+            " ".join(name.left),
+            " ".join(name.right),
+        )
+        for name in names
+    ]
+
+
+def _a_name(tokens: Sequence[Token], i: int) -> bool:
+    """The capitalised words around position `i` hold a name: a word WordNet does not know as
+    a common word ("European", "Kuleba", "Sweden"). A title made only of common words ("Spring
+    Festival", "Employment Survey") is the translation's wording of a description."""
+    from auditor.wordnet import common_word
+
+    if i < 0:
+        return True
+    start = i
+    while start > 0 and tokens[start - 1].text[:1].isupper() and not tokens[start - 1].initial:
+        start -= 1
+    end = i
+    while end + 1 < len(tokens) and tokens[end + 1].text[:1].isupper():
+        end += 1
+    return not all(common_word(t.norm) for t in tokens[start : end + 1] if t.is_word)
 
 
 def _is_proper_noun(tokens: Sequence[Token], i: int) -> bool:
