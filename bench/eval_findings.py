@@ -1,27 +1,40 @@
 """Findings measured on data nobody here wrote: critical edits and back-translation evidence.
 
-    python bench/eval_findings.py MQM [--news NEWS.jsonl] [--wmt MIRRORS]
-        [--split heldout|calibration|all] [--only critical|backtranslation]
+    python bench/eval_findings.py MQM [--news-mqm WMT23] [--aces ACES] [--news NEWS.jsonl]
+        [--wmt MIRRORS] [--split heldout|calibration|all] [--only critical|backtranslation]
 
 MQM: a snapshot of github.com/google/wmt-mqm-human-evaluation (checkout, bare git directory or
 ted/zhen/mqm_ted_zhen.tsv): WMT21 TED talks, Chinese → English, two human translations and
 twelve MT systems, every error marked by professional raters with category, severity and span
-(bench/mqm.py reads it). NEWS: native English news prose (bench/native_news.py builds it from
-WMT test sets' English-original sources and the BBC News data set). Talks and news documents
-are split in halves (calibration / held-out, by a hash of their names); thresholds are set on
-the calibration half and reported on the held-out half. WMT: a folder of bare git snapshots
-of the WMT21–23 news systems (bench/wmt_docs.py reads them): news documents translated into
-English from is, ja, ru, uk, de, cs, zh and ha, each with its human reference(s) and every
-submitted system's output, split in halves by document id. Not a test: CI has no snapshot.
+(bench/mqm.py reads it). WMT23: a bare git snapshot of wmt-conference/wmt23-news-systems; with
+it, the news MQM set of the MQM snapshot (WMT23 general test set, Chinese → English, news
+domain) is read against its human reference refA (`bench.mqm.load_news_pairs`). ACES: a
+snapshot of EdinburghNLP/ACES (the English-target examples of its annotation rounds). NEWS:
+native English news prose (bench/native_news.py builds it from WMT test sets' English-original
+sources and the BBC News data set). Talks and news documents are split in halves (calibration
+/ held-out, by a hash of their names); thresholds are set on the calibration half and reported
+on the held-out half. WMT: a folder of bare git snapshots of the WMT21–23 news systems
+(bench/wmt_docs.py reads them): news documents translated into English from is, ja, ru, uk,
+de, cs, zh and ha, each with its human reference(s) and every submitted system's output, split
+in halves by document id; their English references also give the `built` minimal pairs. Not a
+test: CI has no snapshot.
 
-Critical edits, pairs (reference = the human translation refB):
+Critical edits, pairs (reference = the human translation: refB for TED, refA for news):
 - meaning kept: the other human translation, or an MT output its raters found no accuracy
   error in (and no major error of any kind);
 - meaning changed: an MT output with a Major Accuracy/* error, its span marked.
-Reported: the false-alarm rate (meaning-kept pairs with any critical edit), recall of Major
-accuracy errors (a critical edit, or a critical edit or notable change, on the marked span),
-precision of critical edits (those on a marked accuracy span of a meaning-changed pair),
-and each type's count on meaning-kept pairs (where every critical edit is a false alarm).
+Reported: the false-alarm rate (meaning-kept pairs with any critical edit), the share of
+meaning-kept pairs with a notable change (shown, no charge), recall of Major accuracy errors (a
+critical edit, or a critical edit or notable change, on the marked span), overall and by MQM
+category, precision of critical edits (those on a marked accuracy span of a meaning-changed
+pair), and each type's count on meaning-kept pairs (where every critical edit is a false
+alarm).
+
+Minimal pairs per edit type (bench/minimal_pairs.py: `outside` pairs others wrote, `built` by a
+perturbation rule of ours, `own` written here from the issue's examples — labelled so): the
+share that gets a critical edit of the wanted type, and any critical edit; for meaning-kept
+pairs, the share with none. A pair said as a quotation is compared as one (`speech`), and the
+reporter's own words through the drift stage's filter.
 
 Back-translation score, document level: each talk's MT outputs against its human translation
 and its English original, and each WMT news document's MT outputs against its human

@@ -259,7 +259,7 @@ def test_reversals_beyond_a_word_list_are_charged(official: str, article: str, e
         ("All allies agreed.", "Allies agreed."),  # left out: one claim
         ("We know the answer.", "You know the answer."),  # generic persons
         ("The victim entered his card number.", "The victim entered their card number."),
-        ("US companies suffered.", "American companies themselves suffered."),  # "US" is no "us"
+        ("Firms in the US suffered.", "Firms themselves suffered."),  # "US" is no "us"
         ("The files were covered.", "The files were discovered."),  # dis- only where WordNet says
     ],
 )

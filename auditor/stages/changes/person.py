@@ -27,8 +27,11 @@ if TYPE_CHECKING:
 
 
 def _pronouns(tokens: Sequence[Token]) -> list[tuple[int, str]]:
+    """(position, person) of every personal pronoun ("US", in capitals, is a country)."""
     return [
-        (i, PERSONAL_PRONOUNS[t.norm]) for i, t in enumerate(tokens) if t.norm in PERSONAL_PRONOUNS
+        (i, PERSONAL_PRONOUNS[t.norm])
+        for i, t in enumerate(tokens)
+        if t.norm in PERSONAL_PRONOUNS and not (t.text.isupper() and len(t.text) > 1)
     ]
 
 
