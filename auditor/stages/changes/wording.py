@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from auditor.stages.speech import Speech
 
 
-
 def _eligible(token: Token) -> bool:
     return (
         is_content(token)
