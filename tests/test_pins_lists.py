@@ -24,9 +24,6 @@ UNPINNABLE = {
     "modal_force.tsv: 'll, 'd": 'no token is ever "\'ll" or "\'d": the tokenizer keeps a '
     'contraction whole ("we\'ll" is read by its ending, "we\'d" not at all)',
     "modal_classes.tsv: should": "the only force of its class: a class of its own either way",
-    "negative_prefixes.tsv: il, ir": "every il-/ir- word of the vocabulary that opposes its stem "
-    "is a WordNet antonym already (illegal, irreversible): the litotes and antonym rules find "
-    "them without the prefix",
     "sentence_openers.txt: i, no, not, never, nothing, nobody, neither, nor": "never a name "
     'anyway ("I" and the negators are ruled out first)',
     "sentence_openers.txt: no one, of course": "two words: a token is one word, never matched",
