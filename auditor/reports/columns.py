@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from auditor.records import Level
+from auditor.stages.changes import EDIT_TYPES
+
 #: separator of the items of a list inside one cell
 LIST_SEPARATOR = "; "
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -20,6 +23,11 @@ class Column(NamedTuple):
     meaning: str
     example: str
     digits: int | None = None  #: a number column is rounded to this many decimals
+
+
+def _types(level: Level) -> str:
+    """The edit types of one level, as the column texts name them."""
+    return ", ".join(f"`{t.name}` ({t.meaning})" for t in EDIT_TYPES if t.level is level)
 
 
 SEGMENTS = [
@@ -103,9 +111,9 @@ SEGMENTS = [
         "critical_edits",
         "text",
         "",
-        "changes of what was said — `negation` (polarity), `number` (value), `entity` (another "
-        "referent), `modality` (another force) — as `type: official → article`, `; `-separated: "
-        "the charges a press officer can defend. Marked `(via translation)` when the segment was "
+        f"changes of what was said — {_types(Level.CRITICAL)} — as `type: official → article`, "
+        "`; `-separated: the charges a press officer can defend (the data dictionary's table "
+        "of edit types). Marked `(via translation)` when the segment was "
         "compared through the auditor's own machine translation of a non-English fragment "
         "(then they may be the translation model's, not the outlet's)",
         "modality: must → should",
@@ -161,10 +169,8 @@ SEGMENTS = [
         "notable_changes",
         "text",
         "",
-        "changes a reviewer should see that are no charge: a dropped, added or swapped "
-        "`qualifier` (`dangerous → ∅`), a quotation `spliced` from official sentences that are "
-        "not neighbours (`spliced: official lines 13, 35 → one quotation`), as `type: official → "
-        "article`, `; `-separated",
+        f"changes a reviewer should see that are no charge — {_types(Level.NOTABLE)} — as "
+        "`type: official → article`, `; `-separated",
         "qualifier: dangerous → ∅",
     ),
     Column(

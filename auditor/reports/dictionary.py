@@ -6,6 +6,7 @@ from auditor import __version__
 from auditor.reports.columns import FRAGMENTS, GROUPING, QUOTES, SEGMENTS, Column
 from auditor.reports.summary import HISTORY, SUMMARY
 from auditor.settings import Settings
+from auditor.stages.changes import EDIT_TYPES
 from auditor.stages.score import signatures
 
 _INTRO = """\
@@ -78,8 +79,7 @@ at least {close_chrf:g} with {min_shared} shared content words and half the offi
 present; or at least {paraphrase_chrf:g} with {paraphrase_shared} shared content words (reported
 speech). `weak` (chrF++ ≥ {neighbour_min_chrf:g}) when it only lies in order between the
 official sentences its neighbours align to, next to one of them. On the reporter's words only a
-change of meaning is charged: a flipped negation, or a number, name or modal force replaced by
-another.
+change of meaning is charged: each edit type says how in the table below.
 
 A `weak` alignment is shown but never scored, never charged and never counted as drift.
 `category`: `verbatim` when the wording is identical apart from case, punctuation and spacing;
@@ -91,6 +91,31 @@ Scores are sacrebleu's own; their signatures:
 ```
 {signatures}
 ```
+"""
+
+
+def edit_types_table() -> str:
+    """The table of edit types, written from their records (`auditor.stages.changes`): the
+    data dictionary and the README show it."""
+    lines = [
+        "| type | level | what changed | example | on the reporter's own words |",
+        "|---|---|---|---|---|",
+    ]
+    for t in EDIT_TYPES:
+        lines.append(
+            f"| `{t.name}` | {t.level} | {t.meaning} | `{t.example}` | {t.reported_speech} |"
+        )
+    return "\n".join(lines)
+
+
+_EDIT_TYPES = """\
+## Edit types
+
+`critical_edits` and `notable_changes` name each change as `type: official → article` (`∅`:
+absent). A critical edit is a change of what was said — a charge; a notable change is what a
+reviewer should see, no charge. A quotation is held to its words; the reporter's own words to
+what they mean (last column).
+
 """
 
 
@@ -131,6 +156,7 @@ def render(settings: Settings) -> str:
         "file's name without its extension and the time is when the auditor first saw the "
         "file.\n\n" + _table(QUOTES),
         scoring.rstrip(),
+        _EDIT_TYPES + edit_types_table(),
         "## Settings of this audit\n\n```\n" + settings.signature() + "\n```",
     ]
     return "\n\n".join(sections) + "\n"

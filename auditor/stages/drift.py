@@ -6,7 +6,7 @@ found only on their own words (`quote_align`); sentences (the reporter's own wor
 quotations cut out) are aligned to runs of official sentences (`align`), `strong` on their own
 words or `weak` by their place between aligned neighbours. A weak alignment is shown beside its
 official wording but never carries an edit and never counts as drift. On the reporter's words
-only a change of meaning is charged (`REPORTED_SPEECH_EDITS`).
+only a change of meaning is charged (each edit type's `reported_speech`).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from auditor.records import (
 )
 from auditor.settings import AlignSettings, Settings
 from auditor.stages.align import Alignment, OfficialIndex, decide, is_sure
-from auditor.stages.changes import ABSENT, find_changes, substitutions, tokenize
+from auditor.stages.changes import ABSENT, edit_type, find_changes, substitutions, tokenize
 from auditor.stages.normal import normalised_wording
 from auditor.stages.quote_align import QuoteMatch, match_quotation, slot_match
 from auditor.stages.score import Scores, aggregate, sentence_scores
@@ -53,10 +53,6 @@ SPLICE_JOINT = " […] "
 NOTE_TRANSLATED = (
     "compared through the auditor's own machine translation: its wording is not the outlet's"
 )
-#: edit types charged on the reporter's own words, and only when both sides have a word (a
-#: summary may leave out a name or a number; it may not change one) — negation excepted: a
-#: lost or added negation flips what was said
-REPORTED_SPEECH_EDITS = frozenset(["negation", "number", "entity", "modality"])
 NOTES = {
     NotFound.QUOTATION: NOTE_QUOTE_NOT_FOUND,
     NotFound.PHRASE: NOTE_PHRASE_NOT_FOUND,
@@ -450,7 +446,9 @@ def _scored(
         found = [_spliced(match.places)]
         words = []
         for place in match.places:
-            found.extend(find_changes(place.official_text, place.article_text, settings.changes))
+            found.extend(
+                find_changes(place.official_text, place.article_text, settings.changes, speech)
+            )
             words.extend(substitutions(place.official_text, place.article_text, settings.changes))
         category = Category.DRIFT
     elif match.strength is AlignmentStrength.EXACT or normalised_wording(
@@ -458,7 +456,7 @@ def _scored(
     ) == normalised_wording(match.official_text):
         category, found, words = Category.VERBATIM, [], []
     else:
-        found = find_changes(match.official_text, text, settings.changes)
+        found = find_changes(match.official_text, text, settings.changes, speech)
         if speech is Speech.REPORTED:
             found = reported_speech_changes(found)
             found = [c for c in found if not _said_nearby(c, match.context)]
@@ -500,15 +498,7 @@ def _spliced(places: Sequence[Place]) -> Change:
 
 
 def reported_speech_changes(changes: Sequence[Change]) -> list[Change]:
-    """The changes that charge the reporter's own words — a flipped negation, or a number,
-    name or modal force replaced by another (not left out) — and the notable ones; every other
-    critical edit of a summary is no charge and is dropped."""
-    return [
-        c
-        for c in changes
-        if c.level is Level.NOTABLE
-        or (
-            c.type in REPORTED_SPEECH_EDITS
-            and (c.type == "negation" or ABSENT not in (c.official, c.article))
-        )
-    ]
+    """The changes that count on the reporter's own words, as each edit type says (a flipped
+    negation, a word replaced by another of a number, a name, a modal force, an extent, an
+    opposite; no name left out or added); every other change of a summary is dropped."""
+    return [c for c in changes if edit_type(c.type).reported_speech.keeps(c)]

@@ -101,7 +101,10 @@ FINDINGS: dict[str, list[tuple[str, Finding]]] = {
         ("But we can underestimate Russia", ["negation: not → ∅", "modality: must → can"]),
         ("He said NATO foreign ministers had made clear", NO_CHARGE),
         ("We see China as an adversary", ["negation: not → ∅"]),
-        ("We will stop engaging with China when it is against our interests", MISQUOTED),
+        (
+            "We will stop engaging with China when it is against our interests",
+            ["antonym: continue → stop"],
+        ),
         ("Terrorism is no longer a direct threat to our security.", ["negation"]),
         ("The ratification process for their NATO membership is now far from", MISQUOTED),
         ("This shows once again Romania's weak commitment", ["antonym: strong → weak"]),
