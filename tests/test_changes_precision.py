@@ -323,3 +323,17 @@ def test_verb_opposites_through_the_antonym_synset_in_its_first_sense(
     from auditor.wordnet import are_antonyms
 
     assert are_antonyms(a, b) is opposite
+
+
+@pytest.mark.parametrize(
+    ("official", "article", "edits"),
+    [
+        # "without a doubt" and "no doubt" affirm: neither is a negation
+        ("Without a doubt, it is the insects.", "Insects, no doubt.", []),
+        ("No doubt it is the insects.", "Without any doubt, it is the insects.", []),
+        # "without" before anything else still negates
+        ("Without a plan, we fail.", "With a plan, we fail.", ["negation: without → with"]),
+    ],
+)
+def test_doubt_idioms_are_no_negation(official: str, article: str, edits: list[str]) -> None:
+    assert [str(c) for c in find_changes(official, article) if c.level is Level.CRITICAL] == edits

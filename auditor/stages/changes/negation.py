@@ -65,8 +65,11 @@ def negators(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
         nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
         if word == "not" and nxt in _FOCUS_AFTER_NOT:
             continue  # "not only … but", "not until": focusing idioms, not negations
-        if word in ("no", "without") and nxt in ("doubt", "question"):
-            continue  # "no doubt" = "undoubtedly"
+        after = tokens[i + 2].norm if i + 2 < len(tokens) else ""
+        if word in ("no", "without") and (
+            nxt in ("doubt", "question") or (nxt in ("a", "any") and after in ("doubt", "question"))
+        ):
+            continue  # "no doubt", "without a doubt" = "undoubtedly"
         if word == "nor" and neither_open:
             neither_open = False
             continue  # neither … nor is one negation
