@@ -209,3 +209,46 @@ def test_the_score_intervals_are_on_the_article_page_and_the_index(reviewed: Pat
     assert f'title="95 % interval {low}–{high}"' in index
     unscored = summary[summary.chrf.isna()].iloc[0]
     assert "95 % interval" not in _page(reviewed, unscored.article_id)[0]
+
+
+@pytest.fixture(scope="module")
+def hostile_reviewed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two hostile articles (splices, distorted quotations, headlines) beside the transcript."""
+    import shutil
+
+    from auditor.run.pipeline import audit_corpus
+    from tests.conftest import CORPUS
+
+    root = tmp_path_factory.mktemp("hostile")
+    (root / "corpus" / "articles").mkdir(parents=True)
+    shutil.copytree(CORPUS / "official", root / "corpus" / "official")
+    data = Path(__file__).parent / "data" / "hostile"
+    for name in ("herald-splices.txt", "tribune-reversed-quotes.txt"):
+        shutil.copy(data / name, root / "corpus" / "articles" / name)
+    audit_corpus(root / "corpus", root / "reports", models_dir=root / "no-models")
+    return root / "reports"
+
+
+def test_a_spliced_quotation_is_shown_joined_from_its_places(hostile_reviewed: Path) -> None:
+    import pandas as pd
+
+    _, page = _page(hostile_reviewed, "herald-splices.txt")
+    places = [text for _, text in page.having("places")]
+    assert len(places) == 4
+    assert places[2].count("official line") == 3
+    assert "and manage the risks ← official line 48: And manage the risks" in places[2]
+    segments = pd.read_csv(hostile_reviewed / "segments.csv", keep_default_na=False)
+    lines = segments[segments.official_lines != ""].official_lines.tolist()
+    assert lines == ["13; 35", "34; 14", "41; 32; 48", "21; 45"]
+
+
+def test_a_distorted_quotation_shows_its_content_evidence(hostile_reviewed: Path) -> None:
+    _, page = _page(hostile_reviewed, "tribune-reversed-quotes.txt")
+    notes = [text for _, text in page.having("note")]
+    assert any(
+        n.startswith("aligned on its content, not its wording: 2 of its 2 content words")
+        and "(underestimate, Russia;" in n
+        for n in notes
+    )
+    headline = next(t for tag, a, t in page.elements if tag == "tr" and a.get("id") == "s0")
+    assert "negation: not → ∅" in "".join(headline)
