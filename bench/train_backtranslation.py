@@ -478,7 +478,7 @@ def plot(table: list, path: Path) -> None:
         ax.annotate(str(n), (pr, ob), textcoords="offset points", xytext=(4, -10), fontsize=7)
     ax.set_xlabel("predicted probability of machine translation")
     ax.set_ylabel("observed share of machine translations")
-    ax.set_title("Back-translation classifier: reliability on held-out texts")
+    ax.set_title("Reliability on held-out texts")
     ax.legend(loc="upper left")
     fig.tight_layout()
     fig.savefig(path, dpi=120)

@@ -1,4 +1,6 @@
-"""Back-translation evidence (pure): how strongly English reads as a machine back-translation.
+"""Back-translation markers (pure): features of the classifier (features.py, verdict.py), and
+the model-free score they made before it (`translationese_evidence`, kept as the baseline that
+bench/train_backtranslation.py compares against).
 
 Model-free markers: artefacts, stock patterns of news machine-translated back into English (a
 quotation attributed twice, `“…” said.`, "Stating that …, X said", calques, stray marks), and
