@@ -11,6 +11,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import auditor
 from auditor.records import ArticleResult, Category, Kind, Segment, SegmentResult, Status
@@ -241,6 +243,7 @@ def test_golden_scores_of_fixed_texts(
 
 def test_the_evidence_is_as_long_as_the_setting_says_and_each_item_has_a_direction() -> None:
     sentences = _sentences("\n\n".join(NATURAL_ENGLISH))
+    assert len(translation_verdict(sentences).signals) == 4  # the default
     for n in (1, 4, 7):
         evidence = translation_verdict(sentences, replace(SETTINGS, evidence_features=n))
         assert len(evidence.signals) == n
@@ -397,3 +400,15 @@ def test_the_official_round_trip_is_named_in_the_evidence_with_its_count() -> No
     )
     assert explain_by_round_trip(result, {}) == result
     assert MODEL_FORMAT in SHIPPED.read_text(encoding="utf-8")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(min_size=0, max_size=120), min_size=0, max_size=14))
+def test_any_text_gets_a_probability_in_range_or_too_little_text(sentences: list[str]) -> None:
+    evidence = translation_verdict(sentences)
+    if evidence.score is None:
+        assert evidence.verdict == TOO_LITTLE
+    else:
+        assert 0.0 <= evidence.score <= 1.0
+        assert evidence.verdict == verdict_of(evidence.score, SETTINGS)
+        assert len(evidence.signals) <= SETTINGS.evidence_features
