@@ -384,6 +384,10 @@ def test_the_official_wording_is_round_tripped_from_the_minimum_or_without_a_pro
 ) -> None:
     settings = replace(SETTINGS, mt_explain_min_score=minimum)
     assert bool(needs_explaining(_result(score), settings)) is asked
+    # by default, every article with a suspected pivot, whatever its probability
+    assert needs_explaining(_result(0.0), SETTINGS) == [
+        f"Allies agreed to give more aid {i}." for i in range(3)
+    ]
 
 
 def test_the_official_round_trip_is_named_in_the_evidence_with_its_count() -> None:
