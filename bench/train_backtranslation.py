@@ -10,7 +10,7 @@ the project's `fetch` tool leaves them; nothing of them enters the repository):
   ja/ru; wmt23 ru/uk), every system's output and every reference;
 - native English news (bench/native_news.py): WMT English-original sources (wmt21 en-is,
   wmt22 en-hr/en-zh, wmt23 MQM en-de, wmt24 en-de) and the BBC News data set; the outlets it
-  flags as often translated are left out.
+  flags as often translated are left out; and the wmt21 en-de source in chunks of 20 lines.
 
 Splits (no document, test set, source language or native source on two sides):
 - held out (test): the wmt23 test sets (a year never trained on), every document whose source
@@ -63,7 +63,7 @@ from auditor.stages.backtranslation.features import (  # noqa: E402
 from auditor.stages.backtranslation.markers import translationese_evidence  # noqa: E402
 from auditor.stages.segment import segment_document  # noqa: E402
 from bench import native_news  # noqa: E402
-from bench.wmt_docs import MIRRORS, load_wmt_documents  # noqa: E402
+from bench.wmt_docs import CHUNK, MIRRORS, WMT21, _show, load_wmt_documents  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 MODEL_PATH = ROOT / "auditor" / "data" / "mt_classifier.json"
@@ -72,6 +72,10 @@ HELD_LANGUAGES = ("uk", "ha", "is")
 #: native English sources trained on (by the prefix of their `source`); the rest is held out
 NATIVE_TRAIN = ("wmt21", "wmt22")
 MIN_SENTENCES = 10
+#: English originals read from text files in chunks of CHUNK lines, as wmt21's de/cs/zh/ha
+#: translations are (so that a chunk, which may cross an article boundary, is no sign of
+#: translation): the wmt21 en-de source, whose documents bench/native_news.py does not read
+NATIVE_CHUNKED = (("wmt21", WMT21, "txt/sources/newstest2021.en-de.src.en"),)
 #: the strengths of L2 regularisation (scikit-learn's C) tried
 GRID = (0.00003, 0.0001, 0.0003, 0.001, 0.003)
 #: an n-gram is a feature when at least this share of the vocabulary sample's texts has it
@@ -116,6 +120,21 @@ def collect(mirrors: Path) -> list[dict[str, Any]]:
                 name=origin,
             )
         )
+    for testset, repo, path in NATIVE_CHUNKED:
+        lines = [" ".join(x.split()) for x in _show(mirrors, repo, path).decode().split("\n")]
+        for start in range(0, len(lines), CHUNK):
+            text = "\n".join(x for x in lines[start : start + CHUNK] if x)
+            texts.append(
+                dict(
+                    testset=testset,
+                    pair="en",
+                    language="en",
+                    doc=f"native:{path}:lines-{start + 1}",
+                    text=text,
+                    group="native",
+                    name=testset,
+                )
+            )
     return texts
 
 
@@ -144,7 +163,7 @@ def _features(job: tuple[list[str], list[str]]) -> tuple[dict[str, float], float
 
 def prepare(mirrors: Path, workers: int) -> dict[str, Any]:
     """Texts, their segmentation, the n-gram vocabulary and every feature (cached in OUT)."""
-    cache = OUT / f"backtranslation_features_v{FEATURES_VERSION}b.pkl"
+    cache = OUT / f"backtranslation_features_v{FEATURES_VERSION}c.pkl"
     if cache.exists():
         with cache.open("rb") as fh:
             return pickle.load(fh)
@@ -359,7 +378,8 @@ def main() -> None:
         "of auditor/stages/backtranslation/features.py, trained by "
         "bench/train_backtranslation.py on WMT news translated into English (wmt21 ja/ru/"
         "de/cs/zh, wmt22 ja/ru: every system's output = machine translation, every reference "
-        "= human translation) and native English news (WMT English originals of 2021–22); "
+        "= human translation) and native English news (WMT English originals of 2021–22, the "
+        "wmt21 en-de source in chunks of 20 lines); "
         f"documents of ≥ {MIN_SENTENCES} sentences: {counts['pool']}. Isotonic calibration on "
         "the cross-fitted scores (each from a model not fitted on its group); machine "
         "translation and human writing weighted equally. Held out, never seen: wmt23, source "

@@ -219,13 +219,15 @@ def test_too_little_text_still_names_the_artefacts_seen_without_a_score() -> Non
 #: the commit); the corpus's articles are real back-translations, its transcript native English
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 GOLDEN = [
-    ("natural English, seven styles", "\n\n".join(NATURAL_ENGLISH), -1.866, 0.205, UNLIKELY),
-    ("articles/cyprus-outlet-2022-11-29-aspen-gmf-forum-speech.txt", None, -0.391, 0.474,
+    ("natural English, seven styles", "\n\n".join(NATURAL_ENGLISH), -1.979, 0.103, UNLIKELY),
+    ("articles/cyprus-outlet-2022-11-29-aspen-gmf-forum-speech.txt", None, -0.346, 0.532,
+     POSSIBLE),
+    ("articles/russian-agency-2021-welt-am-sonntag-interview.txt", None, 0.958, 0.852, LIKELY),
+    ("articles/spanish-report-2023-04-brussels-foreign-ministers.txt", None, -1.116, 0.288,
      UNLIKELY),
-    ("articles/russian-agency-2021-welt-am-sonntag-interview.txt", None, 0.948, 0.854, LIKELY),
-    ("articles/spanish-report-2023-04-brussels-foreign-ministers.txt", None, -1.06, 0.251,
+    ("articles/turkish-outlet-2022-11-30-bucharest-press-conference.txt", None, -1.726, 0.154,
      UNLIKELY),
-    ("official/nato-transcript-2022-11-30-bucharest-press-conference.txt", None, -1.541, 0.205,
+    ("official/nato-transcript-2022-11-30-bucharest-press-conference.txt", None, -1.397, 0.288,
      UNLIKELY),
 ]  # fmt: skip
 
