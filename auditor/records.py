@@ -211,6 +211,8 @@ class ArticleResult:
     backtranslation_score: float | None = None
     backtranslation_evidence: str = ""
     suspected_pivot: str = ""
+    #: the back-translation verdict in words ("likely machine translation", "too little text"…)
+    backtranslation_verdict: str = ""
     #: 95 % bootstrap intervals of `chrf` and `bleu` over the article's aligned segments
     chrf_ci_low: float | None = None
     chrf_ci_high: float | None = None

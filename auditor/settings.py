@@ -213,13 +213,24 @@ class BacktranslationSettings:
     weight_lexical_poverty: float = 0.1
     weight_participle_openers: float = 0.5
     weight_repeated_connective: float = 0.3
-    #: round-trip chrF++ at which the round-trip signal starts, and where it is full
+    #: round-trip chrF++ from which the round trip through the suspected pivot is named a sign
+    #: of machine translation (a second signal beside the probability, not calibrated)
     round_trip_floor: float = 60.0
-    round_trip_span: float = 25.0
-    round_trip_weight: float = 1.0
-    #: score from which official sentences are round-tripped through the suspected pivot to
-    #: see whether machine translation explains the drift
-    mt_explain_min_score: float = 0.5
+    #: probability from which official sentences are round-tripped through the suspected pivot
+    #: to see whether machine translation explains the drift (with "too little text": always).
+    #: 0: every article with a suspected pivot, the round trip being a second signal beside
+    #: the probability rather than a check of it
+    mt_explain_min_score: float = 0.0
+    #: the back-translation verdict (classifier.py): the trained model's parameters (a file of
+    #: auditor/data/), the fewest English sentences it is given a probability on (below:
+    #: "too little text"; its held-out figures are for documents of 10 sentences or more),
+    #: the probabilities from which machine translation is "likely" or "possible", and how
+    #: many of the features that moved the probability most the evidence names
+    classifier_file: str = "mt_classifier.json"
+    classifier_min_sentences: int = 10
+    verdict_likely: float = 0.8
+    verdict_possible: float = 0.5
+    evidence_features: int = 4
 
 
 @dataclass(frozen=True)

@@ -95,7 +95,7 @@ def _finder() -> Finder:
     return find
 
 
-def _score(text: str) -> float:
+def _score(text: str) -> float | None:
     """This checkout's back-translation score of a document's text."""
     try:
         from auditor.stages.backtranslation import segment_evidence
@@ -106,7 +106,7 @@ def _score(text: str) -> float:
     return segment_evidence(segment_document(text)).score
 
 
-def _scores(texts: list[str], workers: int) -> list[float]:
+def _scores(texts: list[str], workers: int) -> list[float | None]:
     with ProcessPoolExecutor(workers) as pool:
         return list(pool.map(_score, texts, chunksize=32))
 
@@ -253,18 +253,27 @@ def _half(name: str) -> str:
     return "calibration" if int(hashlib.sha1(name.encode()).hexdigest(), 16) % 2 else "heldout"
 
 
-def _auc(positives: list[float], negatives: list[float]) -> float:
-    pairs = [(p > n) + 0.5 * (p == n) for p in positives for n in negatives]
+# a score of None: "too little text" (the verdict gives no number below its minimum of
+# sentences); such texts are left out of every figure and counted apart
+
+
+def _known(scores: list[float | None]) -> list[float]:
+    return [s for s in scores if s is not None]
+
+
+def _auc(positives: list[float | None], negatives: list[float | None]) -> float:
+    pairs = [(p > n) + 0.5 * (p == n) for p in _known(positives) for n in _known(negatives)]
     return sum(pairs) / len(pairs) if pairs else float("nan")
 
 
-def _share(scores: list[float], at: float = 0.5) -> float:
-    return sum(s >= at for s in scores) / max(len(scores), 1)
+def _share(scores: list[float | None], at: float = 0.5) -> float:
+    known = _known(scores)
+    return sum(s >= at for s in known) / max(len(known), 1)
 
 
-def _paired_auc(docs: list[tuple[list[float], list[float]]]) -> float:
+def _paired_auc(docs: list[tuple[list[float | None], list[float | None]]]) -> float:
     """AUC over (MT, human) pairs of the same document only."""
-    pairs = [(m > h) + 0.5 * (m == h) for ms, hs in docs for m in ms for h in hs]
+    pairs = [(m > h) + 0.5 * (m == h) for ms, hs in docs for m in _known(ms) for h in _known(hs)]
     return sum(pairs) / len(pairs) if pairs else float("nan")
 
 
@@ -298,6 +307,9 @@ def backtranslation_table(
             f"{_auc(machine, human):.2f} / {_paired_auc(scores):.2f}"
         )
         table[f"{name}: scoring ≥ 0.5, MT / human"] = f"{_share(machine):.1%} / {_share(human):.1%}"
+        table[f"{name}: too little text, MT / human"] = (
+            f"{len(machine) - len(_known(machine))} / {len(human) - len(_known(human))}"
+        )
 
     rows("TED talks", talk_scores)
     if wmt:
@@ -312,6 +324,7 @@ def backtranslation_table(
         }
     table["native English news documents"] = len(native_scores)
     table["native news scoring ≥ 0.5"] = f"{_share(native_scores):.1%}"
+    table["native news with too little text"] = len(native_scores) - len(_known(native_scores))
     by_source: dict[str, list[float]] = defaultdict(list)
     for d, native_score in zip(native, native_scores, strict=True):
         by_source["BBC News 2004–05" if d["source"].startswith("bbc") else "WMT"].append(

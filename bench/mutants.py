@@ -51,6 +51,7 @@ TESTS_FOR = {
     "BacktranslationSettings": [
         "tests/test_pins_backtranslation.py",
         "tests/test_backtranslation.py",
+        "tests/test_backtranslation_verdict.py",
         "tests/test_heuristics.py",
     ],
     "VerdictSettings": [

@@ -6,6 +6,7 @@ from auditor import __version__
 from auditor.reports.columns import FRAGMENTS, GROUPING, QUOTES, SEGMENTS, Column
 from auditor.reports.summary import HISTORY, SUMMARY
 from auditor.settings import Settings
+from auditor.stages.backtranslation import model_identity
 from auditor.stages.changes import EDIT_TYPES
 from auditor.stages.score import signatures
 
@@ -86,7 +87,7 @@ A `weak` alignment is shown but never scored, never charged and never counted as
 `drift` when chrF++ is below {paraphrase_min_chrf:g} or a critical edit was found;
 `paraphrase` otherwise.
 
-Scores are sacrebleu's own; their signatures:
+Scores are sacrebleu's own; their signatures, and the back-translation classifier's file:
 
 ```
 {signatures}
@@ -140,7 +141,13 @@ def render(settings: Settings) -> str:
         quote_close_shared=match.quote_close_shared,
         quote_close_run=match.quote_close_run,
         quote_slot_min_shared=match.quote_slot_min_shared,
-        signatures="\n".join(f"{k}: {v}" for k, v in signatures().items()),
+        signatures="\n".join(
+            f"{k}: {v}"
+            for k, v in {
+                **signatures(),
+                "back-translation classifier": model_identity(settings.backtranslation),
+            }.items()
+        ),
     )
     sections = [
         _INTRO.format(version=__version__),
