@@ -266,7 +266,6 @@ def _replay_locked(
             state.settle_history(None)
             state.start_run(run_id, run_at)
             from auditor.reports.findings import FindingCounts
-
             from auditor.store.decisions import Decisions
 
             found = FindingCounts(**record.findings)
