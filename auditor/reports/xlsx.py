@@ -340,6 +340,14 @@ class _Writer:
         columns = sheet.ordered()
         self.sheets.append((sheet, columns))
         widths = self._widths(sheet, columns, made())
+        # the printed columns of text wrap, each row as high as its text; the others keep one
+        # line (their text shows whole in the cell when selected, and in the CSVs), so that no
+        # row is taller than what a printed page shows of it
+        printed = {c.name for c in columns[: sheet.printed or len(columns)]}
+        wraps = [
+            c.type == "text" and c.name in printed and (c.name in WRAPPED or c.name in FITTED)
+            for c in columns
+        ]
         values = made()
         per_sheet = self.max_rows - 1
         parts = max(1, math.ceil(rows / per_sheet))
@@ -355,7 +363,7 @@ class _Writer:
             ws = self.book.add_worksheet(name)
             self._layout(ws, sheet, columns, widths, count)
             for row in range(1, count + 1):
-                self._row(ws, row, columns, widths, next(values), sheet is SUMMARY_SHEET)
+                self._row(ws, row, columns, widths, wraps, next(values), sheet is SUMMARY_SHEET)
 
     def _widths(self, sheet: Sheet, columns: list[Column], rows: Iterator[Row]) -> list[float]:
         """Each column's width: declared for text that wraps, the longest value for ids,
@@ -374,7 +382,7 @@ class _Writer:
         for column in columns:
             words = label(sheet, column.name).split()
             floor = max(layout.width_for(layout.text_pixels(w, bold=True)) for w in words)
-            if column.name in WRAPPED:
+            if column.name in WRAPPED and column.type == "text":
                 width = float(WIDTHS[column.name])
             elif column.name in FITTED:
                 width = min(layout.width_for(longest.get(column.name, 0.0)), FITTED_MAX)
@@ -417,23 +425,20 @@ class _Writer:
         row: int,
         columns: list[Column],
         widths: list[float],
+        wraps: list[bool],
         record: Row,
         summary: bool,
     ) -> None:
         """One row: its height first (the tallest of its wrapped cells), then its cells."""
         lines = 1
-        texts = []
-        for column, width in zip(columns, widths, strict=True):
+        for column, width, wrapped in zip(columns, widths, wraps, strict=True):
             value = record.values.get(column.name)
-            text = "" if value is None else str(value)
-            texts.append(text)
-            if text and column.type == "text" and (column.name in WRAPPED or column.name in FITTED):
-                lines = max(lines, layout.lines(_fit(text), width))
+            if wrapped and value:
+                lines = max(lines, layout.lines(_fit(str(value)), width))
         if lines > 1:
             ws.set_row(row, layout.row_height(lines))
-        for col, column in enumerate(columns):
+        for col, (column, wrapped) in enumerate(zip(columns, wraps, strict=True)):
             value = record.values.get(column.name)
-            wrapped = column.name in WRAPPED or column.name in FITTED
             look = record.looks.get(column.name, "")
             if summary and self.links and column.name == "article_id":
                 fmt = self.cell_format(column, wrapped, record.fill, "link")

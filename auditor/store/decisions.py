@@ -47,6 +47,9 @@ _TABLES = {
         run_id TEXT PRIMARY KEY, counts TEXT NOT NULL, committed INTEGER NOT NULL DEFAULT 0
     )""",
 }
+#: tables made again by the next run when theirs are not this auditor's (the decisions are
+#: never dropped)
+_DERIVED = ("findings", "run_findings")
 #: the state's meta key naming the run whose findings the `findings` table holds
 FINDINGS_RUN = "findings_run"
 #: the state's meta key holding the fingerprint of the decisions the reports show
@@ -74,6 +77,9 @@ class Decisions:
         #: the decisions table did not exist: a new or rebuilt state (see `restore`)
         self.created = "decisions" not in present
         for name, statement in _TABLES.items():
+            if name in present and name in _DERIVED and not _has_columns(db, name, statement):
+                db.execute(f"DROP TABLE {name}")  # made again from the next run's results
+                present.discard(name)
             if name not in present:
                 db.execute(statement)
 
@@ -255,3 +261,11 @@ class Decisions:
 def _finding(data: dict[str, Any]) -> Finding:
     data["segments"] = tuple(data["segments"])
     return Finding(**data)
+
+
+def _has_columns(db: sqlite3.Connection, table: str, statement: str) -> bool:
+    """Whether `table` has every column its statement declares."""
+    found = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+    body = statement.split("(", 1)[1]
+    declared = {part.split()[0] for part in body.split(",") if part.split()}
+    return declared - {"PRIMARY"} <= found
