@@ -90,7 +90,7 @@ def findings_of(article: ArticleResult) -> list[Finding]:
     if article.status is not Status.OK:
         return []
     rows = article.segments
-    places = _sentence_places(rows)
+    places = sentence_places(rows)
     by_index = {r.segment.index: r for r in rows}
     out: list[tuple[tuple[object, ...], Finding]] = []
     unmatched: dict[int, list[SegmentResult]] = {}
@@ -194,7 +194,7 @@ def _normal(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _sentence_places(rows: Sequence[SegmentResult]) -> dict[int, tuple[int, int]]:
+def sentence_places(rows: Sequence[SegmentResult]) -> dict[int, tuple[int, int]]:
     """Segment index → (line, sentence of that line from 1): a quotation stands in the
     sentence that holds it."""
     ordinal: dict[int, int] = {}

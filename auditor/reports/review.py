@@ -47,6 +47,11 @@ class Review:
     first_seen: Mapping[str, str] = field(default_factory=dict)
     run_at: str = ""  #: the start of the run the reports are of
     runs: Sequence[Mapping[str, Any]] = ()  #: the rows of runs.csv, oldest first
+    #: article id → its outlet (corpus/articles.csv, else the file's name)
+    outlets: Mapping[str, str] = field(default_factory=dict)
+
+    def outlet(self, article_id: str) -> str:
+        return self.outlets.get(article_id) or article_id.rsplit(".", 1)[0]
 
     def seen(self, finding_id: str) -> str:
         """When the finding was first seen (this run, when never before)."""

@@ -233,7 +233,17 @@ class Decisions:
             run_at = next((r["run_at"] for r in runs if r["run_id"] == last), "")
         if run is not None:
             runs = [r for r in runs if r["run_id"] != run["run_id"]] + [dict(run)]
-        return Review(list(self.decisions().values()), self.first_seen(), run_at or "", runs)
+        return Review(
+            list(self.decisions().values()), self.first_seen(), run_at or "", runs, self.outlets()
+        )
+
+    def outlets(self) -> dict[str, str]:
+        """Article id → its outlet, as the wording groups hold it (`auditor.store.wordings`)."""
+        try:
+            rows = self.db.execute("SELECT DISTINCT article_id, outlet FROM wording_members")
+            return dict(rows.fetchall())
+        except sqlite3.Error:
+            return {}
 
     def reports_current(self) -> bool:
         """The committed reports show these decisions, and the findings they hold are
