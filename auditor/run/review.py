@@ -170,12 +170,12 @@ def import_decisions(
                     cleared.append(row.finding_id)
                 continue
             who = row.reviewer or reviewer
-            if current is not None and (current.decision, current.note, current.reviewer) == (
+            same = current is not None and (current.decision, current.note) == (
                 row.decision,
                 row.note,
-                who,
-            ):
-                done.kept += 1
+            )
+            if same and current is not None and row.reviewer in ("", current.reviewer):
+                done.kept += 1  # as recorded (a row naming no reviewer keeps who decided)
                 continue
             if row.finding_id not in stored:
                 done.warnings.append(
