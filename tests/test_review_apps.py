@@ -93,8 +93,8 @@ def test_numbers_stay_numbers_in_a_turkish_libreoffice(reviewed: Path, tmp_path:
     rows = _by_column(_fields(out / "audit-Summary.csv"), "Summary")
     summary = {r["article_id"].strip('"'): r for r in rows}
     turkish = summary[TURKISH]
-    # bare (a number cell) with a decimal comma: Turkish Calc read 0.543, not 543
-    assert re.fullmatch(r"0,\d{3}", turkish["official_coverage"]), turkish["official_coverage"]
+    # bare (a number cell) with a decimal comma: Turkish Calc shows 0.543 as 54,3%, not 543
+    assert re.fullmatch(r"\d{1,2},\d%", turkish["official_coverage"]), turkish["official_coverage"]
     for name in ("chrf", "bleu", "ter"):
         assert re.fullmatch(r"\d{1,3},\d{2}", turkish[name]), (name, turkish[name])
     assert turkish["critical_edits"] == "1"  # an integer cell: no decimal comma
@@ -301,6 +301,8 @@ def test_the_workbook_prints_landscape_whole_and_in_a_turkish_libreoffice(
         assert sheet in starts, sheet
     segments = [page for page in text if page.startswith("Segments")]
     assert all("Verdict" in page and "The official words" in page for page in segments)
+    # the Read me's legend: each value whole beside its meaning
+    assert any(re.search(r"no_official_match +Summary: the article", page) for page in text)
     # dates as dates, whole: the History sheet's run times
     history = next(page for page in text if page.startswith("History"))
     assert re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", history)

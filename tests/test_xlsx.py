@@ -146,7 +146,8 @@ def test_numbers_are_numbers_and_times_are_dates(reviewed: Path) -> None:
     book = load_workbook(reviewed / "audit.xlsx")
     row = _cells(book["Summary"], article_id=TURKISH)
     coverage, chrf = row["official_coverage"], row["chrf"]
-    assert isinstance(coverage.value, float) and coverage.number_format == "0.000"
+    # a share is stored as its value and shown as a percentage, as the pages show it
+    assert isinstance(coverage.value, float) and coverage.number_format == "0.0%"
     assert 0 < coverage.value < 1  # a share, never 543
     assert isinstance(chrf.value, float) and chrf.number_format == "0.00"
     # one critical edit: the quotation's "must" → "should"

@@ -147,7 +147,7 @@ LABELS = {
     "error": "Why it could not be read",
     "language_mix": "Languages",
     "official_id": "Official document",
-    "official_coverage": "Official text covered (share)",
+    "official_coverage": "Official text covered",
     "aligned_segments": "Sentences compared",
     "bleu": "Same word sequences (BLEU)",
     "chrf": "Closeness (chrF++)",

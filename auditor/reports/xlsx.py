@@ -76,6 +76,7 @@ MAX_CELL = 32_767
 #: hyperlinks of one sheet (Excel's limit; XlsxWriter ignores any beyond, with a warning)
 MAX_LINKS = 65_530
 TIMESTAMP_UNIT = "ISO 8601 UTC"  #: the unit of the columns written as date cells
+SHARE = "share 0–1"  #: the unit of the columns shown as a percentage (the value stays 0–1)
 DATE_FORMAT = "yyyy-mm-dd hh:mm:ss"
 A4 = 9  #: XlsxWriter's paper code
 #: what the findings of a segment look like: cell emphasis by column
@@ -308,8 +309,10 @@ class _Writer:
     def cell_format(self, column: Column, wrapped: bool, fill: str | None, look: str) -> Format:
         """The one format of a cell: its type, whether it wraps, its row's fill, its look."""
         properties: dict[str, Any] = {}
-        if column.type == "integer":
-            properties["num_format"] = "0"
+        if column.type == "integer":  # centred: a count never runs into the text beside it
+            properties.update({"num_format": "0", "align": "center"})
+        elif column.unit == SHARE:  # 0.543 shown as 54.3 %, as the pages show it
+            properties["num_format"] = "0.0%"
         elif column.type == "number":
             digits = column.digits
             properties["num_format"] = (
@@ -331,7 +334,7 @@ class _Writer:
             "": {},
         }
         properties.update(looks[look])
-        key = (properties.get("num_format"), wrapped, fill, look)
+        key = (properties.get("num_format"), properties.get("align"), wrapped, fill, look)
         return self._format(key, properties)
 
     def table(self, sheet: Sheet, rows: int, made: Callable[[], Iterator[Row]]) -> None:
@@ -466,7 +469,8 @@ class _Writer:
         """The data dictionary: how to read the workbook, the colours, every column."""
         ws = self.book.add_worksheet("Read me")
         bold = self._format(("readme-title",), {"bold": True, "font_size": 12})
-        widths = (12, 26, 22, 8, 14, 60, 24)
+        # the first column holds the sheet names and the colours' values (no_official_match)
+        widths = (18, 26, 22, 8, 14, 56, 24)
         wrap = self._format(("readme-wrap",), {"text_wrap": True})
         for col, width in enumerate(widths):
             ws.set_column(col, col, width)
