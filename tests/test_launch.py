@@ -99,19 +99,19 @@ def test_the_fast_path_appends_what_the_full_unchanged_path_appends(
         line for line in full.stderr.splitlines() if line.startswith("note:")
     ]
     rows = _state_rows(reports)
-    assert _without_run(rows, quick["run_id"]) == _without_run(rows, slow["run_id"])
-    assert len(_without_run(rows, quick["run_id"])) == 4
+    # no article's result changed: neither run adds a history row
+    assert _without_run(rows, quick["run_id"]) == _without_run(rows, slow["run_id"]) == []
     runs = {r[0]: r[1:] for r in _run_rows(reports)}
     assert runs[quick["run_id"]] == runs[slow["run_id"]] == (0, 4, 0, 0, 1)
-    history = _history(reports)
-    by_run = {
-        run: part.drop(columns=["run_id", "run_at"]).reset_index(drop=True)
-        for run, part in history.groupby("run_id")
+    ran = pd.read_csv(reports / "runs.csv", encoding="utf-8-sig").set_index("run_id")
+    columns = [c for c in ran.columns if c != "run_at"]
+    assert list(ran.loc[quick["run_id"], columns]) == list(ran.loc[slow["run_id"], columns])
+    assert set(_history(reports).run_id) == {r for r in runs if r not in quick.values()} - {
+        slow["run_id"]
     }
-    pd.testing.assert_frame_equal(by_run[quick["run_id"]], by_run[slow["run_id"]])
-    # nothing but history.csv changed
+    # nothing but runs.csv changed
     for name, data in reports_before.items():
-        if name != "history.csv":
+        if name != "runs.csv":
             assert (reports / name).read_bytes() == data, name
 
 
@@ -329,16 +329,20 @@ def test_an_article_that_reads_but_does_not_decode_is_replayed_as_its_error_row(
     assert run_quick(_quick(corpus_copy, reports)) == 0
     quick = json.loads(capsys.readouterr().out)
     assert (quick["errors"], quick["unchanged"]) == (1, 4)
-    history = _history(reports)
-    rows = history[history.run_id == quick["run_id"]]
-    assert rows.set_index("article_id").loc["binary.txt", "status"] == "error"
+    # its error row stands in history.csv from the run that first met it (an unchanged run
+    # adds no row), and the replay is a row of runs.csv
+    history = _history(reports).set_index("article_id")
+    assert history.loc["binary.txt", "status"] == "error"
+    runs = pd.read_csv(reports / "runs.csv", encoding="utf-8-sig").set_index("run_id")
+    assert runs.loc[quick["run_id"], "errors"] == 1
 
 
 # ---------------------------------------------------------------- what the command line means
 
 TOKENS = [
     "--json", "--reports", "r", "--reports=x", "--reports=", "--wait", "1", "1.", ".5", "-1",
-    "nan", "inf", "+2", "abc", "--fail-on", "critical", "never", "CRITICAL", "--formats", "csv",
+    "nan", "inf", "+2", "abc", "--fail-on", "critical", "never", "CRITICAL", "new-critical",
+    "--formats", "csv",
     "csv,html", "pdf", " xlsx ", "--workers", "0", "2", "02", "--max-article-mb", "0.0001", "3",
     "--full", "--watch", "--interval", "corpus2", "--", "--models-dir", "m", "", "--help", "-x",
     "--json=1", "--formats=csv,xlsx", "--wait=2.5", "--fail-on=critical",

@@ -39,6 +39,7 @@ FORMATS_HELP = "Report formats, comma-separated: " + "; ".join(
 class FailOn(StrEnum):
     NEVER = "never"
     CRITICAL = "critical"
+    NEW_CRITICAL = "new-critical"
 
 
 def audit(
@@ -73,7 +74,9 @@ def audit(
     fail_on: Annotated[
         FailOn,
         typer.Option(
-            help="'critical': exit 3 when any critical edit is found (for cron).",
+            help="'critical': exit 3 when any critical edit is found, unless a reviewer "
+            "dismissed it; 'new-critical': only for undecided critical edits the previous run "
+            "did not have (for cron: alert once, on what is new).",
             envvar="AUDITOR_FAIL_ON",
         ),
     ] = FailOn.NEVER,
@@ -165,7 +168,8 @@ def audit(
     full disk or read-only reports folder, a Dask cluster that cannot be reached, refuses a
     worker or is lost); 2 usage error (also: a reports folder that
     overlaps the corpus, or holds files auditor did not write); 3 with --fail-on critical,
-    a critical edit was found.
+    a critical edit was found that no reviewer dismissed (`auditor review`); with --fail-on
+    new-critical, one that is also new since the previous run and undecided.
     """
     from auditor.run.pipeline import AuditError
 
@@ -191,6 +195,8 @@ def audit(
         _say_cannot_audit(exc)
         raise typer.Exit(EXIT_USAGE if exc.usage else EXIT_CANNOT_RUN) from exc
     if fail_on is FailOn.CRITICAL and result.critical_edits:
+        raise typer.Exit(EXIT_CRITICAL)
+    if fail_on is FailOn.NEW_CRITICAL and result.new_critical:
         raise typer.Exit(EXIT_CRITICAL)
 
 

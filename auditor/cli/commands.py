@@ -10,6 +10,7 @@ from auditor import __version__
 from auditor.cli.audit import audit
 from auditor.cli.models import models_app
 from auditor.cli.report import report
+from auditor.cli.review import review_app
 
 app = typer.Typer(
     name="auditor",
@@ -28,6 +29,7 @@ def _version(value: bool) -> None:
 
 
 app.add_typer(models_app, name="models")
+app.add_typer(review_app, name="review")
 
 
 @app.callback()

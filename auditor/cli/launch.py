@@ -166,7 +166,8 @@ def _build(
     fail_on = options.get("--fail-on", "never")
     workers = options.get("--workers")
     max_mb = options.get("--max-article-mb")
-    if not decimal.match(wait) or fail_on not in ("never", "critical"):
+    # an unchanged run has no new finding: with new-critical it never exits 3
+    if not decimal.match(wait) or fail_on not in ("never", "critical", "new-critical"):
         return None
     if workers is not None and not count.match(workers):
         return None

@@ -216,6 +216,21 @@ SEGMENTS = [
         "otherwise",
         "13; 35",
     ),
+    Column(
+        "finding_ids",
+        "text",
+        "",
+        "the findings on this segment (findings.csv `finding_id`), `; `-separated",
+        "3f9a2c81d0; 77e01b9a42",
+    ),
+    Column(
+        "decisions",
+        "text",
+        "",
+        "a reviewer's decisions on those findings, `; `-separated: `finding id decision by "
+        "reviewer on date: note` (a dismissed finding is out of every count)",
+        "3f9a2c81d0 dismissed by A. Smith on 2026-11-25: said at the press conference",
+    ),
 ]
 
 FRAGMENTS = [

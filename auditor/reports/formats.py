@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from auditor.records import ArticleResult
+    from auditor.reports.findings import Decided, Finding
+    from auditor.reports.review import Review
     from auditor.reports.summary import ArticleSummary
     from auditor.settings import Settings
     from auditor.stages.wordings import WordingGroup
@@ -24,6 +26,8 @@ if TYPE_CHECKING:
 #: written by every run whatever the formats: the run's record and the data dictionary
 HISTORY_FILE = "history.csv"
 DICTIONARY_FILE = "README.md"
+#: written by every run too: the review's decisions, and one row per run
+DECISIONS_FILE, RUNS_FILE = "decisions.csv", "runs.csv"
 
 
 @dataclass(frozen=True)
@@ -37,12 +41,33 @@ class ReportData:
     written_at: str = ""  #: ISO 8601 UTC time the reports were made
     #: the wording groups of quotes.csv, in report order (`auditor.stages.wordings`)
     wordings: Sequence[WordingGroup] = ()
+    #: the decisions, and what the previous run found (`auditor.reports.review`)
+    review: Review | None = None
+
+    @cached_property
+    def findings(self) -> dict[str, list[Finding]]:
+        """Article id → its findings, in reading order."""
+        from auditor.reports.findings import findings_of
+
+        return {result.article_id: findings_of(result) for result in self.results}
+
+    @cached_property
+    def decided(self) -> dict[str, Decided]:
+        """Finding id → its decision, as the reports show it."""
+        if self.review is None:
+            return {}
+        return self.review.decided({r.article_id: r.content_sha256 for r in self.results})
 
     @cached_property
     def summaries(self) -> list[ArticleSummary]:
+        """Each article's summary, its dismissed findings out of the counts."""
+        from auditor.reports.review import decided_summary
         from auditor.reports.summary import ArticleSummary
 
-        return [ArticleSummary.of(result) for result in self.results]
+        return [
+            decided_summary(ArticleSummary.of(r), self.findings[r.article_id], self.decided)
+            for r in self.results
+        ]
 
     @cached_property
     def in_review_order(self) -> list[tuple[ArticleResult, ArticleSummary]]:
@@ -74,7 +99,7 @@ class ReportFormat:
 def _csv(data: ReportData, out: Path) -> None:
     from auditor.reports.tables import write_tables
 
-    write_tables(data.results, out, data.wordings)
+    write_tables(data, out)
 
 
 def _xlsx(data: ReportData, out: Path) -> None:
@@ -94,7 +119,7 @@ FORMATS: dict[str, ReportFormat] = {
     for f in (
         ReportFormat(
             "csv",
-            ("summary.csv", "segments.csv", "fragments.csv", "quotes.csv"),
+            ("summary.csv", "segments.csv", "fragments.csv", "quotes.csv", "findings.csv"),
             _csv,
             "tables for machines and scripts",
         ),
@@ -132,6 +157,8 @@ def report_entries(formats: Sequence[str]) -> list[str]:
         *(entry for name in formats for entry in FORMATS[name].entries),
         DICTIONARY_FILE,
         HISTORY_FILE,
+        DECISIONS_FILE,
+        RUNS_FILE,
     ]
 
 
@@ -154,6 +181,7 @@ def write_reports(
     `run_id` and `committed` as for `auditor.reports.commit.replace_files`."""
     from auditor.reports import commit, dictionary
     from auditor.reports.history import history_csv
+    from auditor.reports.review import review_files
 
     staged = commit.staging_folder(folder)
     try:
@@ -165,6 +193,7 @@ def write_reports(
     contents = {
         DICTIONARY_FILE: dictionary.render(data.settings).encode("utf-8"),
         HISTORY_FILE: history_csv(data.history),
+        **review_files(data),
     }
     written = commit.replace_files(
         folder, contents, journal, staged=staged, run_id=run_id, committed=committed

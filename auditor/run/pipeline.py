@@ -14,16 +14,18 @@ import os
 import sqlite3
 import time
 import uuid
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
 
 from auditor.records import ArticleResult, Document, IngestError, Role, Status
 from auditor.reports import commit
-from auditor.reports.formats import DEFAULT_FORMATS
+from auditor.reports.findings import Decided, Finding, FindingCounts, Tally, count, findings_of
+from auditor.reports.formats import DECISIONS_FILE, DEFAULT_FORMATS
 from auditor.reports.history import render
+from auditor.reports.review import decided_summary
 from auditor.reports.summary import ArticleSummary, history_row
 from auditor.run import paths, unchanged
 from auditor.run.batch import Batch, Entry, Progress
@@ -47,6 +49,7 @@ from auditor.stages.metadata import (
     Metadata,
     parse_articles_csv,
 )
+from auditor.store.decisions import Decisions
 from auditor.store.lock import LockHeld, audit_lock
 from auditor.store.state import (
     STATE_DIR,
@@ -93,6 +96,8 @@ class AuditResult:
     results: list[ArticleResult] = field(default_factory=list)
     #: CTranslate2 batches run (0 when every translation came from the cache)
     translation_batches: int = 0
+    #: the findings of the run under the reviewers' decisions (dismissed ones left out)
+    findings: FindingCounts = field(default_factory=FindingCounts)
 
     @property
     def errors(self) -> int:
@@ -100,7 +105,13 @@ class AuditResult:
 
     @property
     def critical_edits(self) -> int:
-        return sum(a.critical_edits or 0 for a in self.articles)
+        """Critical edits not dismissed by a reviewer (what `--fail-on critical` exits 3 for)."""
+        return self.findings.critical
+
+    @property
+    def new_critical(self) -> int:
+        """Undecided critical edits the previous run did not have (`--fail-on new-critical`)."""
+        return self.findings.new_critical
 
     def summary(self) -> dict[str, object]:
         """The run in numbers, as printed by `auditor audit --json`."""
@@ -109,6 +120,7 @@ class AuditResult:
             "unchanged": self.unchanged,
             "errors": self.errors,
             "removed": self.removed,
+            **self.findings.as_json(),
             "reports": str(self.reports[0].parent) if self.reports else "",
             "run_id": self.run_id,
             "seconds": round(self.seconds, 3),
@@ -151,9 +163,11 @@ def audit_corpus(
     try:
         paths.check_folders(corpus, reports)
         paths.check_ownership(reports, REPORT_FILES)
+        run = _Run(corpus, reports, settings, full, progress)
+        # before anything is written: an audit that cannot start creates nothing
+        run.officials, run.official_errors = run.read_officials()
         with audit_lock(reports / STATE_DIR, wait):
             paths.claim(reports)
-            run = _Run(corpus, reports, settings, full, progress)
             run.models_dir = resolve_models_dir(models_dir)
             run.engine = choice
             run.formats = tuple(formats)
@@ -213,6 +227,8 @@ class _Run:
         self.failures = FailureLog(reports / STATE_DIR, self.run_id)
         #: where a source file, or the target of a link among them, may lie
         self.inside = paths.corpus_folders(corpus)
+        self.officials: list[Document] = []
+        self.official_errors: list[IngestError] = []
 
     def run(self) -> AuditResult:
         """The run; when the state turns out damaged half-way (a page that does not read), it
@@ -247,10 +263,14 @@ class _Run:
             state.settle_history(recovery.run_id)
             state.start_run(self.run_id, self.run_at)
             state.set_meta(unchanged.RECORD_KEY, None)  # written again when this run ends
+            desk = Decisions(state.db)
+            desk.settle(recovery.run_id)
+            if desk.created:
+                self._restore_decisions(desk)
             publisher = Publisher(
                 self.reports, self.journal, state, self.run_id, self.run_at, self.formats
             )
-            officials, official_errors = self._read_officials()
+            officials, official_errors = self.officials, self.official_errors
             stage = TranslateStage(self.models_dir, state)
             metadata, metadata_key = self._read_metadata()
             key_base = fingerprint(
@@ -277,13 +297,22 @@ class _Run:
             unchanged_digests = (
                 None if gone or recovery.warning else self._unchanged(state, entries, stored)
             )
-            if unchanged_digests is not None and publisher.reports_intact(reports_key):
+            if (
+                unchanged_digests is not None
+                and publisher.reports_intact(reports_key)
+                and desk.reports_current()
+            ):
                 digests, audited = unchanged_digests, 0
                 for done, digest in enumerate(digests, start=1):
                     if self.progress:
                         self.progress(digest.article_id, done, len(digests))
-                rows = render([history_row(self.run_id, self.run_at, d) for d in digests])
-                written = publisher.append_history(rows, self._counts(0, digests))
+                stored_findings = [s.finding for s in desk.findings()]
+                shown = desk.shown()
+                # the findings are the last run's: none is new
+                found = count(map(Tally.of, stored_findings), shown, desk.previous())
+                digests = _decided(digests, stored_findings, shown)
+                desk.start_run(self.run_id, found)
+                written = publisher.append_history([], self._counts(0, digests), found)
             else:
                 batch = Batch(
                     state,
@@ -302,15 +331,28 @@ class _Run:
                 results, audited = batch.audit(entries, stored)
                 state.forget(gone)
                 groups = update_wordings(state, entries, results, metadata, gone, self.run_at)
-                digests = [ArticleSummary.of(r) for r in results]
+                raw = [ArticleSummary.of(r) for r in results]
+                content = {r.article_id: r.content_sha256 for r in results}
+                findings = [f for r in results for f in findings_of(r)]
+                shown = desk.shown(content)
+                found = count(map(Tally.of, findings), shown, desk.previous())
+                counts = self._counts(audited, raw)
+                run_row = {"run_id": self.run_id, "run_at": self.run_at, **counts}
+                desk.start_run(self.run_id, found)
+                publisher.on_commit = lambda: desk.replace_findings(
+                    findings, content, self.run_id, self.run_at
+                )
                 written = publisher.write_reports(
                     results,
-                    digests,
-                    self._counts(audited, digests),
+                    raw,
+                    counts,
                     reports_key,
                     self.settings,
                     groups,
+                    desk.review(self.run_at, {**run_row, **found.as_json()}),
                 )
+                desk.mark_reported(desk.fingerprint())
+                digests = _decided(raw, findings, shown)
             kept = self._counts(audited, digests)["unchanged"]
             # also when stored results were reused: their fragments stay untranslated
             self.notices.extend(stage.install_hints(digests))
@@ -322,6 +364,7 @@ class _Run:
                 digests,
                 (metadata_key, metadata_notices),
                 stage.fingerprint(),
+                found,
             )
             if self.failures.notice():
                 self.notices.append(str(self.failures.notice()))
@@ -342,7 +385,20 @@ class _Run:
             removed=len(gone),
             notices=self.notices,
             translation_batches=batches,
+            findings=found,
         )
+
+    def _restore_decisions(self, desk: Decisions) -> None:
+        """A state without decisions (new, deleted or rebuilt) takes them back from the
+        reports' decisions.csv, the copy every run writes."""
+        from auditor.run.review import restore
+
+        restored = restore(desk, self.reports / DECISIONS_FILE)
+        if restored:
+            self.notices.append(
+                f"took {restored} review decision(s) back from {self.reports / DECISIONS_FILE} "
+                f"(the state had none)"
+            )
 
     def _record(
         self,
@@ -353,11 +409,13 @@ class _Run:
         digests: list[ArticleSummary],
         metadata: tuple[str, list[str]],
         models: str,
+        found: FindingCounts,
     ) -> None:
         """What the next run may replay if nothing changes (`run.unchanged`): only for a corpus
         whose every file read, and after the reports are committed. `metadata`: articles.csv's
         key (its SHA-256, or why there is none) and the warnings it gave; `models`: the
-        installed models' fingerprint."""
+        installed models' fingerprint; `found`: the findings' counts (in a replay, none is
+        new)."""
         metadata_key, metadata_notices = metadata
         if official_errors or any(e.error for e in entries) or metadata_key.startswith("unread"):
             return
@@ -381,14 +439,15 @@ class _Run:
             reports_key=state.get_meta("reports_key") or "",
             rows=render([history_row("", "", d) for d in digests]),
             errors=sum(1 for d in digests if d.status is Status.ERROR),
-            critical_edits=sum(d.critical_edits or 0 for d in digests),
+            critical_edits=found.critical,
+            findings=replace(found, new=0, new_critical=0).as_json(),
             notices=[*metadata_notices, *replay_stage.install_hints(digests)],
             default_settings=fingerprint_now if fingerprint_now == _default_settings() else "",
             max_bytes=self.settings.ingest.max_article_bytes,
         )
         state.set_meta(unchanged.RECORD_KEY, record.to_json())
 
-    def _read_officials(self) -> tuple[list[Document], list[IngestError]]:
+    def read_officials(self) -> tuple[list[Document], list[IngestError]]:
         folder = self.corpus / OFFICIAL_DIR
         officials: list[Document] = []
         errors: list[IngestError] = []
@@ -478,3 +537,13 @@ class _Run:
             "errors": errors,
             "removed": self.removed,
         }
+
+
+def _decided(
+    digests: list[ArticleSummary], findings: Sequence[Finding], shown: Mapping[str, Decided]
+) -> list[ArticleSummary]:
+    """Each article's summary with its dismissed findings out of its counts."""
+    by_article: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_article.setdefault(finding.article_id, []).append(finding)
+    return [decided_summary(d, by_article.get(d.article_id, []), shown) for d in digests]

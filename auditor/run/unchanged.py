@@ -52,6 +52,8 @@ class Record:
     #: changes them need not build its own: the key covers the code that defines them)
     default_settings: str = ""
     max_bytes: int = 0
+    #: the findings' counts of the JSON line (`FindingCounts.as_json`, none new)
+    findings: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> str:
         return json.dumps(self.__dict__, ensure_ascii=False, separators=(",", ":"))
@@ -144,6 +146,7 @@ class Replayed:
             "unchanged": counts["unchanged"],
             "errors": counts["errors"],
             "removed": 0,
+            **self.record.findings,
             "reports": str(self.reports),
             "run_id": self.run_id,
             "seconds": round(self.seconds, 3),
@@ -262,7 +265,12 @@ def _replay_locked(
                 return None
             state.settle_history(None)
             state.start_run(run_id, run_at)
-            publisher.append_history(record.rows, record.counts())
+            from auditor.reports.findings import FindingCounts
+            from auditor.store.decisions import Decisions
+
+            found = FindingCounts(**record.findings)
+            Decisions(state.db).start_run(run_id, found)
+            publisher.append_history([], record.counts(), found)
         finally:
             state.close()
     return Replayed(run_id, reports, record, time.perf_counter() - clock)

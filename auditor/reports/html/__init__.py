@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 INDEX = "index.html"
 QUOTES = "quotes.html"  #: the wordings of each official wording across outlets
+CORPUS = "corpus.html"  #: pictures of the corpus: recurring changes, outlets, runs
 ARTICLES = "articles"
 _SAFE = re.compile(r"[a-z0-9][a-z0-9._-]{0,120}")
 
