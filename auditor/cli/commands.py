@@ -11,6 +11,10 @@ from auditor.cli.audit import audit
 from auditor.cli.models import models_app
 from auditor.cli.report import report
 
+#: AUDITOR_* names that no option reads, each with the reason (tests/test_command_line.py checks
+#: that every such name the README, a help page or the code mentions is read or listed here)
+DECLINED_ENV: dict[str, str] = {}
+
 app = typer.Typer(
     name="auditor",
     help="Audit articles against the official English wording they report.\n\n"

@@ -24,7 +24,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from auditor import __version__
 from auditor.reports.columns import GROUPING, Column
-from auditor.reports.formats import ReportData
+from auditor.reports.data import ReportData
 from auditor.reports.html import page_path
 from auditor.reports.sheets import (
     CATEGORY_FILLS,

@@ -1,10 +1,13 @@
 """What a stored result is keyed by (pure, plus reading the package's own files): a result is
 reused only when the article's bytes, the official documents, the settings, the installed
-models and the auditor's own code are all the same."""
+models and the auditor's own code are all the same; a run's reports are kept only when the
+one key over everything they were made of is the same (`corpus_key`)."""
 
 from __future__ import annotations
 
 import hashlib
+import os
+from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -14,6 +17,39 @@ from auditor import __version__
 
 def fingerprint(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
+
+
+def corpus_key(
+    corpus: Path,
+    reports: Path,
+    sources: Iterable[tuple[str, str, str]],
+    settings: str,
+    models: str,
+    formats: Sequence[str],
+) -> str:
+    """One key over everything a run's reports are made of: `sources` is (role, id, SHA-256
+    of the raw bytes) of every official document, article and articles.csv; `settings`, the
+    settings' fingerprint; `models`, the installed translation packages'
+    (`translation.packages.models_fingerprint`); `formats`, the report formats written."""
+    return fingerprint(
+        os.path.realpath(corpus),
+        os.path.realpath(reports),
+        sorted(sources),
+        settings,
+        __version__,
+        code_fingerprint(),
+        sacrebleu_version(),
+        models,
+        tuple(formats),
+    )
+
+
+@cache
+def sacrebleu_version() -> str:
+    """The installed sacrebleu's version: its scores are part of every stored result."""
+    from importlib.metadata import version
+
+    return version("sacrebleu")
 
 
 def file_signature(path: Path) -> str:

@@ -13,7 +13,6 @@ from auditor.reports.formats import (
     DEFAULT_FORMATS,
     HISTORY_FILE,
     REPORT_FILES,
-    ReportData,
     report_entries,
     write_reports,
 )
@@ -92,6 +91,7 @@ class Publisher:
         """All reports of the run's formats, committed together (`auditor.reports.formats`);
         once committed, the run's history rows count and the entries' signatures are
         recorded, in one transaction."""
+        from auditor.reports.data import ReportData
         from auditor.reports.summary import history_row
 
         rows = [history_row(self.run_id, self.run_at, d) for d in digests]

@@ -21,7 +21,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from auditor import __version__
 from auditor.records import Status
 from auditor.reports.columns import GROUPING
-from auditor.reports.formats import ReportData
+from auditor.reports.data import ReportData
 from auditor.reports.html import ARTICLES, INDEX, QUOTES, page_path
 from auditor.reports.html.proof import proof
 from auditor.reports.summary import ArticleSummary
