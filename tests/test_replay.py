@@ -159,6 +159,7 @@ def test_an_unchanged_cron_run_imports_none_of_the_audit(corpus_copy: Path, tmp_
         "        'rich', 'pandas', 'numpy', 'sacrebleu', 'rapidfuzz', 'jinja2', 'xlsxwriter',\n"
         "        'py3langid', 'syntok', 'ctranslate2') or m in (\n"
         "        'auditor.run.incremental', 'auditor.records', 'auditor.run.batch',\n"
+        "        'auditor.settings',\n"
         "        'auditor.stages.segment', 'auditor.reports.summary', 'auditor.reports.tables'))\n"
         "    print('heavy=' + ','.join(heavy), file=sys.stderr)\n"
     )
@@ -242,11 +243,24 @@ def test_anything_that_differs_takes_the_full_path(
         monkeypatch.setattr(keys, "sacrebleu_version", lambda: "9.9.9")
     elif spoil == "other settings":
         monkeypatch.setattr(Settings, "fingerprint", lambda self: "other settings")
+        options["settings"] = Settings()
     elif spoil == "full":
         options["full"] = True
     assert not _replayed(audit_corpus(corpus_copy, reports, **options), full_runs)
     options.pop("full", None)
     assert _replayed(audit_corpus(corpus_copy, reports, **options), full_runs)  # recorded
+
+
+def test_a_run_with_other_settings_is_not_replayed_by_one_with_the_defaults(
+    corpus_copy: Path, tmp_path: Path, full_runs: list[str]
+) -> None:
+    reports = tmp_path / "reports"
+    larger = Settings(ingest=IngestSettings(max_article_mb=3))
+    audit_corpus(corpus_copy, reports, larger)
+    assert _replayed(audit_corpus(corpus_copy, reports, larger), full_runs)
+    defaults = audit_corpus(corpus_copy, reports)  # nothing recorded for the defaults
+    assert not _replayed(defaults, full_runs) and defaults.audited == 4
+    assert _replayed(audit_corpus(corpus_copy, reports, Settings()), full_runs)
 
 
 def test_a_run_holding_the_lock_is_waited_for_or_named(corpus_copy: Path, tmp_path: Path) -> None:

@@ -62,11 +62,13 @@ class Job:
     engine: str = DEFAULT_ENGINE
     scheduler: str | None = None
 
-    def settings(self) -> Settings:
+    def settings(self) -> Settings | None:
+        """The settings the options ask for; None: the defaults (which an unchanged run need
+        not build)."""
+        if self.max_article_mb is None:
+            return None
         from auditor.settings import IngestSettings, Settings
 
-        if self.max_article_mb is None:
-            return Settings()
         return Settings(ingest=IngestSettings(max_article_mb=self.max_article_mb))
 
 

@@ -31,6 +31,7 @@ from auditor.run.pipeline import (
     Record,
 )
 from auditor.run.publish import Publisher
+from auditor.settings import Settings
 from auditor.stages.ingest import NotText, ingest_folder, read_source, sha256_bytes, source_paths
 from auditor.stages.language import LazyIdentifier
 from auditor.stages.metadata import (
@@ -57,7 +58,8 @@ class Incremental:
 
     def __init__(self, run: _Run, state: State, recovery_warning: str = "") -> None:
         self.run, self.state, self.recovery_warning = run, state, recovery_warning
-        self.corpus, self.reports, self.settings = run.corpus, run.reports, run.settings
+        self.corpus, self.reports = run.corpus, run.reports
+        self.settings = run.settings or Settings()
         self.notices = run.notices
         self.identifier = LazyIdentifier(self.settings.language.languages)
         self.failures = FailureLog(self.reports / STATE_DIR, run.run_id)
@@ -169,13 +171,16 @@ class Incremental:
         if metadata_key != NO_METADATA:
             sources.append((METADATA, ARTICLES_CSV, metadata_key))
         replay_stage = TranslateStage(self.run.models_dir, self.state)  # what a replay says
+        settings = self.settings.fingerprint()
         record = Record(
-            key=self.run.key(sources),
+            key=self.run.key(sources, settings),
             reports_key=self.state.get_meta("reports_key") or "",
             rows=render([history_row("", "", d) for d in digests]),
             errors=sum(1 for d in digests if d.status is Status.ERROR),
             critical_edits=sum(d.critical_edits or 0 for d in digests),
             notices=[*metadata_notices, *replay_stage.install_hints(digests)],
+            default_settings=settings if settings == Settings().fingerprint() else "",
+            max_bytes=self.settings.ingest.max_article_bytes,
         )
         self.state.set_meta(RECORD_KEY, record.to_json())
 

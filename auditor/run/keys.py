@@ -83,9 +83,15 @@ def package_fingerprint(root: Path) -> str:
     sub-package and every word list: a stored result is reused only by the code that made it,
     even between two releases with the same version number."""
     digest = hashlib.sha256(__version__.encode())
-    files = (p for p in root.rglob("*") if p.suffix in _CODE_SUFFIXES and p.is_file())
-    for path in sorted(files, key=lambda p: p.relative_to(root).as_posix()):
-        if "__pycache__" in path.parts:
-            continue
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    files = []
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+        relative = Path(folder).relative_to(root).as_posix()
+        prefix = "" if relative == "." else relative + "/"
+        files += [(prefix + name, folder) for name in names if name.endswith(_CODE_SUFFIXES)]
+    for name, folder in sorted(files):
+        path = os.path.join(folder, os.path.basename(name))
+        if os.path.isfile(path):
+            with open(path, "rb") as handle:
+                digest.update(name.encode() + b"\0" + handle.read())
     return digest.hexdigest()

@@ -30,7 +30,6 @@ from auditor.run.engines import DEFAULT_ENGINE, EngineChoice, EngineError
 from auditor.run.keys import corpus_key
 from auditor.run.paths import ARTICLES_DIR, OFFICIAL_DIR, FolderError
 from auditor.run.publish import JOURNAL_FILE, REPORT_FILES, Publisher
-from auditor.settings import Settings
 from auditor.stages.ingest import NotText, read_source, sha256_bytes, source_id, source_paths
 from auditor.stages.metadata import ARTICLES_CSV, MAX_METADATA_BYTES
 from auditor.store.lock import LockHeld, audit_lock
@@ -48,6 +47,7 @@ if TYPE_CHECKING:
     from auditor.records import ArticleResult, Document, IngestError
     from auditor.reports.summary import ArticleSummary
     from auditor.run.batch import Progress
+    from auditor.settings import Settings
 
 #: the state's meta key holding what the last run was made of (`Record`)
 RECORD_KEY = "unchanged_record"
@@ -114,6 +114,11 @@ class Record:
     errors: int
     critical_edits: int
     notices: list[str] = field(default_factory=list)
+    #: the run's settings' fingerprint when they were the defaults, and its size limit: a run
+    #: given no settings replays without building them (the key holds the code that defines
+    #: the defaults, so equal keys mean equal defaults)
+    default_settings: str = ""
+    max_bytes: int = 0
 
     def to_json(self) -> str:
         return json.dumps(self.__dict__, ensure_ascii=False, separators=(",", ":"))
@@ -158,17 +163,17 @@ def audit_corpus(
     """Audit the new and changed articles of `corpus`, reuse the stored results of the others,
     and replace the reports in `reports` — one run at a time per reports folder.
 
-    `full` audits every article again; `wait` is how long to wait for another run's lock;
-    `models_dir` is where translation packages are installed (default: argostranslate's own
-    folder, or AUDITOR_MODELS_DIR); `workers` is how many processes audit articles (None: one
-    per usable core when there are enough articles to audit, `run.engines.default_workers`);
+    `settings`: None for the defaults. `full` audits every article again; `wait` is how long
+    to wait for another run's lock; `models_dir` is where translation packages are installed
+    (default: argostranslate's own folder, or AUDITOR_MODELS_DIR); `workers` is how many
+    processes audit articles (None: one per usable core when there are enough articles to
+    audit, `run.engines.default_workers`);
     `formats`: the report formats to write (`auditor.reports.formats`); `engine` is where
     articles are audited (`auditor.run.engines.ENGINES`: "processes", or "dask" on the cluster
     at `scheduler`, or without it on a local cluster of `workers` processes); `summaries`:
     False spares a run in which nothing changed reading every article's stored summary
     (`articles` is then empty: what `--json` prints needs only the counts).
     """
-    settings = settings or Settings()
     choice = EngineChoice(engine, workers, scheduler)
     try:
         problem = choice.problem()
@@ -223,7 +228,7 @@ class _Run:
         self,
         corpus: Path,
         reports: Path,
-        settings: Settings,
+        settings: Settings | None,
         full: bool,
         progress: Progress | None,
     ) -> None:
@@ -282,14 +287,14 @@ class _Run:
         finally:
             state.close()
 
-    def key(self, sources: list[tuple[str, str, str]]) -> str:
-        """`corpus_key` of this run, given its `sources`: (role, id, SHA-256 of the bytes) of
-        every official document, article and articles.csv."""
+    def key(self, sources: list[tuple[str, str, str]], settings: str) -> str:
+        """`corpus_key` of this run, given its `sources` — (role, id, SHA-256 of the bytes) of
+        every official document, article and articles.csv — and its settings' fingerprint."""
         return corpus_key(
             self.corpus,
             self.reports,
             sources,
-            self.settings.fingerprint(),
+            settings,
             models_fingerprint(installed_models(self.models_dir)),
             self.formats,
         )
@@ -304,8 +309,17 @@ class _Run:
             record = Record.from_json(stored)
         except (ValueError, TypeError, KeyError):
             return None
-        sources = self._source_hashes()
-        if sources is None or self.key(sources) != record.key:
+        if self.settings is not None:
+            settings, max_bytes = (
+                self.settings.fingerprint(),
+                self.settings.ingest.max_article_bytes,
+            )
+        elif record.default_settings:
+            settings, max_bytes = record.default_settings, record.max_bytes
+        else:
+            return None
+        sources = self._source_hashes(max_bytes)
+        if sources is None or self.key(sources, settings) != record.key:
             return None
         publisher = Publisher(
             self.reports, self.journal, state, self.run_id, self.run_at, self.formats
@@ -333,11 +347,10 @@ class _Run:
             notices=[*self.notices, *record.notices],
         )
 
-    def _source_hashes(self) -> list[tuple[str, str, str]] | None:
+    def _source_hashes(self, max_bytes: int) -> list[tuple[str, str, str]] | None:
         """(role, id, SHA-256) of every source and of articles.csv, read as the audit reads
-        them; None when one does not read (the audit makes it a row with status=error, or a
-        note)."""
-        max_bytes = self.settings.ingest.max_article_bytes
+        them (`max_bytes`: the size limit); None when one does not read (the audit makes it a
+        row with status=error, or a note)."""
         out = []
         for role, folder in ((OFFICIAL, OFFICIAL_DIR), (ARTICLE, ARTICLES_DIR)):
             for path in source_paths(self.corpus / folder):
