@@ -1,7 +1,5 @@
 """`auditor audit`: options, progress bar, end-of-run table, `--watch` (edge: terminal)."""
 
-from __future__ import annotations
-
 import json
 import time
 from dataclasses import dataclass, replace
@@ -62,7 +60,7 @@ class Job:
     engine: str = DEFAULT_ENGINE
     scheduler: str | None = None
 
-    def settings(self) -> Settings | None:
+    def settings(self) -> "Settings | None":
         """The settings the options ask for; None: the defaults (which an unchanged run need
         not build)."""
         if self.max_article_mb is None:
@@ -234,7 +232,7 @@ def _say_cannot_audit(exc: Exception) -> None:
     )
 
 
-def _run_once(job: Job) -> AuditResult:
+def _run_once(job: Job) -> "AuditResult":
     from auditor.run.pipeline import audit_corpus
 
     audit_job = partial(

@@ -1,7 +1,5 @@
 """The Typer application: `auditor audit`, `auditor report`, `auditor models …`."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

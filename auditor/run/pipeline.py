@@ -19,7 +19,6 @@ import sqlite3
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -139,10 +138,10 @@ class Record:
 
 
 def new_run_id() -> tuple[str, str]:
-    """A run's id and start time (`20261202T033925Z-f0c800`, `2026-12-02T03:39:25Z`)."""
-    started = datetime.now(UTC).replace(microsecond=0)
-    run_id = started.strftime("%Y%m%dT%H%M%SZ-") + os.urandom(3).hex()
-    return run_id, started.isoformat().replace("+00:00", "Z")
+    """A run's id and start time (`20261202T033925Z-f0c800`, `2026-12-02T03:39:25Z`), UTC."""
+    started = time.gmtime()
+    run_id = time.strftime("%Y%m%dT%H%M%SZ-", started) + os.urandom(3).hex()
+    return run_id, time.strftime("%Y-%m-%dT%H:%M:%SZ", started)
 
 
 def audit_corpus(

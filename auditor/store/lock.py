@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-import platform
+import socket
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,7 +35,7 @@ def _holder(folder: Path) -> str:
 def _write_holder(state_dir: Path) -> None:
     info = {
         "pid": os.getpid(),
-        "host": platform.node(),
+        "host": socket.gethostname(),
         "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
     (state_dir / HOLDER_FILE).write_text(json.dumps(info), encoding="utf-8")

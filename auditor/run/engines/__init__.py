@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
 from importlib import import_module
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from auditor.records import ArticleResult, Document, Translation
@@ -57,8 +56,7 @@ def default_workers(articles: int, cores: int | None = None) -> int:
     return max(1, min(cores, articles // ARTICLES_PER_WORKER))
 
 
-@dataclass(frozen=True)
-class EngineChoice:
+class EngineChoice(NamedTuple):
     """Which engine a run uses and how it is sized."""
 
     name: str = DEFAULT_ENGINE
@@ -72,7 +70,7 @@ class EngineChoice:
         core when there are enough articles to pay for their start (`default_workers`)."""
         if self.workers is not None:
             return self
-        return replace(self, workers=default_workers(articles))
+        return self._replace(workers=default_workers(articles))
 
     def problem(self) -> str:
         """Why this choice is a usage error; empty when it is valid. The engine judges its own
@@ -82,8 +80,7 @@ class EngineChoice:
         return engine_class(self.name).problem(self)
 
 
-@dataclass(frozen=True)
-class FinishJob:
+class FinishJob(NamedTuple):
     """What a worker needs to finish one prepared article."""
 
     prepared: Any  # PreparedArticle
