@@ -44,7 +44,7 @@ from auditor.store.state import STATE_DIR, State
 from auditor.translation.stage import TranslateStage
 
 if TYPE_CHECKING:
-    from auditor.run.pipeline import _Run
+    from auditor.run.pipeline import Run
 
 NO_METADATA = "no articles.csv"
 #: warnings about articles.csv printed at the end of a run; the rest are counted
@@ -56,7 +56,7 @@ class Incremental:
     `recovery_warning`: what completing an interrupted commit could not do (no summary is then
     trusted to stand for the reports)."""
 
-    def __init__(self, run: _Run, state: State, recovery_warning: str = "") -> None:
+    def __init__(self, run: Run, state: State, recovery_warning: str = "") -> None:
         self.run, self.state, self.recovery_warning = run, state, recovery_warning
         self.corpus, self.reports = run.corpus, run.reports
         self.settings = run.settings or Settings()

@@ -189,11 +189,17 @@ def audit_corpus(
         paths.check_ownership(reports, REPORT_FILES)
         with audit_lock(reports / STATE_DIR, wait):
             paths.claim(reports)
-            run = _Run(corpus, reports, settings, full, progress)
-            run.models_dir = resolve_models_dir(models_dir)
-            run.engine = choice
-            run.formats = tuple(formats)
-            run.summaries = summaries
+            run = Run(
+                corpus,
+                reports,
+                settings,
+                full=full,
+                progress=progress,
+                models_dir=resolve_models_dir(models_dir),
+                engine=choice,
+                formats=tuple(formats),
+                summaries=summaries,
+            )
             return run.run()
     except FolderError as exc:
         raise AuditError(str(exc), usage=exc.usage) from exc
@@ -220,26 +226,28 @@ def _os_message(exc: OSError, corpus: Path, reports: Path) -> str:
     )
 
 
-class _Run:
-    """One audit run, holding the lock."""
+class Run:
+    """One audit run, holding the lock: what it was asked to do, its id and its notices."""
 
     def __init__(
         self,
         corpus: Path,
         reports: Path,
         settings: Settings | None,
+        *,
         full: bool,
         progress: Progress | None,
+        models_dir: Path,
+        engine: EngineChoice,
+        formats: tuple[str, ...],
+        summaries: bool,
     ) -> None:
         self.corpus, self.reports, self.settings = corpus, reports, settings
-        self.full, self.progress = full, progress
+        self.full, self.progress, self.models_dir = full, progress, models_dir
+        self.engine, self.formats, self.summaries = engine, formats, summaries
         self.run_id, self.run_at = new_run_id()
         self.journal = reports / STATE_DIR / JOURNAL_FILE
         self.notices: list[str] = []
-        self.models_dir = resolve_models_dir(None)
-        self.engine = EngineChoice()
-        self.formats: tuple[str, ...] = DEFAULT_FORMATS
-        self.summaries = True
         #: where a source file, or the target of a link among them, may lie
         self.inside = paths.corpus_folders(corpus)
 
