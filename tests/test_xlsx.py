@@ -20,7 +20,7 @@ from auditor.records import (
     Status,
 )
 from auditor.reports.columns import FRAGMENTS, QUOTES, SEGMENTS, names
-from auditor.reports.formats import ReportData
+from auditor.reports.data import ReportData
 from auditor.reports.html import page_path
 from auditor.reports.review import FINDINGS, RUNS
 from auditor.reports.sheets import SEGMENTS_SHEET, column_names, label

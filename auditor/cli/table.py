@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console
@@ -15,9 +16,10 @@ from rich.markup import escape
 from rich.table import Table
 
 from auditor.records import Status
-from auditor.reports.summary import ArticleSummary
-from auditor.run.pipeline import AuditResult
-from auditor.stages.score import signatures
+
+if TYPE_CHECKING:
+    from auditor.reports.summary import ArticleSummary
+    from auditor.run.pipeline import AuditResult
 
 
 def _fmt(value: object) -> str:
@@ -72,6 +74,8 @@ def review_order(article: ArticleSummary) -> tuple[object, ...]:
 
 
 def print_summary(result: AuditResult, console: Console | None = None) -> None:
+    from auditor.stages.score import signatures  # sacrebleu and numpy: only for the table
+
     console = console or Console()
     table = Table(
         title=f"auditor run {escape(result.run_id)}",

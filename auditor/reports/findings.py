@@ -16,18 +16,13 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from auditor.records import (
-    ArticleResult,
-    Category,
-    Kind,
-    Level,
-    NotFound,
-    SegmentResult,
-    Status,
-)
+if TYPE_CHECKING:  # an unchanged run counts stored findings without the records
+    from auditor.records import ArticleResult, SegmentResult
 
-ALIGNED = (Category.VERBATIM, Category.PARAPHRASE, Category.DRIFT)
+#: the categories of a compared segment (`auditor.records.Category`, a StrEnum)
+ALIGNED = ("verbatim", "paraphrase", "drift")
 CRITICAL, UNMATCHED, NOTABLE = "critical", "unmatched", "notable"
 #: most serious first: a charge, then a quotation possibly never said, then what to see
 LEVELS = (CRITICAL, UNMATCHED, NOTABLE)
@@ -87,6 +82,8 @@ def finding_id(*parts: object) -> str:
 def findings_of(article: ArticleResult) -> list[Finding]:
     """The findings of one article, in reading order (only a compared article has any: one
     that reports another event, or could not be read, is charged with nothing)."""
+    from auditor.records import Kind, Level, NotFound, Status
+
     if article.status is not Status.OK:
         return []
     rows = article.segments
@@ -197,6 +194,8 @@ def _normal(text: str) -> str:
 def sentence_places(rows: Sequence[SegmentResult]) -> dict[int, tuple[int, int]]:
     """Segment index → (line, sentence of that line from 1): a quotation stands in the
     sentence that holds it."""
+    from auditor.records import Kind
+
     ordinal: dict[int, int] = {}
     count: Counter[int] = Counter()
     for result in sorted(rows, key=lambda r: r.segment.start):

@@ -9,7 +9,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from auditor.reports.columns import Column, names, neutralise
+from auditor.reports.cells import Column, names, neutralise
 
 BOM = "\ufeff"
 

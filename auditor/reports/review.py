@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from auditor.reports.columns import Column, names, neutralise
+from auditor.reports.cells import Column, names, neutralise
 from auditor.reports.findings import (
     CONFIRMED,
     CRITICAL,
@@ -30,10 +30,10 @@ from auditor.reports.findings import (
     Finding,
 )
 from auditor.reports.formats import DECISIONS_FILE, RUNS_FILE
-from auditor.reports.summary import ArticleSummary
 
 if TYPE_CHECKING:
-    from auditor.reports.formats import ReportData
+    from auditor.reports.data import ReportData
+    from auditor.reports.summary import ArticleSummary
 
 FINDINGS_FILE = "findings.csv"
 

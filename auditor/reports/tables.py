@@ -23,8 +23,8 @@ from auditor.reports.columns import (
     names,
     neutralise,
 )
+from auditor.reports.data import ReportData
 from auditor.reports.findings import Decided, Finding
-from auditor.reports.formats import ReportData
 from auditor.reports.review import FINDINGS, FINDINGS_FILE, Review, finding_row
 from auditor.reports.summary import SUMMARY
 from auditor.stages.speech import quotations_of

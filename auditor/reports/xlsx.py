@@ -43,8 +43,8 @@ from auditor.records import (
 )
 from auditor.reports import layout, sheets
 from auditor.reports.columns import GROUPING, Column
+from auditor.reports.data import ReportData
 from auditor.reports.findings import CRITICAL, DISMISSED, NOTABLE, UNMATCHED, Finding
-from auditor.reports.formats import ReportData
 from auditor.reports.html import page_path
 from auditor.reports.review import Review, finding_row
 from auditor.reports.sheets import (

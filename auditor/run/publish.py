@@ -14,7 +14,6 @@ from auditor.reports.formats import (
     HISTORY_FILE,
     REPORT_FILES,
     RUNS_FILE,
-    ReportData,
     report_entries,
     write_reports,
 )
@@ -113,6 +112,7 @@ class Publisher:
         once committed, the run's history rows count and the entries' signatures are
         recorded, in one transaction. History has a row only for an article whose result
         changed since its last row (runs.csv has one for every run)."""
+        from auditor.reports.data import ReportData
         from auditor.reports.summary import history_row
 
         rows = [history_row(self.run_id, self.run_at, d) for d in digests]

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from auditor.records import ArticleResult
 from auditor.reports import commit
-from auditor.reports.formats import DEFAULT_FORMATS, REPORT_FILES, ReportData, write_reports
+from auditor.reports.data import ReportData
+from auditor.reports.formats import DEFAULT_FORMATS, REPORT_FILES, write_reports
 from auditor.run import paths
 from auditor.run.keys import file_signature
 from auditor.run.paths import FolderError

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from auditor.reports.formats import ReportData
+    from auditor.reports.data import ReportData
 
 INDEX = "index.html"
 QUOTES = "quotes.html"  #: the wordings of each official wording across outlets

@@ -22,8 +22,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from auditor import __version__
 from auditor.records import Status
 from auditor.reports.columns import GROUPING
+from auditor.reports.data import ReportData
 from auditor.reports.findings import DISMISSED, Decided, Finding, groups, sentence_places
-from auditor.reports.formats import ReportData
 from auditor.reports.html import ARTICLES, CORPUS, INDEX, QUOTES, charts, page_path, words
 from auditor.reports.html.proof import proof
 from auditor.reports.review import Review
