@@ -45,9 +45,13 @@ MODAL_PHRASES = word_map("modal_phrases.tsv")
 MODAL_CLASSES = word_map("modal_classes.tsv")
 #: expressions other than modal verbs → the force they carry ("possible" → "may")
 MODAL_EXPRESSIONS = word_map("modal_expressions.tsv")
+#: pairs of modal classes a translation swaps without changing the claim
+MODAL_BLURRED = frozenset(frozenset(line.split("\t")) for line in entries("modal_blurred.tsv"))
 DETERMINERS = word_set("determiners.txt")
 WILL_NOUN_MODIFIERS = word_set("will_noun_modifiers.txt")
 NUMBER_WORDS = number_map("number_words.tsv")
+#: number words that say "many" rather than a figure ("thousands of stores")
+APPROXIMATE_NUMBERS = word_set("approximate_numbers.txt")
 ORDINALS = number_map("ordinals.tsv")
 SCALES = number_map("scales.tsv")
 QUALIFIERS = word_set("qualifiers.txt")
@@ -59,9 +63,15 @@ FUNCTION_WORDS = word_set("function_words.txt") | REPORTING_VERBS
 FOCUS_ADVERBS = word_set("focus_adverbs.txt")
 #: words and phrases counted with the negators (polarity kept by other words)
 LEXICAL_NEGATIVES = word_set("lexical_negatives.txt")
+#: words that say "not quite" without negating: they balance a negation, never make one
+APPROXIMATORS = word_set("approximators.txt")
 PERSONAL_PRONOUNS = word_map("personal_pronouns.tsv")
+#: persons a speaker uses for anyone ("we know" = "you know"): swapped among themselves, no change
+GENERIC_PERSONS = word_set("generic_persons.txt")
 TITLES = word_set("titles.txt")
 MONTHS = {name: int(number) for name, number in word_map("months.tsv").items()}
+WEEKDAYS = word_set("weekdays.txt")
+COORDINATORS = word_set("coordinators.txt")
 DEGREE_WORDS = word_set("degree_words.txt")
 #: "-" in the file stands for the empty ending
 DEMONYM_ENDINGS = frozenset("" if e == "-" else e for e in entries("demonym_endings.txt"))
@@ -70,6 +80,14 @@ CONNECTIVES = word_set("connectives.txt")
 NOT_PARTICIPLES = word_set("not_participles.txt")
 ABBREVIATIONS = word_set("abbreviations.txt")
 FURNITURE_MARKERS = entries("furniture_markers.txt")
+#: quantity and frequency words → the extent of the claim (all, most, many, some, few)
+SCOPE_WORDS = word_map("scope_words.tsv")
+SCOPE_IDIOMS = word_set("scope_idioms.txt")
+#: negative prefixes, longest first, and those that reverse any stem (not only adjectives)
+NEGATIVE_PREFIXES = tuple(sorted(word_map("negative_prefixes.tsv"), key=len, reverse=True))
+OPEN_NEGATIVE_PREFIXES = frozenset(
+    p.rstrip("-") for p, stems in word_map("negative_prefixes.tsv").items() if stems == "any"
+)
 
 
 def reporting_verb_pattern() -> str:

@@ -144,6 +144,15 @@ class Translation:
 
 
 @dataclass(frozen=True)
+class Place:
+    """One part of a spliced quotation: its words, and the official wording they come from."""
+
+    article_text: str
+    official_text: str
+    official_line: int
+
+
+@dataclass(frozen=True)
 class SegmentResult:
     """One row of `segments.csv`: a segment and everything the audit found about it."""
 
@@ -167,6 +176,9 @@ class SegmentResult:
     official_roundtrip: str = ""  #: the official wording after en→pivot→en machine translation
     roundtrip_chrf: float | None = None  #: chrF++ of the segment against `official_roundtrip`
     mt_explained: bool | None = None  #: closer to the round trip than to the official wording
+    #: a spliced quotation's parts, each with the official wording it comes from, in the
+    #: quotation's order (empty for every other segment)
+    places: tuple[Place, ...] = ()
 
     @property
     def critical_edits(self) -> tuple[str, ...]:
@@ -199,6 +211,8 @@ class ArticleResult:
     backtranslation_score: float | None = None
     backtranslation_evidence: str = ""
     suspected_pivot: str = ""
+    #: the back-translation verdict in words ("likely machine translation", "too little text"…)
+    backtranslation_verdict: str = ""
     #: 95 % bootstrap intervals of `chrf` and `bleu` over the article's aligned segments
     chrf_ci_low: float | None = None
     chrf_ci_high: float | None = None

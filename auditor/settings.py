@@ -98,6 +98,9 @@ class AlignSettings:
     merge_min_gain: float = 0.15
     merge_min_shared_gain: int = 2
     merge_max_chrf_loss: float = 10.0
+    #: … or whatever chrF++ loses, when it raises that share by this much (a summary that
+    #: reports three official sentences in one)
+    merge_sure_gain: float = 0.2
     #: official sentences a run may hold (1:n alignment)
     max_run: int = 3
     #: content words are compared on their first letters (dependency ≈ dependencies)
@@ -129,6 +132,31 @@ class AlignSettings:
     quote_close_run: int = 4
     quote_max_gap_share: float = 0.35
     quote_min_paired_share: float = 0.6
+    #: a quotation not found on its wording is still aligned — *distorted*: the span explains
+    #: its content, the quotation changes what it says — on either of two kinds of evidence.
+    #: Its words pair one for one with the span's (a word swapped, a "not" dropped): at least
+    #: `distorted_word_share` of them stand in order, `distorted_paired_share` stand on or
+    #: replace a span word, it skips at most `distorted_max_gap_share` of the span, and
+    #: `distorted_shared` of the equal words are content words. Or its content words are the
+    #: span's, in both directions, weighted by rarity in the official sentences (a word every
+    #: official sentence has is no evidence): at least `distorted_content_cover` of the
+    #: quotation's content weight stands in the span and `distorted_span_cover` of the span's
+    #: in the quotation. Calibrated on the TED zh→en MQM talks (bench/eval_quotes.py)
+    distorted_word_share: float = 0.55
+    distorted_paired_share: float = 0.8
+    distorted_max_gap_share: float = 0.3
+    distorted_shared: int = 2
+    distorted_content_cover: float = 0.7
+    distorted_span_cover: float = 0.7
+    #: a quotation is *spliced* when 2–`splice_max_parts` parts of it, each of at least
+    #: `splice_min_part_words` words and found on its own words in one official sentence,
+    #: come from official sentences that are not neighbours, the words between the parts are
+    #: function words, and together they place `splice_min_gain` more of its words than its
+    #: best single span does; `splice_hits` official sentences are tried for the parts
+    splice_max_parts: int = 3
+    splice_min_part_words: int = 3
+    splice_min_gain: int = 3
+    splice_hits: int = 8
     #: official sentences looked up for a quotation (each with its neighbours)
     quote_hits: int = 4
     #: a sentence whose words outside its quotations hold at most this many content words
@@ -199,13 +227,24 @@ class BacktranslationSettings:
     weight_lexical_poverty: float = 0.1
     weight_participle_openers: float = 0.5
     weight_repeated_connective: float = 0.3
-    #: round-trip chrF++ at which the round-trip signal starts, and where it is full
+    #: round-trip chrF++ from which the round trip through the suspected pivot is named a sign
+    #: of machine translation (a second signal beside the probability, not calibrated)
     round_trip_floor: float = 60.0
-    round_trip_span: float = 25.0
-    round_trip_weight: float = 1.0
-    #: score from which official sentences are round-tripped through the suspected pivot to
-    #: see whether machine translation explains the drift
-    mt_explain_min_score: float = 0.5
+    #: probability from which official sentences are round-tripped through the suspected pivot
+    #: to see whether machine translation explains the drift (with "too little text": always).
+    #: 0: every article with a suspected pivot, the round trip being a second signal beside
+    #: the probability rather than a check of it
+    mt_explain_min_score: float = 0.0
+    #: the back-translation verdict (classifier.py): the trained model's parameters (a file of
+    #: auditor/data/), the fewest English sentences it is given a probability on (below:
+    #: "too little text"; its held-out figures are for documents of 10 sentences or more),
+    #: the probabilities from which machine translation is "likely" or "possible", and how
+    #: many of the features that moved the probability most the evidence names
+    classifier_file: str = "mt_classifier.json"
+    classifier_min_sentences: int = 10
+    verdict_likely: float = 0.8
+    verdict_possible: float = 0.5
+    evidence_features: int = 4
 
 
 @dataclass(frozen=True)

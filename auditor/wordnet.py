@@ -1,8 +1,12 @@
 """Synonyms and antonyms of English words, from tables derived once from Princeton WordNet 3.0
 (auditor/data/wordnet_*.tsv, bench/derive_lexicon.py; licence in auditor/data/LICENSE-WordNet.txt)
 plus a short list of antonyms news reporting uses that WordNet lacks (news_antonyms.tsv).
-Antonyms: WordNet's own pointers, the members of an adjective's or adverb's antonym synset, and
-none between light verbs (light_verbs.txt).
+Antonyms (bench/derive_lexicon.py says how each pair is reached): WordNet's own pointers, the
+members of an adjective's or adverb's antonym synset, an adjective against the satellites of its
+antonym's cluster ("similar", on the words' most frequent senses), the derivationally related
+forms of an antonym pair ("derived": success/failure from succeed/fail), and none between light
+verbs (light_verbs.txt). Nouns of people that WordNet opposes (son/daughter) are kept apart, for
+the person type.
 
 Read with the standard library the first time a word is looked up (~0.15 s, ~35 MB): an
 unchanged re-audit never pays for it. A word is reduced to its WordNet lemmas as WordNet's own
@@ -38,6 +42,12 @@ class _Tables:
     exceptions: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     similar: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     antonyms: dict[Lemma, set[Lemma]] = field(default_factory=lambda: defaultdict(set))
+    #: nouns naming people that WordNet opposes (son/daughter, husband/wife, king/queen)
+    people: dict[Lemma, set[Lemma]] = field(default_factory=lambda: defaultdict(set))
+    #: verbs and nouns in the synset of each other's antonym ("continue" / "stop")
+    loose: dict[Lemma, set[Lemma]] = field(default_factory=lambda: defaultdict(set))
+    #: nouns WordNet writes with a capital in some sense: names ("sweden", "bush", "may")
+    names: frozenset[str] = frozenset()
 
 
 @cache
@@ -46,6 +56,7 @@ def _tables() -> _Tables:
     for line in entries("wordnet_lemmas.tsv"):
         lemma, pos, ids = line.split("\t")
         t.synsets[(lemma, pos)] = tuple(f"{s}-{pos}" for s in ids.split())
+    t.names = frozenset(entries("wordnet_names.tsv"))
     t.exceptions = {pos: defaultdict(list) for pos in "nvar"}
     for line in entries("wordnet_exceptions.tsv"):
         form, pos, lemma = line.split("\t")
@@ -58,13 +69,17 @@ def _tables() -> _Tables:
         for line in entries(name):
             l1, p1, l2, p2, *how = line.split("\t")
             # another member of a verb's or noun's antonym synset is too loose an opposite
-            # ("get" → "begin" ↔ "end"); adjective and adverb synsets are tight
+            # ("get" → "begin" ↔ "end"); adjective and adverb synsets are tight. It is kept
+            # aside: an opposite only in its most frequent sense (`are_antonyms`)
             if how == ["synset"] and p1 in "vn":
+                t.loose[(l1, p1)].add((l2, p2))
+                t.loose[(l2, p2)].add((l1, p1))
                 continue
             if p1 == p2 == "v" and (l1 in LIGHT_VERBS or l2 in LIGHT_VERBS):
                 continue
-            t.antonyms[(l1, p1)].add((l2, p2))
-            t.antonyms[(l2, p2)].add((l1, p1))
+            pairs = t.people if how == ["person"] else t.antonyms
+            pairs[(l1, p1)].add((l2, p2))
+            pairs[(l2, p2)].add((l1, p1))
     return t
 
 
@@ -108,12 +123,46 @@ def same_lemma(a: str, b: str) -> bool:
 
 
 def are_antonyms(a: str, b: str) -> bool:
-    """Some lemma of `a` is an antonym of some lemma of `b` in the same part of speech."""
+    """Some lemma of `a` is an antonym of some lemma of `b` in the same part of speech — or,
+    for verbs and nouns, a member of the synset of the other's antonym whose most frequent
+    sense is that synset ("continue" ↔ "discontinue", and "stop" means "discontinue" first:
+    "stop" is an opposite of "continue"; "get" means "begin" only in a rare sense)."""
     t = _tables()
     if same_lemma(a, b):
         return False
     theirs = lemmas(b)
-    return any(t.antonyms.get(mine, set()) & theirs for mine in lemmas(a))
+    if any(t.antonyms.get(mine, set()) & theirs for mine in lemmas(a)):
+        return True
+    return any(
+        _first_sense_of_antonym(x, y) or _first_sense_of_antonym(y, x)
+        for x in lemmas(a)
+        for y in t.loose.get(x, set()) & theirs
+    )
+
+
+def _first_sense_of_antonym(word: Lemma, member: Lemma) -> bool:
+    """`member`'s most frequent sense is the synset of an antonym of `word`."""
+    t = _tables()
+    first = t.synsets[member][0]
+    return any(t.synsets[antonym][0] == first for antonym in t.antonyms.get(word, set()))
+
+
+def common_word(word: str) -> bool:
+    """A word WordNet knows, and never as a name ("celebration", "festival", "open"; not
+    "sweden", "bush", "kuleba")."""
+    t = _tables()
+    found = lemmas(word)
+    return bool(found) and not any(lemma in t.names for lemma, _ in found)
+
+
+def opposite_people(a: str, b: str) -> bool:
+    """Nouns of people WordNet gives as each other's opposite: "son" / "daughters",
+    "husband" / "wife", "king" / "queen" (noun.person antonyms)."""
+    t = _tables()
+    if same_lemma(a, b):
+        return False
+    theirs = lemmas(b)
+    return any(t.people.get(mine, set()) & theirs for mine in lemmas(a))
 
 
 def are_synonyms(a: str, b: str) -> bool:

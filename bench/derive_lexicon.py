@@ -3,12 +3,14 @@
     apt-get install wordnet-base && pip install wordfreq
     python bench/derive_lexicon.py --out auditor/data
 
-writes auditor/data/wordnet_{lemmas,similar,antonyms,exceptions}.tsv and
+writes auditor/data/wordnet_{lemmas,similar,antonyms,exceptions,names}.tsv and
 LICENSE-WordNet.txt (the data the audit ships; WordNet 3.0's licence asks that its notice
-travel with it). Antonym pairs kept: WordNet's own antonym pointers ("lexical") and the other
-members of the antonym's synset ("synset"); the pairs reached through "similar to" and
-derivational links were measured too noisy for a charge (deep/tiny, issue/recall) and are
-left out (--antonyms to change).
+travel with it). Antonym pairs kept (`antonym_pairs` says each kind): WordNet's own antonym
+pointers, the other members of an antonym's synset, the nouns of people it opposes, and —
+on the words' most frequent senses only, where they were measured precise enough on the MQM
+calibration halves (bench/eval_findings.py) — an adjective against the satellites of its
+antonym's cluster and the derivationally related forms of an antonym pair (--antonyms to
+change).
 
 Input  (one of):
   --wndb DIR        a WNDB dict directory: Princeton WordNet 3.0 from Debian
@@ -26,6 +28,7 @@ Output (--out DIR), all UTF-8, tab-separated, sorted, '#' lines are comments:
                   antonym's synset) | similar (through an adjective/verb similar link)
                   | derived (through a derivationally related form)
   exceptions.tsv  form  pos  lemma    irregular inflections (WordNet *.exc), for morphy
+  names.tsv       lemma         nouns WordNet capitalises in some sense (Sweden, Bush, May)
   LICENSE-WordNet.txt, SOURCE.txt
 Needs wordfreq (and pyyaml for --oewn-yaml) at derivation time only.
 """
@@ -54,6 +57,13 @@ class Model:
         self.similar: dict[str, set[str]] = defaultdict(set)
         self.also: dict[str, set[str]] = defaultdict(set)
         self.deriv: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+        self.hypernyms: dict[str, set[str]] = defaultdict(set)
+        self.attributes: dict[str, set[str]] = defaultdict(set)
+        self.lexfile: dict[str, int] = {}
+        self.proper: set[str] = set()  #: synsets whose every word is capitalised (names)
+        self.capitalised: set[str] = set()  #: nouns WordNet writes with a capital: names
+        #: (lemma, pos) → its synsets, most frequent sense first (WordNet's index files)
+        self.ranked: dict[tuple[str, str], list[str]] = {}
         self.exc: dict[str, dict[str, list[str]]] = {p: defaultdict(list) for p in "nvar"}
 
     def add_sense(self, lemma: str, pos: str, syn: str) -> None:
@@ -91,6 +101,14 @@ def load_wndb(d: str) -> Model:
                 n = int(t[3], 16)
                 words = [_norm(t[4 + 2 * i]) for i in range(n)]
                 raw[syn] = words
+                m.lexfile[syn] = int(t[1])
+                m.capitalised.update(
+                    words[i] for i in range(n) if t[4 + 2 * i][:1].isupper() and pos == "n"
+                )
+                if any(t[4 + 2 * i][:1].isupper() for i in range(n)) and all(
+                    t[4 + 2 * i][:1].isupper() for i in range(n)
+                ):
+                    m.proper.add(syn)
                 for w in words:
                     m.add_sense(w, pos, syn)
                 k = 4 + 2 * n
@@ -104,6 +122,10 @@ def load_wndb(d: str) -> Model:
         src, tgt = int(st[:2], 16), int(st[2:], 16)
         if sym == "&" or sym == "$":
             m.similar[syn].add(tsyn)
+        elif sym in ("@", "@i"):
+            m.hypernyms[syn].add(tsyn)
+        elif sym == "=":
+            m.attributes[syn].add(tsyn)
         elif sym == "^":
             m.also[syn].add(tsyn)
         elif sym in ("!", "+") and src and tgt:
@@ -115,6 +137,15 @@ def load_wndb(d: str) -> Model:
             else:
                 m.deriv[a].add(b)
                 m.deriv[b].add(a)
+    for pos, fname in FILES.items():
+        with open(os.path.join(d, "index." + fname), encoding="latin-1") as f:
+            for line in f:
+                if line.startswith("  "):
+                    continue
+                t = line.split()
+                senses = int(t[2])
+                offsets = t[len(t) - senses :]
+                m.ranked[(_norm(t[0]), pos)] = [f"{o}-{pos}" for o in offsets]
     for pos, fname in FILES.items():
         p = os.path.join(d, fname + ".exc")
         if os.path.exists(p):
@@ -252,23 +283,46 @@ def vocabulary(m, top: int) -> set[tuple[str, str]]:
     return vocab
 
 
+#: WordNet's lexicographer file of nouns that name people (noun.person)
+NOUN_PERSON = 18
+
+
 def antonym_pairs(m, vocab):
-    """{(a, b): how} over (lemma, pos) keys, a < b, best (lowest) level kept."""
-    rank = {"lexical": 0, "synset": 1, "similar": 2, "derived": 3}
+    """{(a, b): how} over (lemma, pos) keys, a < b, best (lowest) level kept.
+
+    lexical   WordNet's antonym pointer (sense to sense)
+    synset    another member of the antonym's synset
+    person    a lexical pair of nouns that name people (noun.person: son/daughter,
+              husband/wife): the person type's gendered and kinship pairs
+    similar   an adjective against a satellite of its antonym's cluster (one hop, one side:
+              "dry" / "soggy"), both clusters poles of one attribute where WordNet names it
+    derived   the derivationally related forms of a lexical pair, in one part of speech
+              ("succeed"/"fail" → "success"/"failure", "present"/"absent" →
+              "presence"/"absence")
+    """
+    rank = {"person": 0, "lexical": 1, "synset": 2, "similar": 3, "derived": 4}
     pos_of = lambda syn: syn[-1]  # noqa: E731
     out: dict[tuple, str] = {}
 
+    def dominant(lemma, syn):
+        """`syn` is the lemma's most frequent sense (a looser link holds only there)."""
+        ranked = m.ranked.get((lemma, pos_of(syn)))
+        return not ranked or ranked[0] == syn
+
     def put(l1, s1, l2, s2, how):
         a, b = (l1, pos_of(s1)), (l2, pos_of(s2))
-        if a == b or a not in vocab or b not in vocab:
+        if a == b or a not in vocab or b not in vocab or l1 in l2.split() or l2 in l1.split():
+            return
+        if how in ("similar", "derived") and not (dominant(l1, s1) and dominant(l2, s2)):
             return
         key = (a, b) if a < b else (b, a)
         if key not in out or rank[how] < rank[out[key]]:
             out[key] = how
 
     synant = defaultdict(set)
-    for (l1, s1), (l2, s2) in m.ant:
-        put(l1, s1, l2, s2, "lexical")
+    for (l1, s1), (l2, s2) in sorted(m.ant):
+        people = s1[-1] == s2[-1] == "n" and m.lexfile[s1] == m.lexfile[s2] == NOUN_PERSON
+        put(l1, s1, l2, s2, "person" if people else "lexical")
         synant[s1].add(s2)
     # synset level: every member of S1 against every member of S2
     for s1, targets in synant.items():
@@ -276,23 +330,25 @@ def antonym_pairs(m, vocab):
             for l1 in m.members[s1]:
                 for l2 in m.members[s2]:
                     put(l1, s1, l2, s2, "synset")
-
-    # similar: satellites / verb-group mates of S1 against those of S2 (one hop each side)
-    def ext(s):
-        return {s} | (m.similar.get(s, set()) if s[-1] in "av" else set())
-
+    # similar: a head adjective against the satellites of its antonym head, the two heads
+    # measuring one attribute where WordNet names one
     for s1, targets in synant.items():
+        if s1[-1] != "a":
+            continue
         for s2 in targets:
-            for x in ext(s1):
-                for y in ext(s2):
-                    for l1 in m.members[x]:
-                        for l2 in m.members[y]:
-                            put(l1, x, l2, y, "similar")
-    # derived: derivationally related forms of either side (one hop), e.g. winner ~ win
-    for (l1, s1), (l2, s2) in m.ant:
+            shared = m.attributes.get(s1, set()) & m.attributes.get(s2, set())
+            if m.attributes.get(s1) and m.attributes.get(s2) and not shared:
+                continue
+            for satellite in m.similar.get(s2, ()):
+                for l1 in m.members[s1]:
+                    for l2 in m.members[satellite]:
+                        put(l1, s1, l2, satellite, "similar")
+    # derived: the forms derived from both sides of a lexical pair, in one part of speech
+    for (l1, s1), (l2, s2) in sorted(m.ant):
         for x in {(l1, s1), *m.deriv.get((l1, s1), ())}:
             for y in {(l2, s2), *m.deriv.get((l2, s2), ())}:
-                put(x[0], x[1], y[0], y[1], "derived")
+                if x[1][-1] == y[1][-1] and (x, y) != ((l1, s1), (l2, s2)):
+                    put(x[0], x[1], y[0], y[1], "derived")
     return out
 
 
@@ -302,7 +358,11 @@ def main() -> None:
     ap.add_argument("--oewn-yaml")
     ap.add_argument("--top", type=int, default=50000)
     ap.add_argument("--out", default="out")
-    ap.add_argument("--antonyms", default="lexical,synset", help="kinds of antonym pairs kept")
+    ap.add_argument(
+        "--antonyms",
+        default="lexical,synset,person,similar,derived",
+        help="kinds of antonym pairs kept",
+    )
     ap.add_argument("--prefix", default="wordnet_", help="prefix of the output file names")
     args = ap.parse_args()
     m = load_oewn_yaml(args.oewn_yaml) if args.oewn_yaml else load_wndb(args.wndb)
@@ -341,6 +401,10 @@ def main() -> None:
         f.write(head + "# lemma1\tpos1\tlemma2\tpos2\thow\n")
         for (a, b), how in sorted(pairs.items()):
             f.write(f"{a[0]}\t{a[1]}\t{b[0]}\t{b[1]}\t{how}\n")
+    with open(os.path.join(args.out, args.prefix + "names.tsv"), "w", encoding="utf-8") as f:
+        f.write(head + "# lemma  (a noun WordNet writes with a capital in some sense: a name)\n")
+        for lem in sorted({lem for lem, pos in vocab if pos == "n" and lem in m.capitalised}):
+            f.write(f"{lem}\n")
     with open(os.path.join(args.out, args.prefix + "exceptions.tsv"), "w", encoding="utf-8") as f:
         f.write(head + "# form\tpos\tlemma\n")
         for pos in "nvar":

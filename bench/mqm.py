@@ -1,4 +1,5 @@
-"""Outside evaluation data: the WMT21 TED-talk MQM annotations, Chinese -> English (a reader).
+"""Outside evaluation data: MQM annotations of Chinese -> English translations (a reader): the
+WMT21 TED talks, and news (`load_news_pairs`).
 
 Used by bench/eval_quotes.py and bench/eval_findings.py; the data stays out of the repository:
 `fetch github:google/wmt-mqm-human-evaluation` (or clone it) and pass the checkout, the bare
@@ -20,6 +21,18 @@ translation of it, so ref.A is marked with Major Accuracy errors in ~half the
 segments.  Thirteen MT systems: Borderline DIDI-NLP Facebook-AI IIE-MT MiSS NiuTrans
 Online-W SMU metricsystem1..5 (several emit identical text for many segments).
 
+News: the snapshot's generalMT2022/zhen/mqm_generalMT2022_zhen.tsv is over the 4 MiB a fetched
+snapshot holds (listed, absent), so the news set read here is the same snapshot's WMT23 general
+test set, Chinese -> English, news domain only:
+generalMT2023/zhen/sxs_mqm_generalMT2023_zhen.3ratingsPerSegment.tsv.tar.gz (10 MT systems, 38
+news documents, 377 segments, three raters per system and segment, same MQM categories and <v>
+spans; columns system, doc, docSegId, globalSegId, rater, source, target, category, severity,
+metadata). Its human reference is not in the file: refA of the WMT23 news-systems snapshot
+(github.com/wmt-conference/wmt23-news-systems, txt/references/generaltest2023.zh-en.ref.refA.en),
+matched to each segment by its Chinese source line. A rating of an output in which the rater
+found the planted "hands on the wheel" test error (category `Found`) saw a doctored text: that
+output's ratings are left out.
+
 Dependencies: standard library only.
 """
 
@@ -28,9 +41,11 @@ from __future__ import annotations
 import collections
 import csv
 import hashlib
+import io
 import os
 import re
 import subprocess
+import tarfile
 
 TSV_IN_REPO = "ted/zhen/mqm_ted_zhen.tsv"
 CANONICAL_REF = "refB"
@@ -64,7 +79,10 @@ def _read_text(path: str) -> str:
 
 
 def read_rows(path: str) -> list[dict]:
-    lines = _read_text(path).splitlines()
+    return _rows(_read_text(path).splitlines(), path)
+
+
+def _rows(lines: list[str], path: str) -> list[dict]:
     rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
     need = {
         "system",
@@ -98,11 +116,12 @@ def _locate(marked: str):
     return clean, start, end, clean[start:end]
 
 
-def load_segments(path: str) -> dict:
+def load_segments(path: str | list[dict]) -> dict:
     """{(system, seg_id): {talk, doc_pos, seg_id, system, source, text, errors:[...]}}
-    errors: every annotation (all categories/severities, 'No-error' rows dropped)."""
+    errors: every annotation (all categories/severities, 'No-error' rows dropped).
+    `path`: a TED snapshot (see `_read_text`) or rows already read in its columns."""
     segs: dict = {}
-    for r in read_rows(path):
+    for r in read_rows(path) if isinstance(path, str) else path:
         key = (r["system"], int(r["seg_id"]))
         text, ts, te, tspan = _locate(r["target"])
         src, ss, se, sspan = _locate(r["source"])
@@ -378,3 +397,115 @@ def load_documents(path: str, *, reference: str = CANONICAL_REF, joiner: str = "
             )
         )
     return out
+
+
+# ----------------------------------------------------------------------------- news
+NEWS_IN_REPO = "generalMT2023/zhen/sxs_mqm_generalMT2023_zhen.3ratingsPerSegment.tsv.tar.gz"
+NEWS_REFERENCE = "txt/references/generaltest2023.zh-en.ref.refA.en"
+NEWS_SOURCE = "txt/sources/generaltest2023.zh-en.src.zh"
+HOTW = "Found"  #: the category of a rating that found the planted test error
+
+
+def _git_show(git_dir: str, path: str) -> bytes:
+    return subprocess.run(
+        ["git", "--git-dir", git_dir, "show", f"HEAD:{path}"], check=True, capture_output=True
+    ).stdout
+
+
+def _news_rows(mqm: str) -> list[dict]:
+    """The news ratings in the TED file's columns (doc_id = position in the document)."""
+    with tarfile.open(fileobj=io.BytesIO(_git_show(mqm, NEWS_IN_REPO))) as archive:
+        member = next(m for m in archive.getmembers() if m.name.endswith(".tsv"))
+        extracted = archive.extractfile(member)
+        assert extracted is not None
+        lines = extracted.read().decode("utf-8").splitlines()
+    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    doctored = {(r["system"], r["globalSegId"]) for r in rows if r["category"] == HOTW}
+    return [
+        {
+            "system": r["system"],
+            "doc": r["doc"],
+            "doc_id": r["docSegId"],
+            "seg_id": r["globalSegId"],
+            "rater": r["rater"],
+            "source": r["source"],
+            "target": r["target"],
+            "category": r["category"],
+            "severity": r["severity"],
+        }
+        for r in rows
+        if (r["system"], r["globalSegId"]) not in doctored
+    ]
+
+
+def news_split(doc: str) -> str:
+    """Calibration or held-out half of a news document, by a hash of its name."""
+    return "calibration" if int(hashlib.sha1(doc.encode()).hexdigest(), 16) % 2 else "heldout"
+
+
+def load_news_pairs(mqm: str, wmt23: str, kept_rule: str = "strict") -> list[dict]:
+    """News pairs in `load_pairs`' records: the human reference refA against each distinct MT
+    output of a segment, `kept` when none of its raters marked an accuracy error (nor, strict,
+    a Major one), `changed` when one marked a Major accuracy error. `mqm`, `wmt23`: bare git
+    directories of the two snapshots."""
+    source = _git_show(wmt23, NEWS_SOURCE).decode("utf-8").splitlines()
+    reference = _git_show(wmt23, NEWS_REFERENCE).decode("utf-8").splitlines()
+    by_source = {re.sub(r"\s+", "", s): r for s, r in zip(source, reference, strict=True)}
+    segs = load_segments(_news_rows(mqm))
+    groups: dict = collections.OrderedDict()
+    for (_, seg_id), s in sorted(segs.items()):
+        groups.setdefault((seg_id, s["text"]), []).append(s)
+    out = []
+    for (seg_id, text), members in groups.items():
+        ref = by_source.get(re.sub(r"\s+", "", members[0]["source"]))
+        if ref is None or text == ref:
+            continue
+        allerr = [dict(e, system=m["system"]) for m in members for e in m["errors"]]
+        kind = label(allerr, kept_rule)
+        if kind == "other":
+            continue
+        major: list[dict] = []
+        seen: dict = {}
+        for e in allerr:
+            if not is_major_accuracy(e):
+                continue
+            key = (e["category"], e["span_in"], e["char_start"], e["char_end"], e["src_start"])
+            if key in seen:
+                seen[key]["raters"].append(e["rater"])
+                continue
+            d = {x: e[x] for x in (*_ERROR_FIELDS, "src_start", "src_end")}
+            d["raters"] = [e["rater"]]
+            seen[key] = d
+            major.append(d)
+        doc = members[0]["talk"]
+        out.append(
+            dict(
+                talk=doc,
+                split=news_split(doc),
+                seg_id=seg_id,
+                doc_pos=members[0]["doc_pos"],
+                kind=kind,
+                pair_type="human-mt",
+                reference=ref,
+                candidate=text,
+                system=members[0]["system"],
+                systems=[m["system"] for m in members],
+                n_ratings=sum(len(m["raters"]) for m in members),
+                n_major_acc_votes=sum(
+                    any(is_major_accuracy(e) for e in m["errors"]) for m in members
+                ),
+                errors=major,
+                other_errors=[
+                    {x: e[x] for x in (*_ERROR_FIELDS, "rater", "system")}
+                    for e in allerr
+                    if not is_major_accuracy(e)
+                ],
+                source=members[0]["source"],
+                identical=False,
+                near_identical=_norm(text) == _norm(ref),
+            )
+        )
+    return out
+
+
+_ERROR_FIELDS = ("category", "severity", "span_text", "char_start", "char_end", "span_in")

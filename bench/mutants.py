@@ -51,6 +51,7 @@ TESTS_FOR = {
     "BacktranslationSettings": [
         "tests/test_pins_backtranslation.py",
         "tests/test_backtranslation.py",
+        "tests/test_backtranslation_verdict.py",
         "tests/test_heuristics.py",
     ],
     "VerdictSettings": [
@@ -67,6 +68,8 @@ LIST_TESTS = [
     "tests/test_pins_segment.py",
     "tests/test_pins_backtranslation.py",
     "tests/test_changes.py",
+    "tests/test_changes_precision.py",
+    "tests/test_edit_types.py",
     "tests/test_drift.py",
     "tests/test_segment.py",
     "tests/test_language.py",

@@ -10,7 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.records import Kind
-from auditor.stages.backtranslation import Evidence, segment_evidence, translationese_evidence
+from auditor.stages.backtranslation import (
+    Evidence,
+    segment_evidence,
+    translation_verdict,
+    translationese_evidence,
+)
 from auditor.stages.segment import segment_document
 from tests.conftest import CYPRUS, OFFICIAL, RUSSIAN, SPANISH, TURKISH_OUTLET
 from tests.data.natural_english import NATURAL_ENGLISH
@@ -63,7 +68,7 @@ def test_cyprus_article_ends_quotations_with_bare_said_and_used_the_phrase() -> 
 
 def test_segment_evidence_reads_only_english_sentences() -> None:
     text = CYPRUS.read_text(encoding="utf-8")
-    assert segment_evidence(segment_document(text)) == translationese_evidence(_sentences(text))
+    assert segment_evidence(segment_document(text)) == translation_verdict(_sentences(text))
 
 
 def test_quotations_passed_beside_their_sentences_are_not_counted_twice() -> None:

@@ -20,9 +20,8 @@ import pytest
 from typer.testing import CliRunner
 
 from auditor.cli import app
-from auditor.run.engines import EngineChoice
+from auditor.run.engines import EngineChoice, usable_cores
 from auditor.run.pipeline import audit_corpus
-from auditor.run.workers import usable_cores
 from auditor.settings import IngestSettings
 from auditor.stages import score
 
@@ -70,9 +69,9 @@ def test_ingest_settings_refuse_a_size_limit_that_is_no_size(value: float) -> No
 def test_workers_asked_for_are_capped_by_articles_and_cores(
     asked: int, articles: int, cores: int, given: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from auditor.run import workers
+    from auditor.run import engines
 
-    monkeypatch.setattr(workers, "usable_cores", lambda: cores)
+    monkeypatch.setattr(engines, "usable_cores", lambda: cores)
     for engine in ("processes", "dask"):
         assert EngineChoice(engine, asked).sized(articles).workers == given
 

@@ -8,6 +8,8 @@ import pytest
 
 from auditor.records import Level
 from auditor.stages.changes import find_changes
+from auditor.stages.drift import reported_speech_changes
+from auditor.stages.speech import Speech
 
 
 def _critical(official: str, article: str) -> list[str]:
@@ -152,3 +154,186 @@ def test_what_a_reviewer_should_see_is_notable_not_charged(
 ) -> None:
     assert change in _notable(official, article)
     assert _critical(official, article) == []
+
+
+# --- the rules of the meaning-reversals issue, each on both sides -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("official", "article", "kept"),
+    [
+        # a date in any common format is one value
+        ("The vote was on February 11, 2023.", "The vote was on 2023-02-11.", True),
+        ("The vote was on February 11, 2023.", "The vote was on 11.02.2023.", True),
+        ("The vote was on 11 Feb. 2023.", "The vote was on 11 February 2023.", True),
+        ("The vote was on 30 November 2022.", "The vote was on 30.11.2022.", True),
+        ("It was shot down on February 4th.", "It was shot down on 4 February.", True),
+        ("The vote was on 11.02.2023.", "The vote was on 02/11/2023.", True),  # m/d or d/m
+        ("The vote was on February 11, 2023.", "The vote was on 2023-02-12.", False),
+        ("The vote was on 11.02.2023.", "The vote was on 13/02/2023.", False),
+        # other values said another way
+        ("Support rose by 50%.", "Support rose by half.", True),
+        ("Support rose by 50%.", "Support rose by a third.", False),
+        ("It hopes for 4 to 6 million visitors.", "It hopes for 4 million to 6 million.", True),
+        ("It hopes for 4 to 6 million visitors.", "It hopes for 4 to 8 million.", False),
+        ("He led it in the 1980s.", "He led it in the 80s.", True),
+        ("It stood out among stores.", "It stood out among thousands of stores.", True),
+        (
+            "It stood out among hundreds of stores.",
+            "It stood out among thousands of stores.",
+            False,
+        ),
+        # an acronym and its expansion are one entity (initials of words or of syllables)
+        ("The KMT won the local elections.", "The Kuomintang won the local elections.", True),
+        ("Voters in the UK agreed.", "Voters in Ukraine agreed.", False),
+        # a negation inside a word is polarity
+        ("It is impossible to verify the figures.", "The figures cannot be verified.", True),
+        ("The damage remains unevaluated.", "The damage has not been assessed.", True),
+        ("It is possible to verify the figures.", "The figures cannot be verified.", False),
+        # nearly and almost are not negation
+        ("The work is nearly finished.", "The work is finished.", True),
+        ("The project is almost complete.", "The project is complete.", True),
+        ("The process is now nearly complete.", "The process is not yet complete.", True),
+        ("The work is finished.", "The work is not finished.", False),
+        # modal force by class: "need to" beside "should" and "must", not "must" for "should"
+        ("Members should increase spending.", "Members need to increase spending.", True),
+        ("Members must increase spending.", "Members should increase spending.", False),
+        ("Members need to increase spending.", "Members may increase spending.", False),
+    ],
+)
+def test_precision_rules_on_both_sides(official: str, article: str, kept: bool) -> None:
+    assert (_critical(official, article) == []) is kept, _critical(official, article)
+
+
+@pytest.mark.parametrize(
+    ("official", "article", "edit"),
+    [
+        # antonyms through WordNet's structure and negative prefixes
+        ("The summit was a success.", "The summit was a failure.", "antonym: success → failure"),
+        (
+            "The presence of troops was confirmed.",
+            "The absence of troops was confirmed.",
+            "antonym: presence → absence",
+        ),
+        (
+            "Every member state signed.",
+            "Every nonmember state signed.",
+            "antonym: member → nonmember",
+        ),
+        (
+            "A ceasefire is possible now.",
+            "A ceasefire is impossible now.",
+            "antonym: possible → impossible",
+        ),
+        ("The buyer signed first.", "The seller signed first.", "antonym: buyer → seller"),
+        # scope: the extent of the claim
+        ("All allies agreed to the plan.", "Some allies agreed to the plan.", "scope: all → some"),
+        (
+            "We always consult our partners.",
+            "We sometimes consult our partners.",
+            "scope: always → sometimes",
+        ),
+        ("Most members support it.", "Few members support it.", "scope: most → few"),
+        ("Everyone was certified.", "Someone was certified.", "scope: everyone → someone"),
+        # persons: gender and kin
+        ("His proposal was rejected.", "Her proposal was rejected.", "person: his → her"),
+        (
+            "The minister's son was arrested.",
+            "The minister's daughter was arrested.",
+            "person: son → daughter",
+        ),
+        ("Her husband was not there.", "Her wife was not there.", "person: husband → wife"),
+        ("The king spoke first.", "The queen spoke first.", "person: king → queen"),
+    ],
+)
+def test_reversals_beyond_a_word_list_are_charged(official: str, article: str, edit: str) -> None:
+    assert _critical(official, article) == [edit]
+
+
+@pytest.mark.parametrize(
+    ("official", "article"),
+    [
+        ("All in all, the plan worked.", "All in all, the plan worked well."),
+        ("This is the most urgent task.", "This is an urgent task."),  # a degree, not a quantity
+        ("Some 300 troops arrived.", "About 300 troops arrived."),  # an approximation
+        ("All allies agreed.", "Allies agreed."),  # left out: one claim
+        ("We know the answer.", "You know the answer."),  # generic persons
+        ("The victim entered his card number.", "The victim entered their card number."),
+        ("Firms in the US suffered.", "Firms themselves suffered."),  # "US" is no "us"
+        ("The files were covered.", "The files were discovered."),  # dis- only where WordNet says
+    ],
+)
+def test_what_looks_like_a_reversal_but_is_none(official: str, article: str) -> None:
+    assert _critical(official, article) == []
+
+
+@pytest.mark.parametrize(
+    ("speech", "changes"),
+    [
+        # a name left out of a quotation: the quoted words are not what was said
+        (Speech.DIRECT, ["entity: Smith → ∅"]),
+        # outside a quotation it is shown, never charged; on the reporter's words not at all
+        (None, ["name: Smith → ∅"]),
+        (Speech.REPORTED, ["name: Smith → ∅"]),
+    ],
+)
+def test_a_name_left_out_is_charged_only_in_a_quotation(
+    speech: Speech | None, changes: list[str]
+) -> None:
+    official, article = "I thank Smith and Jones for their work.", "I thank Jones for their work."
+    found = [str(c) for c in find_changes(official, article, speech=speech)]
+    assert found == changes
+    if speech is Speech.REPORTED:
+        assert reported_speech_changes(find_changes(official, article, speech=speech)) == []
+
+
+def test_a_quotation_that_marks_its_cut_drops_no_name() -> None:
+    """An ellipsis says where the quotation leaves words out."""
+    found = find_changes(
+        "I thank Smith and Jones for their work.",
+        "I thank … Jones for their work.",
+        speech=Speech.DIRECT,
+    )
+    assert [str(c) for c in found] == ["name: Smith → ∅"]
+
+
+def test_a_replaced_name_is_critical_on_the_reporters_words_too() -> None:
+    found = find_changes(
+        "Smith met the delegation in Vienna.",
+        "Smith met the delegation in Geneva.",
+        speech=Speech.REPORTED,
+    )
+    assert [str(c) for c in reported_speech_changes(found)] == ["entity: Vienna → Geneva"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "opposite"),
+    [
+        # a member of the synset of the other's antonym, in its most frequent sense
+        ("continue", "stop", True),
+        ("continuing", "stopped", True),
+        # a member only in a rare sense is no opposite ("get" can mean "begin")
+        ("get", "end", False),
+        ("keep", "stop", False),
+    ],
+)
+def test_verb_opposites_through_the_antonym_synset_in_its_first_sense(
+    a: str, b: str, opposite: bool
+) -> None:
+    from auditor.wordnet import are_antonyms
+
+    assert are_antonyms(a, b) is opposite
+
+
+@pytest.mark.parametrize(
+    ("official", "article", "edits"),
+    [
+        # "without a doubt" and "no doubt" affirm: neither is a negation
+        ("Without a doubt, it is the insects.", "Insects, no doubt.", []),
+        ("No doubt it is the insects.", "Without any doubt, it is the insects.", []),
+        # "without" before anything else still negates
+        ("Without a plan, we fail.", "With a plan, we fail.", ["negation: without → with"]),
+    ],
+)
+def test_doubt_idioms_are_no_negation(official: str, article: str, edits: list[str]) -> None:
+    assert [str(c) for c in find_changes(official, article) if c.level is Level.CRITICAL] == edits

@@ -135,7 +135,8 @@ def test_an_article_with_markup_is_shown_as_text(reviewed: Path) -> None:
 
 def test_pages_load_nothing_from_elsewhere(reviewed: Path) -> None:
     pages = sorted((reviewed / "html").rglob("*.html"))
-    assert len(pages) == 7  # the index, the quotes page and one page per article
+    # the index, the quotes page, the pictures of the corpus and one page per article
+    assert len(pages) == 8
     for path in pages:
         html = path.read_text(encoding="utf-8")
         parsed = Elements()
@@ -160,12 +161,23 @@ def test_the_misquoted_words_are_marked_in_their_quotation(reviewed: Path) -> No
     assert ("should", "modality: must → should") in [(t, a["title"]) for a, t in critical]
     assert ("must", "modality: must → should") in [(t, a["title"]) for a, t in critical]
     assert len(page.having("quote not-found")) == 6
+    # the findings list: the change, where it stands (line and sentence) and the words there
     findings = [text for _, text in page.having("critical", within="") if "·" in text]
-    assert any("line 8 ↔ official line 14" in f and "must → should" in f for f in findings)
+    assert any(
+        "modality: must → should" in f
+        and "line 8, sentence 3" in f
+        and "official line 14" in f
+        and "But we should not underestimate Russia." in f
+        for f in findings
+    )
+    # the six parts of one quotation not found are one finding, its words beside it
+    not_found = [t for _, t in page.having("not-found", within="") if "line 11" in t]
+    assert len(not_found) == 1 and "line 11, sentences 2–7" in not_found[0]
+    assert "Our most urgent task right now" in not_found[0]
     # the quotation sits inside its sentence's row, on the article's line 8
     row = next(text for tag, a, text in page.elements if tag == "tr" and a.get("id") == "s11")
     assert "".join(row).split("\n")[1:4] == [
-        "8",
+        "8s. 3",  # line 8, its sentence 3
         "But we shouldmodality not underestimate Russia.misquoted",
         "",
     ]
@@ -203,9 +215,52 @@ def test_the_score_intervals_are_on_the_article_page_and_the_index(reviewed: Pat
     row = scored.iloc[0]
     html, _ = _page(reviewed, row.article_id)
     low, high = f"{row.chrf_ci_low:.1f}", f"{row.chrf_ci_high:.1f}"
-    assert f"chrF++ {low}–{high}" in html
+    assert f"closeness {low}–{high}" in html
     assert f"BLEU {row.bleu_ci_low:.1f}–{row.bleu_ci_high:.1f}" in html
     index = (reviewed / "html" / INDEX).read_text(encoding="utf-8")
     assert f'title="95 % interval {low}–{high}"' in index
     unscored = summary[summary.chrf.isna()].iloc[0]
-    assert "95 % interval" not in _page(reviewed, unscored.article_id)[0]
+    assert 'class="interval"' not in _page(reviewed, unscored.article_id)[0]
+
+
+@pytest.fixture(scope="module")
+def hostile_reviewed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two hostile articles (splices, distorted quotations, headlines) beside the transcript."""
+    import shutil
+
+    from auditor.run.pipeline import audit_corpus
+    from tests.conftest import CORPUS
+
+    root = tmp_path_factory.mktemp("hostile")
+    (root / "corpus" / "articles").mkdir(parents=True)
+    shutil.copytree(CORPUS / "official", root / "corpus" / "official")
+    data = Path(__file__).parent / "data" / "hostile"
+    for name in ("herald-splices.txt", "tribune-reversed-quotes.txt"):
+        shutil.copy(data / name, root / "corpus" / "articles" / name)
+    audit_corpus(root / "corpus", root / "reports", models_dir=root / "no-models")
+    return root / "reports"
+
+
+def test_a_spliced_quotation_is_shown_joined_from_its_places(hostile_reviewed: Path) -> None:
+    import pandas as pd
+
+    _, page = _page(hostile_reviewed, "herald-splices.txt")
+    places = [text for _, text in page.having("places")]
+    assert len(places) == 4
+    assert places[2].count("official line") == 3
+    assert "and manage the risks ← official line 48: And manage the risks" in places[2]
+    segments = pd.read_csv(hostile_reviewed / "segments.csv", keep_default_na=False)
+    lines = segments[segments.official_lines != ""].official_lines.tolist()
+    assert lines == ["13; 35", "34; 14", "41; 32; 48", "21; 45"]
+
+
+def test_a_distorted_quotation_shows_its_content_evidence(hostile_reviewed: Path) -> None:
+    _, page = _page(hostile_reviewed, "tribune-reversed-quotes.txt")
+    notes = [text for _, text in page.having("note")]
+    assert any(
+        n.startswith("aligned on its content, not its wording: 2 of its 2 content words")
+        and "(underestimate, Russia;" in n
+        for n in notes
+    )
+    headline = next(t for tag, a, t in page.elements if tag == "tr" and a.get("id") == "s0")
+    assert "negation: not → ∅" in "".join(headline)

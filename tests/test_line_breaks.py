@@ -111,3 +111,35 @@ def test_a_text_needs_enough_wrapped_lines_to_be_read_as_wrapped() -> None:
     assert paragraphs(lines, SegmentSettings()) == [(0, 3), (4, 4)]  # 3 of 4 broken
     assert paragraphs(lines, SegmentSettings(wrapped_min_lines=5)) == [(i, i) for i in range(5)]
     assert paragraphs(lines, SegmentSettings(wrapped_min_share=0.8)) == [(i, i) for i in range(5)]
+
+
+def test_short_paragraphs_between_blank_lines_do_not_hide_a_wrap() -> None:
+    """Only a line that another line of text follows can be broken by a wrap: a text of
+    quotations a paragraph each, most of one line, is wrapped when those of two lines are."""
+    from auditor.stages.wrap import paragraphs
+
+    lines = [
+        "one two three",
+        "four",
+        "",
+        "five six",
+        "",
+        "seven eight nine",
+        "ten",
+        "",
+        "eleven",
+        "",
+        "twelve thirteen",
+        "fourteen",
+        "",
+        "fifteen",
+        "",
+        "sixteen seventeen",
+        "eighteen",
+    ]
+    wrapped = paragraphs(lines, SegmentSettings())
+    assert (0, 1) in wrapped and (5, 6) in wrapped and (15, 16) in wrapped
+    assert (3, 3) in wrapped and (2, 2) in wrapped
+    # not wrapped when a line that another follows ends where the next word would fit
+    lines[0], lines[5], lines[15], lines[16] = "one", "seven", "sixteen", "x"  # 1 of 4 broken
+    assert paragraphs(lines, SegmentSettings()) == [(i, i) for i in range(len(lines))]

@@ -1,5 +1,6 @@
-"""Pins of the back-translation evidence: every weight, floor, span, window and cap of
-`BacktranslationSettings`, the round-trip signal, and the word lists the markers read.
+"""Pins of the back-translation markers: every weight, floor, span, window and cap of
+`BacktranslationSettings` that the markers read, and the word lists they read (the classifier's
+settings and the round trip: tests/test_backtranslation_verdict.py).
 
 Every case is a finding a reviewer can check by hand at the default settings; moving a setting
 by about a fifth (an integer by one) or dropping a word-list entry flips one of them (see
@@ -11,12 +12,13 @@ seen n times has strength ln(1 + n), a rate r over its floor f has strength (r �
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pytest
 
 from auditor.records import ArticleResult, Category, Kind, Segment, SegmentResult, Status
 from auditor.settings import Settings
-from auditor.stages.backtranslation import Evidence, translationese_evidence, with_round_trip
+from auditor.stages.backtranslation import Evidence, translationese_evidence
 from auditor.stages.backtranslation.profile import profile_of, words_of
 from auditor.stages.backtranslation.round_trip import needs_explaining
 from tests.data.natural_english import NATURAL_ENGLISH
@@ -246,33 +248,8 @@ def test_a_connective_is_a_habit_above_one_sentence_in_four(
 # --- round trip -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("chrf", "score"),
-    [
-        (50.0, 0.0),
-        (60.0, 0.0),  # the floor: adds nothing
-        (66.25, _score(0.25)),  # a quarter of the way
-        (72.5, _score(0.5)),  # half-way: half the weight (0.393)
-        (85.0, _score(1.0)),  # the floor plus the span: the full weight (0.632)
-        (97.0, _score(1.0)),
-    ],
-)
-def test_a_round_trip_that_keeps_more_than_chrf_60_adds_up_to_its_weight(
-    chrf: float, score: float
-) -> None:
-    evidence, pivot = with_round_trip(Evidence(0.0, ()), {"tr": chrf}, BACKTRANSLATION)
-    assert (evidence.score, pivot) == (score, "tr")
-    assert evidence.signals == (f"round trip through tr keeps chrF++ {chrf:.0f}",)
-
-
-def test_the_round_trip_adds_to_the_markers_and_names_the_closest_pivot() -> None:
-    markers = Evidence(0.5, ("quotation attributed twice (said, “…,” he said.) x1",))
-    evidence, pivot = with_round_trip(
-        markers, {"de": 61.0, "tr": 72.5, "ru": 64.0}, BACKTRANSLATION
-    )
-    assert pivot == "tr"
-    assert evidence.score == round(1 - 0.5 * math.exp(-0.5), 3)  # 0.697
-    assert with_round_trip(markers, {}, BACKTRANSLATION) == (markers, "")
+# the round trip is a second signal named beside the probability, never added to it:
+# tests/test_backtranslation_verdict.py pins `round_trip_floor` and its labels
 
 
 def _result(score: float, pivot: str = "tr") -> ArticleResult:
@@ -289,12 +266,15 @@ def _result(score: float, pivot: str = "tr") -> ArticleResult:
     ("score", "explained"),
     [(0.3, False), (0.45, False), (0.5, True), (0.55, True), (0.9, True)],
 )
-def test_drift_is_checked_against_machine_translation_from_a_score_of_half(
+def test_drift_is_checked_against_machine_translation_from_the_minimum_score(
     score: float, explained: bool
 ) -> None:
-    wanted = needs_explaining(_result(score), BACKTRANSLATION)
+    half = replace(BACKTRANSLATION, mt_explain_min_score=0.5)
+    wanted = needs_explaining(_result(score), half)
     assert wanted == (["Allies agreed to give more aid."] if explained else [])
-    assert needs_explaining(_result(score, pivot=""), BACKTRANSLATION) == []
+    assert needs_explaining(_result(score, pivot=""), half) == []
+    # by default every article with a suspected pivot: the round trip is a second signal
+    assert needs_explaining(_result(score), BACKTRANSLATION) == ["Allies agreed to give more aid."]
 
 
 # --- word lists -------------------------------------------------------------------------------

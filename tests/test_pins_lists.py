@@ -16,7 +16,7 @@ from auditor.stages.align import content_stems
 from auditor.stages.changes import find_changes
 from auditor.stages.span import best_span
 from auditor.stages.speech import wording
-from auditor.wordnet import are_antonyms, are_synonyms, lemmas, same_lemma
+from auditor.wordnet import are_antonyms, are_synonyms, lemmas, opposite_people, same_lemma
 
 #: entries whose removal changes no finding, and why (checked by hand; bench/mutants.py
 #: reports them as survivors)
@@ -24,8 +24,6 @@ UNPINNABLE = {
     "modal_force.tsv: 'll, 'd": 'no token is ever "\'ll" or "\'d": the tokenizer keeps a '
     'contraction whole ("we\'ll" is read by its ending, "we\'d" not at all)',
     "modal_classes.tsv: should": "the only force of its class: a class of its own either way",
-    "qualifiers.txt: nearly, almost": "also lexical negatives: a negation edit on the same words "
-    "always takes the qualifier's place",
     "sentence_openers.txt: i, no, not, never, nothing, nobody, neither, nor": "never a name "
     'anyway ("I" and the negators are ruled out first)',
     "sentence_openers.txt: no one, of course": "two words: a token is one word, never matched",
@@ -145,9 +143,9 @@ def test_no_longer_is_one_negation() -> None:
         ("He has to act.", "He should act.", "has to → should"),
         ("We had to act.", "We should act.", "had to → should"),
         ("We got to act.", "We should act.", "got to → should"),
-        ("We need to act.", "We should act.", "need to → should"),
-        ("He needs to act.", "He should act.", "needs to → should"),
-        ("We needed to act.", "We should act.", "needed to → should"),
+        ("We need to act.", "We may act.", "need to → may"),
+        ("He needs to act.", "He may act.", "needs to → may"),
+        ("We needed to act.", "We may act.", "needed to → may"),
         ("We ought to act.", "We must act.", "ought to → must"),
         ("They want to be able to help.", "They must help.", "be able to → must"),
         ("He is able to help.", "He must help.", "is able to → must"),
@@ -178,7 +176,9 @@ def test_a_modal_replaced_by_one_of_another_class_is_a_modality_edit(
     ("official", "article"),
     [
         # modal_classes.tsv: two forces of one class say the same
-        ("We must act.", "We need to act."),  # necessity
+        # modal_blurred.tsv: neighbouring classes a translation swaps
+        ("We must act.", "We need to act."),  # need ~ necessity
+        ("Members should increase spending.", "Members need to increase spending."),  # ~ advice
         (
             "An attack shall be considered an attack on all.",
             "An attack must be considered an attack on all.",
@@ -213,9 +213,10 @@ NUMBER_WORDS = [
     "zero", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "dozen",
-    "dozens", "hundreds", "thousands", "millions", "billions", "half", "double", "twice",
-    "triple", "thrice",
+    "half", "double", "twice", "triple", "thrice",
 ]  # fmt: skip
+#: number_words.tsv entries that are also in approximate_numbers.txt
+APPROXIMATE = ["dozens", "hundreds", "thousands", "millions", "billions"]
 ORDINALS = [
     "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "thirds",
     "quarter", "quarters", "fourths", "fifths",
@@ -227,6 +228,15 @@ SCALES = ["hundred", "thousand", "million", "billion", "trillion"]
 def test_a_number_word_left_out_is_a_number_edit(word: str) -> None:
     assert _changes(f"They sent {word} ships.", "They sent ships.", "number") == [
         f"number: {word} → ∅"
+    ]
+
+
+@pytest.mark.parametrize("word", APPROXIMATE)
+def test_an_order_of_magnitude_left_out_is_no_change_but_replaced_is_one(word: str) -> None:
+    """approximate_numbers.txt: "thousands of stores" says many, not a figure."""
+    assert _changes(f"They sent {word} of ships.", "They sent ships.", "number") == []
+    assert _changes(f"They sent {word} of ships.", "They sent ten ships.", "number") == [
+        f"number: {word} → ten"
     ]
 
 
@@ -266,12 +276,8 @@ def test_a_date_written_out_is_the_same_day_as_a_dotted_one(month: str, number: 
     assert _changes(official, f"The summit opened on 28.{number:02}.2022.", "number") == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a month's name is taken for a name: a date rewritten in digits shows a notable "
-    "'name: November → ∅' change although number.py reads both as the same day",
-)
 def test_a_date_rewritten_in_digits_is_no_change_at_all() -> None:
+    """A month beside a number is part of a date, not a name (the strict xfail of old)."""
     assert (
         _changes("The summit opened on 30 November 2022.", "The summit opened on 30.11.2022.") == []
     )
@@ -291,7 +297,8 @@ QUALIFIERS = [
     "absolutely", "totally", "real", "true", "genuine", "ambitious", "aggressive", "unprovoked",
     "unjustified", "illegitimate", "legitimate", "lethal", "non-lethal", "growing", "increasing",
     "increasingly", "continued", "continuing", "further", "substantial", "substantially",
-    "considerable", "considerably", "massive", "historic", "historical", "fundamental",
+    "considerable", "considerably", "massive", "nearly", "almost", "historic", "historical",
+    "fundamental",
     "fundamentally", "unwavering", "steadfast", "firm", "firmly", "sustained", "immediate",
     "immediately", "swift", "swiftly", "rapid", "rapidly", "deliberate", "deliberately",
     "systematic", "systematically", "asymmetric", "excellent", "united", "unity", "tailored",
@@ -351,7 +358,8 @@ OPENERS = [
     "anything", "such", "either", "other", "another", "what", "which", "who", "how", "why",
     "where", "yes", "well", "indeed", "instead", "perhaps", "maybe", "thus", "therefore",
     "hence", "still", "yet", "even", "only", "just", "sometimes", "often", "usually",
-    "obviously", "clearly", "actually", "really", "certainly",
+    "obviously", "clearly", "actually", "really", "certainly", "despite", "although", "though",
+    "whereas",
 ]  # fmt: skip
 
 
@@ -421,7 +429,7 @@ PRONOUNS = [
 
 @pytest.mark.parametrize(("pronoun", "person"), PRONOUNS)
 def test_a_pronoun_of_another_person_is_a_person_edit(pronoun: str, person: str) -> None:
-    other = "her" if person == "third masculine" else "him"
+    other = {"third masculine": "her", "third plural": "us"}.get(person, "him")
     written = "I" if pronoun == "i" else pronoun
     changes = _changes(f"Allies thanked {written} warmly.", f"Allies thanked {other} warmly.")
     assert changes == [f"person: {pronoun} → {other}"]
@@ -553,3 +561,175 @@ REPORTING_VERBS = [
 def test_a_reporting_clause_before_reported_speech_is_not_compared(verb: str) -> None:
     assert wording(f"Stoltenberg {verb} that allies must do more.") == "Allies must do more."
     assert content_stems(f"ministers {verb} agreed") == ("minis", "agree")
+
+
+# --- scope_words.tsv, scope_idioms.txt --------------------------------------------------------
+
+#: every entry of scope_words.tsv, its extent and a frame it stands in
+SCOPE = [
+    ("all", "all", "det"), ("every", "all", "det"), ("each", "all", "det"),
+    ("everyone", "all", "pro"), ("everybody", "all", "pro"), ("everything", "all", "pro"),
+    ("always", "all", "adv"), ("invariably", "all", "adv"), ("most", "most", "det"),
+    ("most of", "most", "det"), ("the majority of", "most", "det"),
+    ("a majority of", "most", "det"), ("mostly", "most", "adv"), ("usually", "most", "adv"),
+    ("many", "many", "det"), ("a lot of", "many", "det"), ("lots of", "many", "det"),
+    ("plenty of", "many", "det"), ("numerous", "many", "det"), ("often", "many", "adv"),
+    ("frequently", "many", "adv"), ("quite a few", "many", "det"), ("some", "some", "det"),
+    ("someone", "some", "pro"), ("somebody", "some", "pro"), ("something", "some", "pro"),
+    ("several", "some", "det"), ("a few", "some", "det"), ("sometimes", "some", "adv"),
+    ("occasionally", "some", "adv"), ("at times", "some", "adv"),
+    ("from time to time", "some", "adv"), ("few", "few", "det"),
+]  # fmt: skip
+_FRAMES = {
+    "det": ("The report says {} members agreed.", {"all": "some"}, "all"),
+    "pro": ("In the end {} agreed.", {"all": "someone"}, "everyone"),
+    "adv": ("They {} meet in Brussels.", {"all": "sometimes"}, "always"),
+}
+
+
+@pytest.mark.parametrize(("phrase", "extent", "frame"), SCOPE)
+def test_a_quantity_word_of_another_extent_is_a_scope_edit(
+    phrase: str, extent: str, frame: str
+) -> None:
+    text, other_for, default = _FRAMES[frame]
+    other = other_for.get(extent, default)
+    assert _changes(text.format(phrase), text.format(other), "scope") == [
+        f"scope: {phrase} → {other}"
+    ]
+
+
+#: every entry of scope_idioms.txt, and the same words with its quantity word of another extent
+IDIOMS = [
+    ("at all", "at some"), ("after all", "after some"), ("above all", "above some"),
+    ("first of all", "first of some"), ("all but", "some but"), ("all right", "some right"),
+    ("all the same", "some the same"), ("all along", "some along"), ("for all", "for some"),
+    ("once and for all", "once and for some"), ("most of all", "few of all"),
+    ("at most", "at few"), ("the most", "the few"), ("each other", "some other"),
+    ("many thanks", "few thanks"), ("as many as", "as few as"), ("how many", "how few"),
+    ("so many", "so few"), ("too many", "too few"), ("how often", "how sometimes"),
+    ("as often as", "as sometimes as"), ("some of the most", "all of the most"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("idiom", "other"), IDIOMS)
+def test_a_quantity_word_in_an_idiom_quantifies_nothing(idiom: str, other: str) -> None:
+    assert (
+        _changes(f"They said {idiom} seats went.", f"They said {other} seats went.", "scope") == []
+    )
+
+
+# --- approximators.txt, negative_prefixes.tsv: negation said without a negator ----------------
+
+
+@pytest.mark.parametrize("word", ["nearly", "almost", "virtually", "practically"])
+def test_an_approximator_balances_a_negation_but_is_none(word: str) -> None:
+    official, article = "The work is not yet complete.", f"The work is {word} complete."
+    assert _changes(official, article, "negation") == []
+    assert _changes(f"The work is {word} complete.", "The work is complete.", "negation") == []
+
+
+@pytest.mark.parametrize(
+    ("official", "article"),
+    [
+        ("The damage remains unevaluated.", "The damage has not been assessed."),  # un
+        ("He is a nonmember.", "He is not a member."),  # non
+        ("Aid was non-lethal.", "Aid was not lethal."),  # non-
+        ("The data are inaccurate.", "The data are not correct."),  # in
+        ("It is impossible to verify the figures.", "The figures cannot be verified."),  # im
+        ("The vote was dishonest.", "The vote was not fair."),  # dis
+    ],
+)
+def test_a_negation_inside_a_word_keeps_the_polarity_of_a_negator(
+    official: str, article: str
+) -> None:
+    assert _changes(official, article, "negation") == []
+
+
+@pytest.mark.parametrize(
+    ("official", "article", "change"),
+    [
+        ("The costs were evaluated.", "The costs were unevaluated.", "evaluated → unevaluated"),
+        ("Every member state signed.", "Every nonmember state signed.", "member → nonmember"),
+        ("It sent lethal aid.", "It sent non-lethal aid.", "lethal → non-lethal"),
+    ],
+)
+def test_a_negative_prefix_on_a_stem_wordnet_knows_is_an_antonym(
+    official: str, article: str, change: str
+) -> None:
+    assert _changes(official, article, "antonym") == [f"antonym: {change}"]
+
+
+def test_dis_and_in_say_the_opposite_only_where_wordnet_says_so() -> None:
+    assert _changes("The files were covered.", "The files were discovered.", "antonym") == []
+    assert _changes("The plan was conceivable.", "The plan was inconceivable.", "antonym") == []
+
+
+# --- approximate_numbers.txt: see test_an_order_of_magnitude_left_out_is_no_change… -----------
+# --- generic_persons.txt, modal_blurred.tsv ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("official", "article"),
+    [
+        ("I know the answer.", "You know the answer."),  # first singular ~ second
+        ("We know the answer.", "You know the answer."),  # first plural ~ second
+        ("I know the answer.", "We know the answer."),  # first singular ~ first plural
+        ("He paid his bill.", "They paid their bill."),  # a singular "they"
+    ],
+)
+def test_generic_persons_and_a_singular_they_are_no_person_change(
+    official: str, article: str
+) -> None:
+    assert _changes(official, article, "person") == []
+
+
+def test_will_and_can_blur() -> None:
+    """modal_blurred.tsv: ability ~ prediction ("so that it will follow" / "can follow")."""
+    assert _changes("So that it will follow.", "So that it can follow.", "modality") == []
+
+
+# --- the derived WordNet tables: names, and the kinds of antonym pairs ------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("culpable", "innocent"),  # similar: a satellite of the antonym's cluster
+        ("buyer", "seller"),  # derived: from buy / sell
+        ("heating", "cooling"),  # derived
+        ("success", "failure"),  # lexical
+    ],
+)
+def test_wordnet_antonyms_through_its_structure(a: str, b: str) -> None:
+    assert are_antonyms(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("son", "daughter"), ("husband", "wives"), ("king", "queen"), ("man", "woman")]
+)
+def test_wordnet_opposed_nouns_of_people(a: str, b: str) -> None:
+    assert opposite_people(a, b)
+    assert not are_antonyms(a, b)  # the person type's, not also an antonym
+
+
+@pytest.mark.parametrize(
+    ("official", "article", "changes"),
+    [
+        # wordnet_names.tsv: "European" is a name, so the title is a name
+        (
+            "It was backed by the European Commission.",
+            "It was backed by the European Council.",
+            ["entity: Commission → Council"],
+        ),
+        # a title of common words only: the translation's wording
+        (
+            "After the Spring Celebration, trade resumed.",
+            "After the Spring Festival, trade resumed.",
+            ["wording: Celebration → Festival"],
+        ),
+    ],
+)
+def test_a_title_of_common_words_is_wording_a_name_is_an_entity(
+    official: str, article: str, changes: list[str]
+) -> None:
+    assert _changes(official, article, "entity", "wording") == changes

@@ -29,7 +29,18 @@ from auditor.stages.quote_align import match_quotation
 from auditor.stages.score import clean
 from auditor.stages.span import best_span
 from tests.conftest import OFFICIAL, SEEDS
-from tests.data.hostile_findings import FINDINGS, NO_CHARGE, NOT_FOUND, VERBATIM
+from tests.data.hostile_findings import (
+    DATELINE,
+    FINDINGS,
+    FURNITURE,
+    MISQUOTED,
+    NO_CHARGE,
+    NOT_FOUND,
+    VERBATIM,
+    Finding,
+    Headline,
+    Spliced,
+)
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
 SETTINGS = Settings()
@@ -68,7 +79,7 @@ CASES = [(name, snippet, finding) for name, items in FINDINGS.items() for snippe
 
 @pytest.mark.parametrize(("name", "snippet", "finding"), CASES, ids=[c[1][:40] for c in CASES])
 def test_hostile_articles_get_the_findings_a_fact_checker_expects(
-    identifier: Identifier, name: str, snippet: str, finding: str | list[str]
+    identifier: Identifier, name: str, snippet: str, finding: Finding
 ) -> None:
     result = _audit(HOSTILE / name, identifier)
     assert result.status is Status.OK
@@ -84,22 +95,50 @@ def test_hostile_articles_get_the_findings_a_fact_checker_expects(
         assert not row.critical_edits and not row.substitutions
     elif finding == NO_CHARGE:
         assert not row.critical_edits, row.critical_edits
-    else:
+    elif finding == MISQUOTED:
         assert row.segment.kind is Kind.QUOTE and row.alignment is AlignmentStrength.STRONG
-        assert list(row.critical_edits) == finding
+        assert row.category is Category.DRIFT and row.critical_edits, row.note
+    elif finding in (DATELINE, FURNITURE):
+        assert row.category is Category.NOT_SCORED and not row.official_text
+        if finding == FURNITURE:
+            assert row.segment.kind is Kind.FURNITURE
+        else:
+            assert "dateline" in row.note
+    elif isinstance(finding, Spliced):
+        assert row.segment.kind is Kind.QUOTE and row.alignment is AlignmentStrength.STRONG
+        assert tuple(p.official_line for p in row.places) == finding.lines
+        lines = ", ".join(map(str, finding.lines))
+        assert f"spliced: official lines {lines} → one quotation" in row.notable_changes
+        assert not row.critical_edits
+    elif isinstance(finding, Headline):
+        assert row.segment.kind is Kind.TITLE and row.alignment is AlignmentStrength.STRONG
+        assert row.critical_edits == finding.edits
+    else:
+        assert isinstance(finding, list)
+        assert row.segment.kind is Kind.QUOTE and row.alignment is AlignmentStrength.STRONG
+        assert len(row.critical_edits) == len(finding), row.critical_edits
+        found = [  # an expectation without words names only the type
+            edit if ": " in expected else edit.split(":")[0]
+            for edit, expected in zip(row.critical_edits, finding, strict=True)
+        ]
+        assert found == finding, row.critical_edits
 
 
-def test_the_summary_counts_invented_and_misquoted_quotations(identifier: Identifier) -> None:
+def test_the_summary_counts_invented_misquoted_and_spliced_quotations(
+    identifier: Identifier,
+) -> None:
     expected = {
         name: (
             sum(1 for _, f in items if f == NOT_FOUND),
-            sum(1 for _, f in items if isinstance(f, list)),
+            sum(1 for _, f in items if isinstance(f, list) or f == MISQUOTED),
+            sum(1 for _, f in items if isinstance(f, Spliced)),
         )
         for name, items in FINDINGS.items()
     }
-    for name, (unmatched, misquoted) in expected.items():
+    for name, counts in expected.items():
         summary = ArticleSummary.of(_audit(HOSTILE / name, identifier))
-        assert (summary.quotes_unmatched, summary.quotes_misquoted) == (unmatched, misquoted), name
+        found = (summary.quotes_unmatched, summary.quotes_misquoted, summary.quotes_spliced)
+        assert found == counts, name
 
 
 def _every_result(identifier: Identifier) -> list[ArticleResult]:

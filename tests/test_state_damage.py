@@ -101,6 +101,35 @@ DAMAGE: dict[str, Callable[[Path], None]] = {
     "a stored result without an article name": _sql(
         f"UPDATE article_results SET article_id = NULL WHERE article_id = '{TURKISH}'"
     ),
+    # the review desk's tables (`auditor.store.decisions`) and the unchanged run's record
+    "a stored finding that is not JSON": _sql(
+        "UPDATE findings SET finding = 'not json' WHERE rowid = (SELECT min(rowid) FROM findings)"
+    ),
+    "a stored finding with text for a number": _sql(
+        "UPDATE findings SET finding = json_set(finding, '$.line', 'x')"
+    ),
+    "a finding's first sighting that is a blob": _sql("UPDATE findings SET first_seen = x'00ff'"),
+    "run counts that are not JSON": _sql("UPDATE run_findings SET counts = 'not json'"),
+    "run counts of the wrong shape": _sql("UPDATE run_findings SET counts = '[1]'"),
+    "a decision that is neither confirmed nor dismissed": _sql(
+        "INSERT INTO decisions SELECT finding_id, article_id, 'maybe', '', 'A. Smith', "
+        "'2026-12-01T00:00:00Z', content_sha256, 'x' FROM findings LIMIT 1"
+    ),
+    "a decision whose note is a blob": _sql(
+        "INSERT INTO decisions SELECT finding_id, article_id, 'dismissed', x'00ff', 'A. Smith', "
+        "'2026-12-01T00:00:00Z', content_sha256, 'x' FROM findings LIMIT 1"
+    ),
+    "an unchanged record that is not JSON": _sql(
+        "UPDATE meta SET value = 'not json' WHERE key = 'unchanged_record'"
+    ),
+    "an unchanged record with text for a count": _sql(
+        "UPDATE meta SET value = json_set(value, '$.findings.critical', 'x') "
+        "WHERE key = 'unchanged_record'"
+    ),
+    "an unchanged record with a count it does not know": _sql(
+        "UPDATE meta SET value = json_set(value, '$.findings.bogus', 1) "
+        "WHERE key = 'unchanged_record'"
+    ),
     "a damaged page": _overwrite(8192, 4096),
     "a damaged header": _overwrite(0, 100),
     "a folder where the state file is": _folder_at(""),
@@ -177,3 +206,45 @@ def test_a_damaged_stored_result_is_audited_again_after_report_says_so(
     assert f"the stored result of {TURKISH} did not read back" in " ".join(said.split())
     code, said = _invoke("audit", corpus, "--reports", reports, "--json")
     assert code == 0 and '"audited": 1' in said, said
+
+
+def test_damaged_findings_tables_say_so_in_review_and_audit_rebuilds_them(
+    audited: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "case"
+    shutil.copytree(audited, root)
+    monkeypatch.setenv("AUDITOR_MODELS_DIR", str(root / "no-models"))
+    corpus, reports = str(root / "corpus"), str(root / "reports")
+    DAMAGE["a stored finding that is not JSON"](root / "reports" / STATE_DIR / STATE_FILE)
+    code, said = _invoke("review", "list", "--reports", reports)
+    assert code == 1 and "run `auditor audit`" in said, said
+    code, said = _invoke("audit", corpus, "--reports", reports, "--json")
+    assert code == 0, said
+    code, said = _invoke("review", "list", "--reports", reports)
+    assert code == 0, said
+
+
+def test_a_decision_in_a_damaged_state_comes_back_from_decisions_csv(
+    audited: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "case"
+    shutil.copytree(audited, root)
+    monkeypatch.setenv("AUDITOR_MODELS_DIR", str(root / "no-models"))
+    corpus, reports = str(root / "corpus"), str(root / "reports")
+    state = root / "reports" / STATE_DIR / STATE_FILE
+    db = sqlite3.connect(state)
+    (finding_id,) = db.execute("SELECT finding_id FROM findings LIMIT 1").fetchone()
+    db.close()
+    code, said = _invoke(
+        "review", "dismiss", finding_id, "--note", "said so", "--reviewer", "A. Smith",
+        "--reports", reports,
+    )  # fmt: skip
+    assert code == 0, said
+    _sql("UPDATE decisions SET reviewer = x'00ff'")(state)
+    code, said = _invoke("audit", corpus, "--reports", reports, "--json")
+    assert code == 0, said
+    assert "took 1 review decision(s) back" in said, said
+    db = sqlite3.connect(state)
+    kept = db.execute("SELECT finding_id, decision, note, reviewer FROM decisions").fetchall()
+    db.close()
+    assert kept == [(finding_id, "dismissed", "said so", "A. Smith")]

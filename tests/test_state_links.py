@@ -1,6 +1,7 @@
 """Nothing is written outside the reports folder, even by SQLite: a state folder whose files
 are links (to a folder elsewhere) is refused before the database is opened, on every path —
-the unchanged run that `auditor audit --json` answers first, the full audit, `auditor report`.
+the unchanged replay that `auditor audit --json` tries first (`auditor.run.pipeline`), the full
+audit, `auditor report`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typer.testing import CliRunner
 
 from auditor.cli import app
 from auditor.run.pipeline import audit_corpus
-from auditor.store.state import SQLITE_FILES, STATE_DIR, STATE_FILE, StateError, read_only
+from auditor.store.state import SQLITE_FILES, STATE_DIR, STATE_FILE, State, StateError
 from tests.conftest import CORPUS
 
 
@@ -56,8 +57,8 @@ def _plant(root: Path, linked: str) -> Path:
     return outside
 
 
-#: `auditor audit --json` is answered by the unchanged run when it can (in a process of its
-#: own: the command line's entry), the others by the pipeline
+#: `auditor audit --json` is answered by the unchanged replay when it can (run here in a
+#: process of its own, as cron runs it), the others audit or rebuild
 COMMANDS = {
     "unchanged audit --json": ["audit", "{corpus}", "--reports", "{reports}", "--json"],
     "audit --full": ["audit", "{corpus}", "--reports", "{reports}", "--full", "--json"],
@@ -101,5 +102,5 @@ def test_the_store_refuses_to_open_through_a_link(tmp_path: Path) -> None:
     (tmp_path / "real.sqlite").write_bytes(b"")
     (state_dir / STATE_FILE).symlink_to(tmp_path / "real.sqlite")
     with pytest.raises(StateError, match="holds links"):
-        read_only(state_dir / STATE_FILE)
+        State(state_dir / STATE_FILE)
     assert sorted(p.name for p in tmp_path.iterdir()) == [STATE_DIR, "real.sqlite"]

@@ -6,20 +6,16 @@ declarations and from `auditor.reports.summary` (the summary and history columns
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from auditor.records import Level
+from auditor.reports.cells import LIST_SEPARATOR, Column, names, neutralise
+from auditor.stages.changes import EDIT_TYPES
 
-#: separator of the items of a list inside one cell
-LIST_SEPARATOR = "; "
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+__all__ = ["LIST_SEPARATOR", "Column", "names", "neutralise"]
 
 
-class Column(NamedTuple):
-    name: str
-    type: str  #: `text`, `number` or `integer`
-    unit: str
-    meaning: str
-    example: str
-    digits: int | None = None  #: a number column is rounded to this many decimals
+def _types(level: Level) -> str:
+    """The edit types of one level, as the column texts name them."""
+    return ", ".join(f"`{t.name}` ({t.meaning})" for t in EDIT_TYPES if t.level is level)
 
 
 SEGMENTS = [
@@ -66,7 +62,9 @@ SEGMENTS = [
         "official_text",
         "text",
         "",
-        "the official wording the segment aligns to (1–3 consecutive official sentences)",
+        "the official wording the segment aligns to (1–3 consecutive official sentences; for a "
+        "quotation, the span of them it claims; for a spliced quotation, the wording of each of "
+        "its places, joined by ` […] `)",
         "We do not see China as an adversary.",
     ),
     Column(
@@ -101,9 +99,9 @@ SEGMENTS = [
         "critical_edits",
         "text",
         "",
-        "changes of what was said — `negation` (polarity), `number` (value), `entity` (another "
-        "referent), `modality` (another force) — as `type: official → article`, `; `-separated: "
-        "the charges a press officer can defend. Marked `(via translation)` when the segment was "
+        f"changes of what was said — {_types(Level.CRITICAL)} — as `type: official → article`, "
+        "`; `-separated: the charges a press officer can defend (the data dictionary's table "
+        "of edit types). Marked `(via translation)` when the segment was "
         "compared through the auditor's own machine translation of a non-English fragment "
         "(then they may be the translation model's, not the outlet's)",
         "modality: must → should",
@@ -159,8 +157,8 @@ SEGMENTS = [
         "notable_changes",
         "text",
         "",
-        "changes a reviewer should see that are no charge: a dropped, added or swapped "
-        "`qualifier` (`dangerous → ∅`), as `type: official → article`, `; `-separated",
+        f"changes a reviewer should see that are no charge — {_types(Level.NOTABLE)} — as "
+        "`type: official → article`, `; `-separated",
         "qualifier: dangerous → ∅",
     ),
     Column(
@@ -196,6 +194,30 @@ SEGMENTS = [
         "line",
         "line of the official document where `official_text` starts, from 1",
         "40",
+    ),
+    Column(
+        "official_lines",
+        "text",
+        "lines",
+        "for a spliced quotation: the official line of each of its parts, in the quotation's "
+        "order, `; `-separated (the parts come from sentences that are not neighbours); empty "
+        "otherwise",
+        "13; 35",
+    ),
+    Column(
+        "finding_ids",
+        "text",
+        "",
+        "the findings on this segment (findings.csv `finding_id`), `; `-separated",
+        "3f9a2c81d0; 77e01b9a42",
+    ),
+    Column(
+        "decisions",
+        "text",
+        "",
+        "a reviewer's decisions on those findings, `; `-separated: `finding id decision by "
+        "reviewer on date: note` (a dismissed finding is out of every count)",
+        "3f9a2c81d0 dismissed by A. Smith on 2026-11-25: said at the press conference",
     ),
 ]
 
@@ -344,14 +366,3 @@ QUOTES = [
         "3f2a…",
     ),
 ]
-
-
-def names(columns: list[Column]) -> list[str]:
-    return [c.name for c in columns]
-
-
-def neutralise(value: Any) -> Any:
-    """Prefix a text cell that a spreadsheet would run as a formula; keep everything else."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from auditor import __version__
 from auditor.reports.columns import FRAGMENTS, GROUPING, QUOTES, SEGMENTS, Column
+from auditor.reports.review import DECISIONS, FINDINGS, RUNS
 from auditor.reports.summary import HISTORY, SUMMARY
 from auditor.settings import Settings
+from auditor.stages.backtranslation import model_identity
+from auditor.stages.changes import EDIT_TYPES
 from auditor.stages.score import signatures
 
 _INTRO = """\
@@ -78,19 +81,60 @@ at least {close_chrf:g} with {min_shared} shared content words and half the offi
 present; or at least {paraphrase_chrf:g} with {paraphrase_shared} shared content words (reported
 speech). `weak` (chrF++ ≥ {neighbour_min_chrf:g}) when it only lies in order between the
 official sentences its neighbours align to, next to one of them. On the reporter's words only a
-change of meaning is charged: a flipped negation, or a number, name or modal force replaced by
-another.
+change of meaning is charged: each edit type says how in the table below.
 
 A `weak` alignment is shown but never scored, never charged and never counted as drift.
 `category`: `verbatim` when the wording is identical apart from case, punctuation and spacing;
 `drift` when chrF++ is below {paraphrase_min_chrf:g} or a critical edit was found;
 `paraphrase` otherwise.
 
-Scores are sacrebleu's own; their signatures:
+Scores are sacrebleu's own; their signatures, and the back-translation classifier's file:
 
 ```
 {signatures}
 ```
+"""
+
+
+def edit_types_table() -> str:
+    """The table of edit types, written from their records (`auditor.stages.changes`): the
+    data dictionary and the README show it."""
+    lines = [
+        "| type | level | what changed | example | on the reporter's own words |",
+        "|---|---|---|---|---|",
+    ]
+    for t in EDIT_TYPES:
+        lines.append(
+            f"| `{t.name}` | {t.level} | {t.meaning} | `{t.example}` | {t.reported_speech} |"
+        )
+    return "\n".join(lines)
+
+
+_REVIEW = """\
+## Findings and review decisions
+
+A **finding** is one critical edit, one notable change (a spliced quotation among them) or one
+quotation not found in the official text. Its `finding_id` is made of what it is — the article,
+the official wording, the kind of segment and the change — never of the run, so it stays the
+same while the finding stands. A reviewer confirms or dismisses a finding with `auditor review`
+(or by typing `confirmed` or `dismissed` into the Decision column of the workbook's Findings
+sheet, or the `decision` column of findings.csv, then `auditor review import FILE`). A
+dismissed finding stays in every report, greyed, and leaves every count (`critical_edits`,
+`quotes_misquoted`, …), the exit code and `--fail-on`. Decisions are kept in the state and
+copied to `decisions.csv` by every run (a state rebuilt takes them back from it); a decision on
+an article that changed since is shown as stale, and still applies while its finding stands.
+
+"""
+
+
+_EDIT_TYPES = """\
+## Edit types
+
+`critical_edits` and `notable_changes` name each change as `type: official → article` (`∅`:
+absent). A critical edit is a change of what was said — a charge; a notable change is what a
+reviewer should see, no charge. A quotation is held to its words; the reporter's own words to
+what they mean (last column).
+
 """
 
 
@@ -115,14 +159,22 @@ def render(settings: Settings) -> str:
         quote_close_shared=match.quote_close_shared,
         quote_close_run=match.quote_close_run,
         quote_slot_min_shared=match.quote_slot_min_shared,
-        signatures="\n".join(f"{k}: {v}" for k, v in signatures().items()),
+        signatures="\n".join(
+            f"{k}: {v}"
+            for k, v in {
+                **signatures(),
+                "back-translation classifier": model_identity(settings.backtranslation),
+            }.items()
+        ),
     )
     sections = [
         _INTRO.format(version=__version__),
         "## summary.csv — one row per article\n\n" + _table(SUMMARY),
         "## segments.csv — one row per segment\n\n" + _table(SEGMENTS),
         "## fragments.csv — one row per segment not in English\n\n" + _table(FRAGMENTS),
-        "## history.csv — one row per article per run, the run's results appended\n\n"
+        "## history.csv — one row per article each time its result changed\n\n"
+        "A run appends a row for an article that is new or whose status or scores changed; "
+        "a run in which nothing changed appends none (runs.csv has a row for every run).\n\n"
         + _table(HISTORY),
         "## quotes.csv — one row per official wording × distinct article wording\n\n"
         + GROUPING
@@ -130,7 +182,12 @@ def render(settings: Settings) -> str:
         "`outlet`, `url`, `published`) when it names the article; otherwise the outlet is the "
         "file's name without its extension and the time is when the auditor first saw the "
         "file.\n\n" + _table(QUOTES),
+        _REVIEW + "## findings.csv — one row per finding\n\n" + _table(FINDINGS),
+        "## decisions.csv — one row per review decision (written by every run)\n\n"
+        + _table(DECISIONS),
+        "## runs.csv — one row per run\n\n" + _table(RUNS),
         scoring.rstrip(),
+        _EDIT_TYPES + edit_types_table(),
         "## Settings of this audit\n\n```\n" + settings.signature() + "\n```",
     ]
     return "\n\n".join(sections) + "\n"

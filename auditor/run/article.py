@@ -120,6 +120,7 @@ def finish_article(
         backtranslation_score=evidence.score,
         backtranslation_evidence=evidence.label(),
         suspected_pivot=pivot,
+        backtranslation_verdict=evidence.verdict,
         chrf_ci_low=scores.chrf_ci[0] if scores and scores.chrf_ci else None,
         chrf_ci_high=scores.chrf_ci[1] if scores and scores.chrf_ci else None,
         bleu_ci_low=scores.bleu_ci[0] if scores and scores.bleu_ci else None,

@@ -58,6 +58,9 @@ class Alignment:
     shared: int  #: content words both sides share
     official_recall: float  #: share of the official run's content words found in the segment
     segment_precision: float  #: share of the segment's content words found in the official run
+    #: the run's core before neighbours that the segment also reports were merged: the segment
+    #: is a counterpart when its core is (a long neighbour lowers chrF++ and word recall)
+    core: Alignment | None = None
 
     @property
     def positions(self) -> range:
@@ -66,6 +69,8 @@ class Alignment:
 
 def is_sure(a: Alignment, rule: AlignSettings) -> bool:
     """A counterpart on its own evidence, without looking at the neighbours."""
+    if a.core is not None and is_sure(a.core, rule):
+        return True
     if a.chrf >= rule.sure_chrf:
         return True
     if a.chrf >= rule.close_chrf:
@@ -337,7 +342,8 @@ class OfficialIndex:
             return None
         chrf, run_doc, first, last = found
         chosen = self._shrink(text, self._evidence(text, run_doc, first, last, chrf))
-        return self._merge_neighbours(text, chosen)
+        merged = self._merge_neighbours(text, chosen)
+        return merged if merged == chosen else replace(merged, core=chosen)
 
     def _shrink(self, text: str, best: Alignment) -> Alignment:
         """Drop an end sentence of the run that explains at most one more content word and
@@ -395,7 +401,14 @@ class OfficialIndex:
                 if g.segment_precision - best.segment_precision >= rule.merge_min_gain
                 and g.shared - best.shared >= rule.merge_min_shared_gain
             ]
-            grown = [g for g in grown if best.chrf - g.chrf < rule.merge_max_chrf_loss]
+            # chrF++ is recall-weighted: a long neighbour costs it even when the segment reports
+            # it; a neighbour that explains much of the segment is merged all the same
+            grown = [
+                g
+                for g in grown
+                if best.chrf - g.chrf < rule.merge_max_chrf_loss
+                or g.segment_precision - best.segment_precision >= rule.merge_sure_gain
+            ]
             if not grown:
                 return best
             best = max(grown, key=lambda g: g.segment_precision)

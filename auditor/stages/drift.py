@@ -6,7 +6,7 @@ found only on their own words (`quote_align`); sentences (the reporter's own wor
 quotations cut out) are aligned to runs of official sentences (`align`), `strong` on their own
 words or `weak` by their place between aligned neighbours. A weak alignment is shown beside its
 official wording but never carries an edit and never counts as drift. On the reporter's words
-only a change of meaning is charged (`REPORTED_SPEECH_EDITS`).
+only a change of meaning is charged (each edit type's `reported_speech`).
 """
 
 from __future__ import annotations
@@ -21,17 +21,19 @@ from auditor.records import (
     Kind,
     Level,
     NotFound,
+    Place,
     Segment,
     SegmentResult,
     Status,
 )
 from auditor.settings import AlignSettings, Settings
 from auditor.stages.align import Alignment, OfficialIndex, decide, is_sure
-from auditor.stages.changes import ABSENT, find_changes, substitutions
+from auditor.stages.changes import ABSENT, edit_type, find_changes, substitutions, tokenize
 from auditor.stages.normal import normalised_wording
 from auditor.stages.quote_align import QuoteMatch, match_quotation, slot_match
 from auditor.stages.score import Scores, aggregate, sentence_scores
 from auditor.stages.speech import Compared, Speech, compared, quotations_of
+from auditor.stages.splice import Splice, match_splice
 
 NOTE_OTHER_EVENT = "article reports another event: not compared"
 NOTE_QUOTE_NOT_FOUND = "quotation not found in the official text (possibly not said at this event)"
@@ -46,13 +48,11 @@ NOTE_WEAK_PART = (
     "sentence; its own words share too little to compare it: shown for context, not compared"
 )
 VIA_TRANSLATION = "(via translation)"
+#: between the official wordings of a spliced quotation's places
+SPLICE_JOINT = " […] "
 NOTE_TRANSLATED = (
     "compared through the auditor's own machine translation: its wording is not the outlet's"
 )
-#: edit types charged on the reporter's own words, and only when both sides have a word (a
-#: summary may leave out a name or a number; it may not change one) — negation excepted: a
-#: lost or added negation flips what was said
-REPORTED_SPEECH_EDITS = frozenset(["negation", "number", "entity", "modality"])
 NOTES = {
     NotFound.QUOTATION: NOTE_QUOTE_NOT_FOUND,
     NotFound.PHRASE: NOTE_PHRASE_NOT_FOUND,
@@ -72,7 +72,7 @@ class ArticleDrift:
 
 
 @dataclass(frozen=True)
-class _Found:
+class Counterpart:
     """One compared segment's official counterpart and what supports it."""
 
     doc_id: str
@@ -81,10 +81,17 @@ class _Found:
     official_text: str  #: what the segment is compared with (a quotation: its span)
     strength: AlignmentStrength
     official_line: int = 1  #: where `official_text` starts in the official document
+    #: a spliced quotation's parts and their places; the official sentences it covers
+    places: tuple[Place, ...] = ()
+    covers: tuple[int, ...] = ()
+    note: str = ""  #: the evidence in words, when it is not the usual
+    #: official sentences next to the run that the segment also reports (reported speech):
+    #: a word the segment "adds" that stands there was said, not added
+    context: str = ""
 
     @property
-    def positions(self) -> range:
-        return range(self.first, self.last + 1)
+    def positions(self) -> Sequence[int]:
+        return self.covers or range(self.first, self.last + 1)
 
 
 def audit_drift(
@@ -215,27 +222,24 @@ def _align(
     settings: Settings,
     doc_id: str | None,
     candidates: Mapping[int, _Candidate],
-) -> tuple[dict[int, _Found], dict[int, QuoteMatch]]:
+) -> tuple[dict[int, Counterpart], dict[int, QuoteMatch | Splice]]:
     """Every compared segment's counterpart among its `candidates` (in `doc_id`, or in any
     document), and for each quotation that is not found, the closest span (evidence for the
     "not found")."""
     rule = settings.align
     order = sorted(texts)
-    found: dict[int, _Found] = {}
-    closest: dict[int, QuoteMatch] = {}
+    found: dict[int, Counterpart] = {}
+    closest: dict[int, QuoteMatch | Splice] = {}
     sentences: dict[int, Alignment | None] = {}
     for i in order:
         candidate = candidates[i]
         if speech[i] is Speech.DIRECT:
             match = candidate if isinstance(candidate, QuoteMatch) else None
-            strength = match.strength(rule) if match is not None else None
-            if match is not None and strength is not None:
-                line = index.line_at(match.doc_id, match.first, match.last, match.span.start)
-                found[i] = _Found(
-                    match.doc_id, match.first, match.last, match.span.text, strength, line
-                )
-            elif match is not None:
-                closest[i] = match
+            quote = judge_quotation(texts[i], match, index, doc_id, rule)
+            if isinstance(quote, Counterpart):
+                found[i] = quote
+            elif quote is not None:
+                closest[i] = quote
         else:
             sentences[i] = candidate if isinstance(candidate, Alignment) else None
     # sentences: strong on their own words, weak by their place among every found neighbour
@@ -249,22 +253,96 @@ def _align(
     ]
     for i, strength in zip(order, decide(anchors, rule, sure), strict=True):
         alignment = sentences.get(i)
+        if strength is AlignmentStrength.WEAK and segments[i].kind is Kind.TITLE:
+            continue  # a headline is a claim of its own: aligned on its own words or not at all
         if i in sentences and alignment is not None and strength is not None:
             line = index.line_at(alignment.doc_id, alignment.first, alignment.first)
-            found[i] = _Found(
+            found[i] = Counterpart(
                 alignment.doc_id,
                 alignment.first,
                 alignment.last,
                 alignment.official_text,
                 strength,
                 line,
+                context=_also_reported(texts[i], alignment, index, rule),
             )
     if doc_id is not None:
         _place_quote_parts(segments, texts, speech, found, closest, index, rule)
     return found, closest
 
 
-def _as_alignment(f: _Found) -> Alignment:
+def judge_quotation(
+    text: str,
+    match: QuoteMatch | None,
+    index: OfficialIndex,
+    doc_id: str | None,
+    rule: AlignSettings,
+) -> Counterpart | QuoteMatch | Splice | None:
+    """A quotation's counterpart: its span (found on its wording, or distorted: found on its
+    content), or its parts' places when it is spliced; otherwise the evidence that it was not
+    found — its closest span, or the places of the phrases it assembles into a claim of its
+    own."""
+    strength = match.strength(rule) if match is not None else None
+    distorted = match is not None and strength is None and match.distorted(rule)
+    splice = None
+    if strength is not AlignmentStrength.EXACT:
+        placed = match if strength is not None or distorted else None
+        splice = match_splice(text, index, doc_id, rule, placed)
+    if splice is not None and splice.link_words:
+        return splice
+    if splice is not None:
+        places = tuple(
+            Place(
+                p.text,
+                p.match.span.text,
+                index.line_at(p.match.doc_id, p.match.first, p.match.last, p.match.span.start),
+            )
+            for p in splice.parts
+        )
+        positions = tuple(sorted({q for p in splice.parts for q in p.match.positions}))
+        first = splice.parts[0].match
+        return Counterpart(
+            first.doc_id,
+            positions[0],
+            positions[-1],
+            SPLICE_JOINT.join(place.official_text for place in places),
+            AlignmentStrength.STRONG,
+            places[0].official_line,
+            places=places,
+            covers=positions,
+        )
+    if match is None:
+        return None
+    if strength is None and not distorted:
+        return match
+    line = index.line_at(match.doc_id, match.first, match.last, match.span.start)
+    return Counterpart(
+        match.doc_id,
+        match.first,
+        match.last,
+        match.span.text,
+        strength or AlignmentStrength.STRONG,
+        line,
+        note=match.content_evidence() if strength is None else "",
+    )
+
+
+def _also_reported(text: str, run: Alignment, index: OfficialIndex, rule: AlignSettings) -> str:
+    """The official sentences just before and after `run` that `text` also reports: it holds
+    `merge_min_shared_gain` of their content words that the run lacks."""
+    mine = set(index.stems_of(text))
+    theirs = set(index.stems_of(run.official_text))
+    around = []
+    for position in (run.first - 1, run.last + 1):
+        if 0 <= position < index.sentence_count(run.doc_id):
+            neighbour = index.run_text(run.doc_id, position, position)
+            new = (set(index.stems_of(neighbour)) & mine) - theirs
+            if len(new) >= rule.merge_min_shared_gain:
+                around.append(neighbour)
+    return " ".join(around)
+
+
+def _as_alignment(f: Counterpart) -> Alignment:
     return Alignment(f.doc_id, f.first, f.last, f.official_text, 100.0, 0, 1.0, 1.0)
 
 
@@ -272,8 +350,8 @@ def _place_quote_parts(
     segments: Sequence[Segment],
     texts: Mapping[int, str],
     speech: Mapping[int, Speech | None],
-    found: dict[int, _Found],
-    closest: dict[int, QuoteMatch],
+    found: dict[int, Counterpart],
+    closest: dict[int, QuoteMatch | Splice],
     index: OfficialIndex,
     rule: AlignSettings,
 ) -> None:
@@ -294,7 +372,7 @@ def _place_quote_parts(
                 continue
             match = slot_match(texts[part], index, a.doc_id, a.last + 1)
             if match is not None and match.span.content_equal >= rule.quote_slot_min_shared:
-                found[part] = _Found(
+                found[part] = Counterpart(
                     a.doc_id,
                     a.last + 1,
                     a.last + 1,
@@ -305,7 +383,7 @@ def _place_quote_parts(
                 closest.pop(part, None)
 
 
-def _choose_document(found: Mapping[int, _Found], index: OfficialIndex) -> str | None:
+def _choose_document(found: Mapping[int, Counterpart], index: OfficialIndex) -> str | None:
     """The official document whose sentences the article's found segments cover most."""
     covered: dict[str, set[int]] = {}
     for f in found.values():
@@ -328,7 +406,7 @@ def _no_match(segments: Sequence[Segment], what: Mapping[int, Compared]) -> Arti
 
 
 def _unmatched(
-    segment: Segment, text: str, closest: QuoteMatch | None, settings: Settings
+    segment: Segment, text: str, closest: QuoteMatch | Splice | None, settings: Settings
 ) -> SegmentResult:
     if segment.kind is Kind.QUOTE:
         long_enough = len(segment.text.split()) >= settings.verdict.min_quote_words
@@ -336,29 +414,52 @@ def _unmatched(
     else:
         not_found = NotFound.COUNTERPART
     note = NOTES[not_found]
-    if closest is not None and not_found is NotFound.QUOTATION:
+    if isinstance(closest, Splice) and segment.kind is Kind.QUOTE:
+        note += "; " + _assembled(closest)
+    elif isinstance(closest, QuoteMatch) and not_found is NotFound.QUOTATION:
         note += f"; the closest official wording, “{closest.span.text}”, {closest.evidence()}"
     return SegmentResult(
         segment, category=Category.UNMATCHED, note=note, not_found=not_found, compared_text=text
     )
 
 
+def _assembled(splice: Splice) -> str:
+    """The evidence that a quotation assembles official phrases into a claim of its own."""
+    phrases = ", ".join(f"“{p.match.span.text}”" for p in splice.parts)
+    links = " ".join(splice.link_words)
+    return (
+        f"its phrases {phrases} stand in the official text, in sentences that are not "
+        f"neighbours, joined by words of its own (“{links}”) into a claim the official text "
+        "does not make"
+    )
+
+
 def _scored(
     segment: Segment,
     text: str,
-    match: _Found,
+    match: Counterpart,
     speech: Speech | None,
     scores: Scores,
     settings: Settings,
 ) -> SegmentResult:
-    if match.strength is AlignmentStrength.EXACT or normalised_wording(text) == normalised_wording(
-        match.official_text
-    ):
+    if match.places:
+        found = [_spliced(match.places)]
+        words = []
+        for place in match.places:
+            found.extend(
+                find_changes(place.official_text, place.article_text, settings.changes, speech)
+            )
+            words.extend(substitutions(place.official_text, place.article_text, settings.changes))
+        category = Category.DRIFT
+    elif match.strength is AlignmentStrength.EXACT or normalised_wording(
+        text
+    ) == normalised_wording(match.official_text):
         category, found, words = Category.VERBATIM, [], []
     else:
-        found = find_changes(match.official_text, text, settings.changes)
+        found = find_changes(match.official_text, text, settings.changes, speech)
         if speech is Speech.REPORTED:
             found = reported_speech_changes(found)
+            found = [c for c in found if not _said_nearby(c, match.context)]
         words = substitutions(match.official_text, text, settings.changes)
         critical = any(c.level is Level.CRITICAL for c in found)
         drifted = critical or scores.chrf < settings.verdict.paraphrase_min_chrf
@@ -376,19 +477,28 @@ def _scored(
         substitutions=tuple(words),
         alignment=match.strength,
         compared_text=text,
+        note=match.note,
+        places=match.places,
     )
 
 
+def _said_nearby(change: Change, context: str) -> bool:
+    """An "added" word of reported speech that stands in an official sentence next to the run
+    which the same sentence also reports ("∅ → not" where the next sentence says "not")."""
+    if change.official != ABSENT or not context:
+        return False
+    said = {t.norm for t in tokenize(context)}
+    return all(t.norm in said for t in tokenize(change.article) if t.is_word)
+
+
+def _spliced(places: Sequence[Place]) -> Change:
+    """The finding of a spliced quotation: the official lines its parts come from."""
+    lines = ", ".join(str(p.official_line) for p in places)
+    return Change("spliced", f"official lines {lines}", "one quotation", Level.NOTABLE)
+
+
 def reported_speech_changes(changes: Sequence[Change]) -> list[Change]:
-    """The changes that charge the reporter's own words — a flipped negation, or a number,
-    name or modal force replaced by another (not left out) — and the notable ones; every other
-    critical edit of a summary is no charge and is dropped."""
-    return [
-        c
-        for c in changes
-        if c.level is Level.NOTABLE
-        or (
-            c.type in REPORTED_SPEECH_EDITS
-            and (c.type == "negation" or ABSENT not in (c.official, c.article))
-        )
-    ]
+    """The changes that count on the reporter's own words, as each edit type says (a flipped
+    negation, a word replaced by another of a number, a name, a modal force, an extent, an
+    opposite; no name left out or added); every other change of a summary is dropped."""
+    return [c for c in changes if edit_type(c.type).reported_speech.keeps(c)]

@@ -19,7 +19,7 @@ from auditor.records import AlignmentStrength
 from auditor.settings import AlignSettings
 from auditor.stages.align import OfficialIndex
 from auditor.stages.score import sentence_chrf
-from auditor.stages.span import Span, best_span
+from auditor.stages.span import Span, best_span, words
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,11 @@ class QuoteMatch:
     span: Span
     chrf: float  #: chrF++ of the quotation against the span
     exact: bool = False
+    #: the quotation's content words that stand in the span, and the rarity-weighted share of
+    #: the quotation's content (`quote_cover`) and of the span's (`span_cover`) they hold
+    shared_words: tuple[str, ...] = ()
+    quote_cover: float = 0.0
+    span_cover: float = 0.0
 
     @property
     def positions(self) -> range:
@@ -57,6 +62,32 @@ class QuoteMatch:
             and span.paired_share >= rule.quote_min_paired_share
         )
         return AlignmentStrength.STRONG if found else None
+
+    def distorted(self, rule: AlignSettings) -> bool:
+        """Not found on its wording, but the span explains its content: the quotation changes
+        what the span says (a misquote), it does not invent a remark."""
+        span = self.span
+        paired = (
+            span.word_share >= rule.distorted_word_share
+            and span.paired_share >= rule.distorted_paired_share
+            and span.gap_share <= rule.distorted_max_gap_share
+            and span.content_equal >= rule.distorted_shared
+        )
+        content = (
+            self.quote_cover >= rule.distorted_content_cover
+            and self.span_cover >= rule.distorted_span_cover
+            and len(self.shared_words) >= rule.distorted_shared
+        )
+        return paired or content
+
+    def content_evidence(self) -> str:
+        """Why a distorted quotation is aligned, in words, for a reviewer."""
+        shared = ", ".join(self.shared_words)
+        return (
+            f"aligned on its content, not its wording: {self.span.content_equal} of its "
+            f"{self.span.quote_content} content words stand in the official wording ({shared}; "
+            f"{self.quote_cover:.0%} of its content by rarity)"
+        )
 
     def evidence(self) -> str:
         """The evidence in words, for a reviewer."""
@@ -109,7 +140,8 @@ def match_quotation(
 
 
 def slot_match(text: str, index: OfficialIndex, doc_id: str, position: int) -> QuoteMatch | None:
-    """The quotation against one official sentence (the slot between its found neighbours)."""
+    """The quotation against one official sentence (the slot between its found neighbours, or
+    the place of one part of a spliced quotation)."""
     span = best_span(text, index.run_text(doc_id, position, position))
     return None if span is None else _evidence(text, index, doc_id, position, position, span)
 
@@ -128,4 +160,20 @@ def _evidence(
     *,
     exact: bool = False,
 ) -> QuoteMatch:
-    return QuoteMatch(doc_id, first, last, span, sentence_chrf(text, span.text), exact)
+    mine = set(index.stems_of(text))
+    theirs = set(index.stems_of(span.text))
+    shared = mine & theirs
+    shared_weight = index.weight(shared)
+    return QuoteMatch(
+        doc_id,
+        first,
+        last,
+        span,
+        sentence_chrf(text, span.text),
+        exact,
+        shared_words=tuple(
+            dict.fromkeys(w.text for w in words(text) if set(index.stems_of(w.text)) & shared)
+        ),
+        quote_cover=shared_weight / index.weight(mine) if mine else 0.0,
+        span_cover=shared_weight / index.weight(theirs) if theirs else 0.0,
+    )

@@ -157,7 +157,9 @@ def segment_document(text: str, settings: SegmentSettings | None = None) -> list
             i += 1
             continue
         if i in titles:
-            add(Kind.TITLE, line.start, line.end)
+            title = add(Kind.TITLE, line.start, line.end)
+            for a, b in find_quotations(line.text):  # a headline's quotation is a claim too
+                add(Kind.QUOTE, line.start + a, line.start + b, title)
             i += 1
             continue
         if i in furniture or (title_text is not None and line.text.strip() == title_text):

@@ -60,6 +60,10 @@ class Span:
     span_words: int = 0  #: official words in the span
     gaps: int = 0  #: official words in the span that no word of the quotation stands on or replaces
     paired: int = 0  #: quotation words that stand on or replace a word of the span
+    #: the quotation's first and last word (positions among its words) placed in the span: a
+    #: quotation longer than the span (a splice) has words on either side
+    quote_first: int = 0
+    quote_last: int = 0
 
     @property
     def content_share(self) -> float:
@@ -137,6 +141,8 @@ def best_span(quote: str, official: str, key_length: int = 6) -> Span | None:
         span_words=last - first + 1,
         gaps=last - first + 1 - len(pairs),
         paired=len(pairs),
+        quote_first=min(i for _, i, _ in pairs),
+        quote_last=max(i for _, i, _ in pairs),
     )
 
 

@@ -26,7 +26,9 @@ def paragraphs(lines: list[str], settings: SegmentSettings) -> list[tuple[int, i
     `wrapped_min_lines` lines that another follows), each line alone."""
     width = max((len(line.rstrip()) for line in lines), default=0)
     broken = [breaks_before(line, following, width) for line, following in pairwise(lines)]
-    followed = sum(1 for following in lines[1:] if following.strip())
+    # a line ending its paragraph before a blank line is no evidence either way: only lines
+    # that another line of text follows count
+    followed = sum(1 for line, following in pairwise(lines) if line.strip() and following.strip())
     alone = [(i, i) for i in range(len(lines))]
     if followed < settings.wrapped_min_lines or sum(broken) < settings.wrapped_min_share * followed:
         return alone

@@ -14,6 +14,7 @@ from auditor.records import (
     Kind,
     Level,
     NotFound,
+    Place,
     Segment,
     SegmentResult,
     Status,
@@ -66,6 +67,7 @@ def _segment_result(data: dict[str, Any]) -> SegmentResult:
             "official_roundtrip": data.get("official_roundtrip", ""),
             "roundtrip_chrf": data.get("roundtrip_chrf"),
             "mt_explained": data.get("mt_explained"),
+            "places": tuple(Place(**p) for p in data.get("places", ())),
         }
     )
 

@@ -191,15 +191,6 @@ def refuse_links(state_dir: Path) -> None:
         )
 
 
-def read_only(path: Path) -> sqlite3.Connection:
-    """The state database at `path`, opened for reading only (nothing is created, migrated or
-    repaired), after `refuse_links`; `sqlite3.Error` when it cannot be opened."""
-    from urllib.parse import quote
-
-    refuse_links(path.parent)
-    return sqlite3.connect(f"file:{quote(str(path.absolute()))}?mode=ro", uri=True)
-
-
 def environment_fault(exc: sqlite3.Error) -> bool:
     """Whether an SQLite error is the machine's (disk full, read-only, I/O, locked) rather
     than a state file that is damaged or not ours."""

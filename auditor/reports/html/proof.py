@@ -16,6 +16,7 @@ from auditor.records import (
     Kind,
     Level,
     NotFound,
+    Place,
     SegmentResult,
     Status,
     TranslationStatus,
@@ -59,6 +60,8 @@ class Comparison:
     note: str
     state: str  #: as `Span.state` for a quotation; `compared` or `no-counterpart` otherwise
     chrf: float | None = None
+    #: a spliced quotation's parts, each beside the official line it comes from
+    places: tuple[Place, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -232,6 +235,7 @@ def _comparison(result: SegmentResult, official: Side | None, compared: bool) ->
         note=result.note,
         state=state,
         chrf=result.chrf,
+        places=result.places,
     )
 
 

@@ -1,4 +1,6 @@
-"""Back-translation evidence (pure): how strongly English reads as a machine back-translation.
+"""Back-translation markers (pure): features of the classifier (features.py, verdict.py), and
+the model-free score they made before it (`translationese_evidence`, kept as the baseline that
+bench/train_backtranslation.py compares against).
 
 Model-free markers: artefacts, stock patterns of news machine-translated back into English (a
 quotation attributed twice, `“…” said.`, "Stating that …, X said", calques, stray marks), and
@@ -20,7 +22,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from auditor.lexicon import ABBREVIATIONS, CONNECTIVES, NOT_PARTICIPLES, reporting_verb_pattern
-from auditor.records import Kind, Segment
 from auditor.settings import BacktranslationSettings
 from auditor.stages.backtranslation.profile import profile_of, words_of
 
@@ -29,8 +30,11 @@ from auditor.stages.backtranslation.profile import profile_of, words_of
 class Evidence:
     """A back-translation score and the signals behind it."""
 
-    score: float  #: 0 (no sign of machine translation) … 1
+    #: 0 (no sign of machine translation) … 1; None: "too little text" (verdict.py)
+    score: float | None
     signals: tuple[str, ...]  #: labels with counts, strongest first
+    #: the verdict in words (verdict.py); "" for the marker score alone
+    verdict: str = ""
 
     def label(self) -> str:
         """The `backtranslation_evidence` cell: the signals joined with `; `."""
@@ -322,11 +326,3 @@ def translationese_evidence(
         score = min(score, BELOW_HALF)
     labels = [label for _, label in strong] + [label + WEAK for _, label in weak]
     return Evidence(score, tuple(labels))
-
-
-def segment_evidence(
-    segments: Sequence[Segment], settings: BacktranslationSettings | None = None
-) -> Evidence:
-    """Evidence for an article's segments: its English sentences only."""
-    chosen = [s.text for s in segments if s.kind is Kind.SENTENCE and not s.is_fragment]
-    return translationese_evidence(chosen, settings)

@@ -4,23 +4,28 @@ machine translation changes less on another round trip (Nguyen-Son et al., NAACL
 Two uses, each batched over the whole run by the caller's translator:
 - `similarity_by_pivot`: each article's English sentences sent en→X→en through every language X
   with both packages installed; the language that changes the article least is its
-  `suspected_pivot`, and how little it changes is a signal of the back-translation score;
-- `explain_drift`: for an article that reads as a back-translation, each aligned official
-  sentence is round-tripped through that pivot; when the article's wording is closer (chrF++)
-  to that round trip than to the official sentence, the drift is what machine translation
-  does (`mt_explained`), not an editorial choice.
+  `suspected_pivot` (its suspected source language), named in the evidence with how little it
+  changes;
+- `explain_drift`: for an article with a suspected pivot (by default every one: see
+  `mt_explain_min_score`), each aligned official sentence is round-tripped through that
+  pivot; when the article's wording is closer (chrF++) to that round trip than to the official
+  sentence, the drift is what machine translation does (`mt_explained`), not an editorial
+  choice, and the share of such sentences is named in the evidence.
+
+Both are a second signal beside the classifier's probability (verdict.py), never folded into
+it: no real translation model can be had where the classifier is trained, so the round trip is
+not calibrated; the evidence says so ("not calibrated").
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Protocol, TypeVar
 
 from auditor.records import ArticleResult, Category
 from auditor.settings import BacktranslationSettings
-from auditor.stages.backtranslation.markers import Evidence, ramp
+from auditor.stages.backtranslation.markers import Evidence
 from auditor.stages.score import corpus_scores, sentence_chrf
 
 ALIGNED = (Category.VERBATIM, Category.PARAPHRASE, Category.DRIFT)
@@ -55,27 +60,31 @@ def similarity_by_pivot(
     return out
 
 
+#: how the round-trip signals are marked in the evidence
+UNCALIBRATED = "(second signal, not calibrated)"
+
+
 def with_round_trip(
     evidence: Evidence, chrf_by_pivot: Mapping[str, float], settings: BacktranslationSettings
 ) -> tuple[Evidence, str]:
-    """Add the round-trip signal of the most likely pivot (the language whose round trip
-    changes the article least) to `evidence`; returns the evidence and that pivot ("" without
-    round-trip models)."""
+    """Name the round trip of the most likely pivot (the language whose round trip changes the
+    article least) in `evidence`, beside the calibrated probability, which it leaves as it is;
+    returns the evidence and that pivot ("" without round-trip models). A round trip that
+    keeps at least `round_trip_floor` chrF++ is named as a sign of machine translation."""
     if not chrf_by_pivot:
         return evidence, ""
     pivot, chrf = max(sorted(chrf_by_pivot.items()), key=lambda item: item[1])
-    strength = ramp(chrf - settings.round_trip_floor, settings.round_trip_span)
-    label = f"round trip through {pivot} keeps chrF++ {chrf:.0f}"
-    score = 1.0 - (1.0 - evidence.score) * math.exp(-settings.round_trip_weight * strength)
-    return Evidence(round(score, 3), (*evidence.signals, label)), pivot
+    sign = "sign of MT" if chrf >= settings.round_trip_floor else "no sign of MT"
+    label = f"round trip through {pivot} keeps chrF++ {chrf:.0f}, {sign} {UNCALIBRATED}"
+    return replace(evidence, signals=(*evidence.signals, label)), pivot
 
 
 def needs_explaining(result: ArticleResult, settings: BacktranslationSettings) -> list[str]:
     """Official wordings to round-trip through the suspected pivot: those of the aligned
-    segments of an article that reads as a back-translation."""
-    if not result.suspected_pivot or (result.backtranslation_score or 0.0) < (
-        settings.mt_explain_min_score
-    ):
+    segments of an article whose probability is at least `mt_explain_min_score`, or whose text
+    is too short for a probability."""
+    score = result.backtranslation_score
+    if not result.suspected_pivot or (score is not None and score < settings.mt_explain_min_score):
         return []
     return [r.official_text for r in result.segments if r.category in ALIGNED and r.official_text]
 
@@ -99,7 +108,17 @@ def explain_by_round_trip(result: ArticleResult, trips: Mapping[str, str]) -> Ar
                 mt_explained=mt_explained(roundtrip_chrf, row.chrf),
             )
         )
-    return replace(result, segments=tuple(rows))
+    tried = [r for r in rows if r.mt_explained is not None and r.official_roundtrip]
+    if not tried:
+        return replace(result, segments=tuple(rows))
+    closer = sum(bool(r.mt_explained) for r in tried)
+    label = (
+        f"article closer to the official wording's round trip through {result.suspected_pivot} "
+        f"than to the wording itself in {closer} of {len(tried)} aligned sentences "
+        f"{UNCALIBRATED}"
+    )
+    evidence = "; ".join(x for x in (result.backtranslation_evidence, label) if x)
+    return replace(result, segments=tuple(rows), backtranslation_evidence=evidence)
 
 
 def mt_explained(roundtrip_chrf: float, official_chrf: float | None) -> bool:

@@ -1,43 +1,60 @@
 """Antonym edits: a word replaced by its opposite ("refused" → "agreed", "rose" → "fell",
 "illegal" → "legal") (pure).
 
-Opposites come from WordNet (`auditor.wordnet`): a removed and an added word of one changed
-region whose lemmas WordNet lists as antonyms, or an adjective and its negative-prefix form when
-both are WordNet adjectives. A flip that a negation undoes is no change: "not legal" for
-"illegal" is the negation stage's litotes.
+Opposites come from WordNet's structure (`auditor.wordnet`): a removed and an added word of one
+changed region whose lemmas WordNet opposes — its antonym pointers, the satellites of an
+antonym's cluster, the forms derived from an antonym pair (success/failure from succeed/fail) —
+or a word and its negative-prefix form on a stem WordNet knows (negative_prefixes.tsv:
+member/nonmember, legal/illegal). A flip that a negation undoes is no change: "not legal" for
+"illegal" is the negation stage's litotes. Quantity and frequency words are the scope type's
+("all" / "none"), nouns of people the person type's ("son" / "daughter").
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from auditor.records import Level
+from auditor.lexicon import NEGATIVE_PREFIXES, OPEN_NEGATIVE_PREFIXES, SCOPE_WORDS
 from auditor.settings import ChangeSettings
 from auditor.stages.changes.negation import negators
 from auditor.stages.changes.tokens import Counterparts, Edit, Token, is_content
 
-LEVELS = {"antonym": Level.CRITICAL}
-NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non-", "non")
+if TYPE_CHECKING:
+    from auditor.stages.speech import Speech
 
 
 def opposite(a: str, b: str) -> bool:
-    """`a` and `b` are antonyms in one part of speech: in WordNet, or an adjective and its
-    negative-prefix form ("equally" is an adverb: not the opposite of "unequal")."""
-    from auditor.wordnet import are_antonyms, lemmas, parts_of_speech
+    """`a` and `b` are antonyms in one part of speech: in WordNet (its antonym pointers and the
+    forms and clusters they reach), or a word and its negative-prefix form on a stem WordNet
+    knows ("member" / "nonmember", "evaluated" / "unevaluated", "legal" / "illegal")."""
+    from auditor.wordnet import are_antonyms, parts_of_speech
 
     heads = (a.split("-", 1), b.split("-", 1))
     if all(len(h) == 2 for h in heads) and heads[0][1] == heads[1][1]:
         a, b = heads[0][0], heads[1][0]  # "long-term" / "short-term": their heads
-    if not parts_of_speech(a) & parts_of_speech(b):
-        return False
-    if are_antonyms(a, b):
+    if are_antonyms(a, b) and parts_of_speech(a) & parts_of_speech(b):
         return True
-    short, long = sorted((a.lower(), b.lower()), key=len)
-    for prefix in NEGATIVE_PREFIXES:
-        if long == prefix + short and len(short) >= 4:
-            adjectives = {pos for _, pos in lemmas(short)} & {pos for _, pos in lemmas(long)}
-            return "a" in adjectives
-    return False
+    return negative_form(a, b) or negative_form(b, a)
+
+
+def negative_form(word: str, stem: str) -> bool:
+    """`word` is `stem` with a negative prefix, and says its opposite (negative_prefixes.tsv):
+    "un-" and "non-" before any word WordNet knows ("nonmember", "unevaluated"), and not a
+    synonym of it; "in-", "im-", "il-", "ir-", "dis-" only where WordNet opposes the two
+    ("impossible", "illegal"; "discover" is no "cover")."""
+    from auditor.wordnet import are_antonyms, are_synonyms, lemmas, parts_of_speech
+
+    word, stem = word.lower(), stem.lower()
+    prefix = next((p for p in NEGATIVE_PREFIXES if word == p + stem), None)
+    if prefix is None or len(stem) < 4 or not lemmas(stem):
+        return False
+    if prefix.rstrip("-") not in OPEN_NEGATIVE_PREFIXES:
+        return are_antonyms(word, stem)
+    if are_synonyms(word, stem):
+        return False
+    known = parts_of_speech(word)
+    return not known or bool(known & parts_of_speech(stem))
 
 
 #: words that turn an adjective toward its opposite: "less good" = "worse"
@@ -53,18 +70,25 @@ def _negated(tokens: Sequence[Token], position: int) -> bool:
 
 
 def find(
-    off: Sequence[Token], art: Sequence[Token], link: Counterparts, settings: ChangeSettings
+    off: Sequence[Token],
+    art: Sequence[Token],
+    link: Counterparts,
+    settings: ChangeSettings,
+    speech: Speech | None = None,
 ) -> list[Edit]:
     edits = []
     used: set[int] = set()
     for i in sorted(link.off_changed):
-        if not is_content(off[i]):
+        if not is_content(off[i]) or off[i].norm in SCOPE_WORDS:
             continue
         region = link.off_region.get(i)
         candidates = [
             j
             for j in sorted(link.art_changed)
-            if j not in used and link.art_region.get(j) == region and is_content(art[j])
+            if j not in used
+            and link.art_region.get(j) == region
+            and is_content(art[j])
+            and art[j].norm not in SCOPE_WORDS
         ]
         mine = {t.norm for t in off}
         theirs = {t.norm for t in art}

@@ -6,30 +6,36 @@ referent written another way is no entity edit: case, possessives and demonyms (
 "Russian"), a title before the name ("President Biden" = "Biden", titles.txt), an abbreviation
 ("F" = "Fahrenheit", "U.S." = "United States"); a re-spelling or transliteration ("Dmytro" →
 "Dmitro", paired by rapidfuzz) is a notable `spelling` change, and a name added or left out a
-notable `name` change (an omission, not another referent). Adjacent changed tokens of one name
-are one change.
+notable `name` change (an omission, not another referent) — except a name left out of a
+quotation, which is not what was said (an `entity` edit). A title whose capitalised words are
+all common words, none a name in WordNet ("Spring Celebration" / "Spring Festival"), changed is
+a notable `wording` change ("European Commission" / "European Council" is another referent).
+Adjacent changed tokens of one name are one change.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
 from auditor.lexicon import (
     DEMONYM_ENDINGS,
     MODAL_FORCE,
+    MONTHS,
     NEGATORS,
     REPORTING_VERBS,
     SENTENCE_OPENERS,
     TITLES,
 )
-from auditor.records import ABSENT, Level
+from auditor.records import ABSENT
 from auditor.settings import ChangeSettings
 from auditor.stages.changes.tokens import Counterparts, Edit, Token, is_content
 
-LEVELS = {"entity": Level.CRITICAL, "spelling": Level.NOTABLE, "name": Level.NOTABLE}
+if TYPE_CHECKING:
+    from auditor.stages.speech import Speech
 
 
 def _is_name(tokens: Sequence[Token], i: int, other_side: set[str]) -> bool:
@@ -38,6 +44,10 @@ def _is_name(tokens: Sequence[Token], i: int, other_side: set[str]) -> bool:
         return False
     if t.norm in MODAL_FORCE or t.norm in NEGATORS or t.norm in SENTENCE_OPENERS:
         return False
+    if t.norm in MONTHS and any(
+        tokens[k].norm[:1].isdigit() for k in (i - 1, i + 1) if 0 <= k < len(tokens)
+    ):
+        return False  # a month of a date ("30 November 2022"): the number type's
     if t.initial:
         # a sentence-initial capital says nothing by itself: the word must stand capitalised
         # inside a sentence too, or be unknown to WordNet as a common word
@@ -83,7 +93,11 @@ def _present(key: str, words: set[str], joined: str) -> bool:
 
 
 def find(
-    off: Sequence[Token], art: Sequence[Token], link: Counterparts, settings: ChangeSettings
+    off: Sequence[Token],
+    art: Sequence[Token],
+    link: Counterparts,
+    settings: ChangeSettings,
+    speech: Speech | None = None,
 ) -> list[Edit]:
     off_words = {t.norm for t in off}
     art_words = {t.norm for t in art}
@@ -141,16 +155,28 @@ def find(
         # in reported speech ("…, the Secretary General of the alliance said") added names are
         # the reporter's context, not a change to the official wording
         found.extend((-1, pos, ABSENT, surface) for pos, surface in lone_added)
-    return _merge_names(sorted(found), off, art, settings)
+    quoted = speech is not None and speech.value == "direct" and not _marks_a_cut(art)
+    return [_named(e, settings, quoted) for e in _merge_names(sorted(found), off, art)]
 
 
-def _named(edit: Edit, settings: ChangeSettings) -> Edit:
-    """A name added or left out is a `name` change, a re-spelled one a `spelling` change; only
-    a name replaced by another referent is an `entity` edit."""
+def _marks_a_cut(tokens: Sequence[Token]) -> bool:
+    """An ellipsis or a bracket: the quotation says where it leaves words out."""
+    text = "".join(t.text for t in tokens)
+    return "…" in text or "..." in text or "[" in text
+
+
+def _named(edit: Edit, settings: ChangeSettings, quoted: bool = False) -> Edit:
+    """A name added or left out is a `name` change, a re-spelled one a `spelling` change; a
+    name replaced by another referent is an `entity` edit, and so is a name left out of a
+    quotation (the quoted words are not what was said)."""
+    if quoted and edit.article == ABSENT:
+        return edit
     if ABSENT in (edit.official, edit.article):
         return Edit("name", edit.official, edit.article)
     if fuzz.ratio(edit.official, edit.article) >= settings.respelling_min_ratio:
         return Edit("spelling", edit.official, edit.article)
+    if edit.type != "entity":
+        return edit
     if _one_name(edit.official, edit.article):
         return Edit("name", edit.official, edit.article)
     return edit
@@ -177,6 +203,36 @@ def _initials(words: Sequence[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
 
+_VOWELS = frozenset("aeiouy")
+
+
+def syllable_initials(abbreviation: str, word: str) -> bool:
+    """`abbreviation` is made of the first letters of `word`'s syllables: "KMT" of
+    "Kuomintang" (kuo·min·tang). Each letter after the first is a consonant opening a syllable
+    (after a vowel, or after one consonant that follows a vowel: min·tang); each syllable holds
+    a vowel and at least two letters, the last at least three ("UK" is not "Uk·raine")."""
+    short, long = abbreviation.lower(), word.lower()
+    if len(short) < 2 or not long.isalpha() or len(long) < len(short) + 3 or short[0] != long[0]:
+        return False
+
+    def onset(p: int) -> bool:
+        return long[p] not in _VOWELS and (
+            long[p - 1] in _VOWELS or (p >= 2 and long[p - 2] in _VOWELS)
+        )
+
+    def match(k: int, start: int) -> bool:
+        if k == len(short):
+            tail = long[start:]
+            return len(tail) >= 3 and bool(_VOWELS & set(tail))
+        return any(
+            match(k + 1, p)
+            for p in range(start + 2, len(long))
+            if long[p] == short[k] and onset(p) and _VOWELS & set(long[start:p])
+        )
+
+    return match(1, 0)
+
+
 def _abbreviated(tokens: Sequence[Token], i: int, other: Sequence[Token]) -> bool:
     """The name at `i` is written on the other side as an abbreviation, or `i` is an
     abbreviation of a name there: "F" for "Fahrenheit", "US" / "U.S." for "United States"."""
@@ -191,6 +247,9 @@ def _abbreviated(tokens: Sequence[Token], i: int, other: Sequence[Token]) -> boo
         runs = [capitals[k : k + n] for k in range(len(capitals)) for n in (2, 3, 4)]
         if any(len(run) > 1 and word.startswith(_initials(run)) for run in runs):
             return True
+        # "KMT" for "Kuomintang": the initials of one word's syllables
+        if any(syllable_initials(word, c) for c in capitals):
+            return True
     # this word (and the capitalised words around it) abbreviated there
     j = i
     while j > 0 and tokens[j - 1].text[:1].isupper() and not tokens[j - 1].initial:
@@ -200,6 +259,8 @@ def _abbreviated(tokens: Sequence[Token], i: int, other: Sequence[Token]) -> boo
         k += 1
     phrase = [t.text for t in tokens[j : k + 1]]
     for abbreviation in short:
+        if syllable_initials(abbreviation, word):
+            return True
         if abbreviation == _initials(phrase) or (
             len(abbreviation) == 1 and abbreviation == word[:1].upper()
         ):
@@ -249,10 +310,7 @@ class _Name:
 
 
 def _merge_names(
-    found: list[tuple[int, int, str, str]],
-    off: Sequence[Token],
-    art: Sequence[Token],
-    settings: ChangeSettings,
+    found: list[tuple[int, int, str, str]], off: Sequence[Token], art: Sequence[Token]
 ) -> list[Edit]:
     """Adjacent changed tokens of one name are one change ("European Union → United Nations");
     only the differing tokens are named ("Commission → Council")."""
@@ -269,13 +327,31 @@ def _merge_names(
             last.right.append(right)
         else:
             names.append(_Name(off_pos, art_pos, [left], [right]))
-    return [_whole(name, off, art, settings) for name in names]
+    return [
+        Edit(
+            "entity" if _a_name(off, name.off) or _a_name(art, name.art) else "wording",
+            " ".join(name.left),
+            " ".join(name.right),
+        )
+        for name in names
+    ]
 
 
-def _whole(
-    name: _Name, off: Sequence[Token], art: Sequence[Token], settings: ChangeSettings
-) -> Edit:
-    return _named(Edit("entity", " ".join(name.left), " ".join(name.right)), settings)
+def _a_name(tokens: Sequence[Token], i: int) -> bool:
+    """The capitalised words around position `i` hold a name: a word WordNet does not know as
+    a common word ("European", "Kuleba", "Sweden"). A title made only of common words ("Spring
+    Festival", "Employment Survey") is the translation's wording of a description."""
+    from auditor.wordnet import common_word
+
+    if i < 0:
+        return True
+    start = i
+    while start > 0 and tokens[start - 1].text[:1].isupper() and not tokens[start - 1].initial:
+        start -= 1
+    end = i
+    while end + 1 < len(tokens) and tokens[end + 1].text[:1].isupper():
+        end += 1
+    return not all(common_word(t.norm) for t in tokens[start : end + 1] if t.is_word)
 
 
 def _is_proper_noun(tokens: Sequence[Token], i: int) -> bool:

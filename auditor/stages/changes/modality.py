@@ -2,12 +2,13 @@
 (pure).
 
 Each modal verb or expression has a force ("must", "may", …) and each force a class
-(modal_classes.tsv): necessity (must, have to, need to), advice (should), possibility (may,
-might, could, "it is possible that", perhaps), ability (can, be able to) and prediction (will,
-would, shall, going to). A modal replaced by another of the same class says the same ("might"
-→ "may", "have to" → "need to"); one of another class changes the claim ("must" → "should",
-"will" → "may") — except ability against possibility or prediction, which "can" and "could"
-blur ("so that it will follow" / "so that it can follow"). A modal left out or added changes
+(modal_classes.tsv): necessity (must, have to), need (need to), advice (should), possibility
+(may, might, could, "it is possible that", perhaps), ability (can, be able to) and prediction
+(will, would, shall, going to). A modal replaced by another of the same class says the same
+("might" → "may"); one of another class changes the claim ("must" → "should", "will" → "may")
+— except the pairs of classes a translation swaps (modal_blurred.tsv): "need to" beside "must"
+and beside "should", ability beside possibility or prediction ("so that it will follow" / "so
+that it can follow"). A modal left out or added changes
 the claim when it is a necessity ("we must support" → "we support"); a prediction, an ability,
 an advice or a hedge ("should be", "most likely", "may") is as often tense, voice and register
 in translation ("it will fly over" → "it flies over", "the largest should be the Big Bang" →
@@ -17,29 +18,28 @@ in translation ("it will fly over" → "it flies over", "the largest should be t
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from auditor.lexicon import (
     DETERMINERS,
+    MODAL_BLURRED,
     MODAL_CLASSES,
     MODAL_EXPRESSIONS,
     MODAL_FORCE,
     MODAL_PHRASES,
     WILL_NOUN_MODIFIERS,
 )
-from auditor.records import ABSENT, Level
+from auditor.records import ABSENT
 from auditor.settings import ChangeSettings
 from auditor.stages.changes.tokens import Counterparts, Edit, Token, difference, pair
 
-LEVELS = {"modality": Level.CRITICAL}
+if TYPE_CHECKING:
+    from auditor.stages.speech import Speech
+
 #: words after which "will" is a noun ("their will", "political will")
 _NOUN_WILL_AFTER = DETERMINERS | WILL_NOUN_MODIFIERS
 #: classes whose loss or gain changes a claim
 _CHARGED_ALONE = frozenset(["necessity"])
-#: pairs of classes a translation swaps for each other without changing the claim
-_BLURRED = (
-    frozenset(["ability", "possibility"]),
-    frozenset(["ability", "prediction"]),
-)
 _PHRASES = {**MODAL_PHRASES, **MODAL_EXPRESSIONS}
 _LONGEST = max(len(p.split()) for p in _PHRASES)
 
@@ -86,7 +86,11 @@ def _said_otherwise(modal: str, tokens: Sequence[Token]) -> bool:
 
 
 def find(
-    off: Sequence[Token], art: Sequence[Token], link: Counterparts, settings: ChangeSettings
+    off: Sequence[Token],
+    art: Sequence[Token],
+    link: Counterparts,
+    settings: ChangeSettings,
+    speech: Speech | None = None,
 ) -> list[Edit]:
     mine, theirs = modals(off), modals(art)
     kind = {s: k for _, k, s in (*mine, *theirs)}
@@ -98,7 +102,7 @@ def find(
             other_side = off if a == ABSENT else art
             charged = kind[alone] in _CHARGED_ALONE and not _said_otherwise(alone, other_side)
         else:
-            charged = kind[a] != kind[b] and frozenset([kind[a], kind[b]]) not in _BLURRED
+            charged = kind[a] != kind[b] and frozenset([kind[a], kind[b]]) not in MODAL_BLURRED
         if charged:
             edits.append(Edit("modality", a, b))
     return edits

@@ -1,17 +1,28 @@
 """Negation edits: the polarity of the sentence changed (pure).
 
 Polarity only: as many negations on both sides is no change, whichever words say it ("do not" =
-"don't", "not" = "never", "no starch" = "instead of having starch", "nearly complete" = "not
-yet complete": lexical_negatives.txt). A negation whose word has its antonym on the other side
-is kept by other words too: "not long after" = "shortly after" (litotes).
+"don't", "not" = "never", "no starch" = "instead of having starch": lexical_negatives.txt), and a
+negator against a negation said inside a word ("impossible" = "cannot", "unevaluated" = "not
+assessed") or an approximator ("nearly complete" = "not yet complete") is none either.
+"Nearly" and "almost" never make a negation: "nearly finished" → "finished" is a qualifier. A
+negation whose word has its antonym on the other side is kept by other words too: "not long
+after" = "shortly after" (litotes).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from auditor.lexicon import DETERMINERS, LEXICAL_NEGATIVES, MODAL_FORCE, NEGATORS, QUALIFIERS
-from auditor.records import Level
+from auditor.lexicon import (
+    APPROXIMATORS,
+    DETERMINERS,
+    LEXICAL_NEGATIVES,
+    MODAL_FORCE,
+    NEGATIVE_PREFIXES,
+    NEGATORS,
+    QUALIFIERS,
+)
 from auditor.settings import ChangeSettings
 from auditor.stages.changes.tokens import (
     ABSENT,
@@ -22,7 +33,9 @@ from auditor.stages.changes.tokens import (
     number_value,
 )
 
-LEVELS = {"negation": Level.CRITICAL}
+if TYPE_CHECKING:
+    from auditor.stages.speech import Speech
+
 #: after "not", these make a focusing or temporal idiom, not a negation
 _FOCUS_AFTER_NOT = frozenset(["least", "only", "just", "merely", "simply", "until", "till"])
 _LONGEST_NEGATIVE = max(len(n.split()) for n in LEXICAL_NEGATIVES)
@@ -52,8 +65,11 @@ def negators(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
         nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
         if word == "not" and nxt in _FOCUS_AFTER_NOT:
             continue  # "not only … but", "not until": focusing idioms, not negations
-        if word in ("no", "without") and nxt in ("doubt", "question"):
-            continue  # "no doubt" = "undoubtedly"
+        after = tokens[i + 2].norm if i + 2 < len(tokens) else ""
+        if word in ("no", "without") and (
+            nxt in ("doubt", "question") or (nxt in ("a", "any") and after in ("doubt", "question"))
+        ):
+            continue  # "no doubt", "without a doubt" = "undoubtedly"
         if word == "nor" and neither_open:
             neither_open = False
             continue  # neither … nor is one negation
@@ -89,23 +105,52 @@ def _counterpart(negator: str, tokens: Sequence[Token], position: int | None) ->
 
 def _litotes(tokens: Sequence[Token], position: int, other: Sequence[Token]) -> bool:
     """The negated word (within the next three) has its antonym on the other side: "not long"
-    for "shortly", "not legal" for "illegal"."""
+    for "shortly", "not legal" for "illegal"; or the negative word itself has ("absence of"
+    for "presence of": the antonym type's)."""
     from auditor.wordnet import are_antonyms
 
     mine = {t.norm for t in tokens}
     fresh = [t.norm for t in other if t.is_word and t.norm not in mine]
-    for t in tokens[position + 1 : position + 4]:
+    start = position + (tokens[position].norm in NEGATORS or tokens[position].norm.endswith("n't"))
+    for t in tokens[start : position + 4]:
         if t.is_word and any(are_antonyms(t.norm, word) for word in fresh):
             return True
     return False
 
 
+def implicit_negatives(tokens: Sequence[Token], other: Sequence[Token]) -> int:
+    """Words of one side, absent from the other, that deny without a negator: a negation inside
+    a word ("impossible", "unevaluated": a negative prefix on a stem WordNet knows) or an
+    approximator ("nearly complete": not complete)."""
+    from auditor.stages.changes.antonym import negative_form
+
+    theirs = {t.norm for t in other}
+    count = 0
+    for t in tokens:
+        if not t.is_word or t.norm in theirs:
+            continue
+        prefix = next((p for p in NEGATIVE_PREFIXES if t.norm.startswith(p)), "")
+        if t.norm in APPROXIMATORS or (prefix and negative_form(t.norm, t.norm[len(prefix) :])):
+            count += 1
+    return count
+
+
 def find(
-    off: Sequence[Token], art: Sequence[Token], link: Counterparts, settings: ChangeSettings
+    off: Sequence[Token],
+    art: Sequence[Token],
+    link: Counterparts,
+    settings: ChangeSettings,
+    speech: Speech | None = None,
 ) -> list[Edit]:
     removed, added = difference(negators(off), negators(art), link)
     n = min(len(removed), len(added))
     removed, added = removed[n:], added[n:]
+    # a negator against a negation said inside a word or by an approximator on the other side:
+    # "impossible" = "cannot", "unevaluated" = "not assessed", "nearly complete" = "not yet"
+    if removed:
+        removed = removed[implicit_negatives(art, off) :]
+    if added:
+        added = added[implicit_negatives(off, art) :]
     removed = [(p, s) for p, s in removed if not _litotes(off, p, art)]
     added = [(p, s) for p, s in added if not _litotes(art, p, off)]
     edits = [Edit("negation", s, _counterpart(s, art, link.off_to_art.get(p))) for p, s in removed]

@@ -10,9 +10,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
-from auditor.lexicon import DETERMINERS, MONTHS, ORDINALS, SCALES, WILL_NOUN_MODIFIERS
-from auditor.records import ABSENT, Level
+from auditor.lexicon import (
+    APPROXIMATE_NUMBERS,
+    DETERMINERS,
+    MONTHS,
+    ORDINALS,
+    SCALES,
+    WILL_NOUN_MODIFIERS,
+)
+from auditor.records import ABSENT
 from auditor.settings import ChangeSettings
 from auditor.stages.changes.tokens import (
     Counterparts,
@@ -23,7 +31,9 @@ from auditor.stages.changes.tokens import (
     pair,
 )
 
-LEVELS = {"number": Level.CRITICAL}
+if TYPE_CHECKING:
+    from auditor.stages.speech import Speech
+
 #: fractions that, before "a million", make a cardinal
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 #: words after which "one" is a pronoun ("this one", "their own one")
@@ -34,22 +44,78 @@ _CLOCK = re.compile(r"\d{1,2}\.\d{2}")
 _CLOCK_AFTER = frozenset(["a.m", "am", "p.m", "pm", "h", "hrs", "o'clock"])
 
 
+_DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
+_DATE_SEPARATORS = frozenset(["-", "/"])
+
+
+def _year(word: str) -> int | None:
+    return int(word) if len(word) == 4 and word.isdigit() and 1000 <= int(word) < 3000 else None
+
+
+def _day_key(year: int | None, month: int, day: int) -> str | None:
+    """ "date:2023-02-11", or "day:02-11" when the year is not said; None: no such day."""
+    try:
+        when = date(year or 2000, month, day)  # 2000: a leap year, so 29 February is a day
+    except ValueError:
+        return None
+    return f"date:{when.isoformat()}" if year else f"day:{when.month:02}-{when.day:02}"
+
+
+def _date(words: list[str], text: list[str]) -> tuple[str, str, int] | None:
+    """A date in any common format from the start of `words`: (value key, surface, tokens
+    used). "2023-02-11", "11/02/2023" (day or month first: both days, when both can be),
+    "11 February 2023", "11th of Feb. 2023", "February 11, 2023", "February 11th"."""
+    # digits: 2023-02-11, 11/02/2023, 02/11/2023
+    if len(words) >= 5 and words[1] in _DATE_SEPARATORS and words[3] == words[1]:
+        a, b, c = words[0], words[2], words[4]
+        if a.isdigit() and b.isdigit() and c.isdigit():
+            if _year(a) and len(b) <= 2 and len(c) <= 2:
+                key = _day_key(int(a), int(b), int(c))
+                return (key, "".join(text[:5]), 5) if key else None
+            year = _year(c)
+            if year and len(a) <= 2 and len(b) <= 2:
+                first, second = _day_key(year, int(b), int(a)), _day_key(year, int(a), int(b))
+                keys = sorted({k for k in (first, second) if k})
+                if keys:
+                    return "|".join(keys), "".join(text[:5]), 5
+    # words: a day and a month name (capitalised: "may", "march" are verbs), in either order,
+    # then perhaps the year
+    months = {
+        k: MONTHS[w]
+        for k, (w, t) in enumerate(zip(words, text, strict=True))
+        if w in MONTHS and t[:1].isupper()
+    }
+    at = 0
+    day = _DAY.fullmatch(words[0]) if words else None
+    if day and len(words) > 1:
+        at = 1 + (words[1] == "of")
+        month = months.get(at)
+        at += 1
+    elif 0 in months:
+        month, at = months[0], 1
+        at += words[at : at + 1] == ["."]
+        day = _DAY.fullmatch(words[at]) if len(words) > at else None
+        at += 1
+    else:
+        return None
+    if month is None or day is None:
+        return None
+    # "11 Feb. 2023", "February 11, 2023": a point or a comma before the year
+    gap = 1 if words[at : at + 1] in ([","], ["."]) else 0
+    year = _year(words[at + gap]) if len(words) > at + gap else None
+    used = at + gap + 1 if year else at
+    key = _day_key(year, month, int(day.group(1)))
+    return (key, " ".join(text[:used]), used) if key else None
+
+
 def _special(tokens: Sequence[Token], i: int) -> tuple[str, str, int] | None:
     """A date, a time or a number grouped with a space, starting at
     `i`: (value key, surface, tokens used), or None."""
-    words = [t.norm for t in tokens[i : i + 5]]
-    text = [t.text for t in tokens[i : i + 5]]
-    # "30 November 2022", "November 30, 2022": the day a dotted date names too
-    for day_at, month_at, year_at in ((0, 1, 2), (1, 0, 3 if words[2:3] == [","] else 2)):
-        if len(words) > max(day_at, month_at, year_at) and words[month_at] in MONTHS:
-            day, year = words[day_at], words[year_at]
-            if day.isdigit() and year.isdigit() and len(year) == 4:
-                try:
-                    ordinal = date(int(year), MONTHS[words[month_at]], int(day)).toordinal()
-                except ValueError:
-                    continue
-                used = year_at + 1
-                return f"date:{ordinal}", " ".join(text[:used]), used
+    words = [t.norm for t in tokens[i : i + 6]]
+    text = [t.text for t in tokens[i : i + 6]]
+    dated = _date(words, text)
+    if dated is not None:
+        return dated
     # "10:30", "at 10.30", "10.30 a.m.": a time of day
     clock = words[0].isdigit() and words[1:2] == [":"] and len(words) > 2
     if clock and len(words[2]) == 2 and words[2].isdigit():
@@ -131,19 +197,72 @@ def numbers(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
             j += 1
         if t.norm == "half" and not of_scale:
             value, kind = 0.5, "fraction"
-        key = f"{kind}:{value:.6g}"
+        # "4 to 6 million": the scale of a range's second number is its first one's too
+        range_to = [x.norm for x in tokens[j : j + 3]]
+        if (
+            kind == "cardinal"
+            and len(words) == 1
+            and len(range_to) == 3
+            and range_to[0] in _RANGE_WORDS
+            and number_value(range_to[1]) is not None
+            and range_to[2] in SCALES
+        ):
+            value *= SCALES[range_to[2]]
+        key = _key(kind, value, t.norm, nxt)
         surface = " ".join(words)
         out.append((i, key, surface if surface[0].isdigit() else surface.lower()))
         i = j
     return out
 
 
+#: words between the two ends of a range ("4 to 6 million", "between 4 and 6 million")
+_RANGE_WORDS = frozenset(["to", "and", "or", "-", "–"])
+
+
+def _key(kind: str, value: float, word: str, following: str) -> str:
+    """The value key of a number: a fraction is its percentage ("half" = "50%"), a dotted date
+    its day ("30.11.2022" = "2022-11-30"), a decade its last two digits ("the 1980s" = "the
+    80s"); an order of magnitude its scale ("thousands" = "a thousand")."""
+    if kind == "fraction":
+        kind, value = "percent", value * 100
+    elif kind == "date":
+        return f"date:{date.fromordinal(int(value)).isoformat()}"
+    elif kind == "cardinal" and following == "s" and word.isdigit() and word.endswith("0"):
+        return f"decade:{int(value) % 100:02}"
+    return f"{kind}:{value:.6g}"
+
+
+def _same_day(key: str, others: set[str]) -> str:
+    """The key of the other side that names the same day: a date read both ways ("02/11/2023")
+    by the one the other side says, a day without its year ("4 February") by a date of that
+    day ("4 February 2023")."""
+    for candidate in key.split("|"):
+        if candidate in others:
+            return candidate
+        if candidate.startswith("day:"):
+            match = next(
+                (o for o in others if o.startswith("date:") and o.endswith(candidate[3:])), None
+            )
+            if match:
+                return match
+        if candidate.startswith("date:") and f"day:{candidate[-5:]}" in others:
+            return f"day:{candidate[-5:]}"
+    return key
+
+
 def find(
-    off: Sequence[Token], art: Sequence[Token], link: Counterparts, settings: ChangeSettings
+    off: Sequence[Token],
+    art: Sequence[Token],
+    link: Counterparts,
+    settings: ChangeSettings,
+    speech: Speech | None = None,
 ) -> list[Edit]:
     # a value said twice is said once ("the top and bottom 20%" / "the top 20% and the bottom
     # 20%"): compare which values each side says, not how often
     mine, theirs = numbers(off), numbers(art)
+    said, says = {k for _, k, _ in mine}, {k for _, k, _ in theirs}
+    mine = [(p, _same_day(k, says), s) for p, k, s in mine]
+    theirs = [(p, _same_day(k, said), s) for p, k, s in theirs]
     said, says = {k for _, k, _ in mine}, {k for _, k, _ in theirs}
     mine = [n for n in mine if n[1] not in says]
     theirs = [n for n in theirs if n[1] not in said]
@@ -151,5 +270,5 @@ def find(
     return [
         Edit("number", a, b)
         for a, b in pair(removed, added, link.off_to_art)
-        if not (ABSENT in (a, b) and "one" in (a, b))
+        if not (ABSENT in (a, b) and ("one" in (a, b) or {a, b} & APPROXIMATE_NUMBERS))
     ]

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from auditor.lexicon import DEGREE_WORDS, FOCUS_ADVERBS, MODAL_EXPRESSIONS, QUALIFIERS
-from auditor.records import ABSENT, Level
+from auditor.records import ABSENT
 from auditor.settings import ChangeSettings
 from auditor.stages.changes.tokens import Counterparts, Edit, Token, is_content
 
-LEVELS = {"qualifier": Level.NOTABLE}
+if TYPE_CHECKING:
+    from auditor.stages.speech import Speech
+
 
 #: words that negate a prefixed qualifier: "lethal" is not in "non-lethal"
 NEGATIVE_PREFIXES = ("non-", "un-", "anti-", "counter-", "in-", "il-", "ir-")
@@ -46,8 +49,13 @@ def _is_degree(tokens: Sequence[Token], i: int, other_words: set[str]) -> bool:
         return False
     if i and tokens[i - 1].norm in ("not", "at"):
         return False  # "not least", "at least"
+    from auditor.wordnet import parts_of_speech
+
     following = tokens[i + 1]
-    return following.is_word and following.norm in other_words and following.norm != "of"
+    if not (following.is_word and following.norm in other_words and following.norm != "of"):
+        return False
+    graded = parts_of_speech(following.norm)
+    return not graded or bool(graded & {"a", "r"})  # "most urgent", not "most members"
 
 
 def _is_qualifier(tokens: Sequence[Token], i: int) -> bool:
@@ -67,7 +75,11 @@ def _has_focus(tokens: Sequence[Token]) -> bool:
 
 
 def find(
-    off: Sequence[Token], art: Sequence[Token], link: Counterparts, settings: ChangeSettings
+    off: Sequence[Token],
+    art: Sequence[Token],
+    link: Counterparts,
+    settings: ChangeSettings,
+    speech: Speech | None = None,
 ) -> list[Edit]:
     from auditor.wordnet import are_synonyms
 

@@ -10,15 +10,14 @@ an antonym) is left to it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from auditor.lexicon import MODAL_EXPRESSIONS, PERSONAL_PRONOUNS, QUALIFIERS
-from auditor.records import Level
 from auditor.settings import ChangeSettings
 from auditor.stages.changes.tokens import Counterparts, Edit, Token, is_content
 
-LEVELS = {"wording": Level.NOTABLE}
-#: a replacement in a changed region of at most this many words on each side is one for one
-ONE_FOR_ONE = 2
+if TYPE_CHECKING:
+    from auditor.stages.speech import Speech
 
 
 def _eligible(token: Token) -> bool:
@@ -32,7 +31,11 @@ def _eligible(token: Token) -> bool:
 
 
 def find(
-    off: Sequence[Token], art: Sequence[Token], link: Counterparts, settings: ChangeSettings
+    off: Sequence[Token],
+    art: Sequence[Token],
+    link: Counterparts,
+    settings: ChangeSettings,
+    speech: Speech | None = None,
 ) -> list[Edit]:
     from auditor.stages.changes.antonym import opposite
     from auditor.wordnet import same_lemma
@@ -40,12 +43,17 @@ def find(
     edits = []
     for i, j in sorted(link.off_to_art.items()):
         region = link.off_region.get(i)
-        if region is None or link.region_words[region] > ONE_FOR_ONE:
+        # any word the edit script pairs (a changed place of up to `max_replacement_words`):
+        # on the MQM calibration halves, places of up to 2 words found 25 % of the TED talks'
+        # Major accuracy errors, of up to 4 words 35 %, with no critical edit added
+        if region is None or link.region_words[region] > settings.max_replacement_words:
             continue
         a, b = off[i], art[j]
         if not (_eligible(a) and _eligible(b)) or link.art_to_off.get(j) != i:
             continue
         if same_lemma(a.norm, b.norm) or opposite(a.norm, b.norm):
             continue
+        if a.norm[: settings.key_length] == b.norm[: settings.key_length]:
+            continue  # another form of one word ("economically" → "economic")
         edits.append(Edit("wording", a.norm, b.norm))
     return edits

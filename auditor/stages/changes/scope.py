@@ -1,0 +1,82 @@
+"""Scope edits: the extent of a claim changed — a quantity or frequency word replaced by one of
+another extent ("all allies" → "some allies", "always" → "sometimes", "most" → "few") (pure).
+
+Each quantity or frequency word has an extent (scope_words.tsv: all, most, many, some, few);
+words of one extent say the same ("every" = "all", "often" = "frequently"). A word replaced in
+the same changed place by one of another extent is charged. One left out or added is not: "all
+allies agreed" and "allies agreed" make one claim, and a translation adds and drops these words
+freely. Not quantities: idioms (scope_idioms.txt: "after all", "at most", "each other"), "most"
+before an adjective or adverb (a degree: "most urgent", the qualifier type's), "some" before a
+number (an approximation: "some 300 troops"). Negators ("none", "never") are negation's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from auditor.lexicon import SCOPE_IDIOMS, SCOPE_WORDS
+from auditor.settings import ChangeSettings
+from auditor.stages.changes.tokens import Counterparts, Edit, Token, number_value
+
+if TYPE_CHECKING:
+    from auditor.stages.speech import Speech
+
+_LONGEST = max(len(p.split()) for p in (*SCOPE_WORDS, *SCOPE_IDIOMS))
+
+
+def _degree(tokens: Sequence[Token], i: int) -> bool:
+    """ "most urgent", "most recently": "most" grading the adjective or adverb after it."""
+    from auditor.wordnet import parts_of_speech
+
+    if tokens[i].norm != "most" or i + 1 >= len(tokens):
+        return False
+    following = parts_of_speech(tokens[i + 1].norm)
+    return bool(following & {"a", "r"}) and "n" not in following
+
+
+def scope_words(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
+    """(position, extent, surface) of every quantity or frequency word or phrase."""
+    out = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(_LONGEST, len(tokens) - i), 0, -1):
+            phrase = " ".join(t.norm for t in tokens[i : i + n])
+            if phrase in SCOPE_IDIOMS:
+                i += n
+                break
+            if phrase not in SCOPE_WORDS:
+                continue
+            nxt = tokens[i + n].norm if i + n < len(tokens) else ""
+            if not (_degree(tokens, i) or (phrase == "some" and number_value(nxt))):
+                out.append((i, SCOPE_WORDS[phrase], phrase))
+            i += n
+            break
+        else:
+            i += 1
+    return out
+
+
+def find(
+    off: Sequence[Token],
+    art: Sequence[Token],
+    link: Counterparts,
+    settings: ChangeSettings,
+    speech: Speech | None = None,
+) -> list[Edit]:
+    mine, theirs = scope_words(off), scope_words(art)
+    said, says = {e for _, e, _ in mine}, {e for _, e, _ in theirs}
+    edits = []
+    used: set[int] = set()
+    for i, extent, surface in mine:
+        if extent in says:
+            continue  # said on the other side too
+        region = link.off_region.get(i)
+        if region is None:
+            continue
+        for j, other, word in theirs:
+            if j not in used and other not in said and link.art_region.get(j) == region:
+                used.add(j)
+                edits.append(Edit("scope", surface, word))
+                break
+    return edits

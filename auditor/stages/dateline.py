@@ -1,0 +1,47 @@
+"""Datelines (pure): "BUCHAREST, Nov 30 (Reuters) —", "Bucharest, 30.11.2022 —", a line
+"Bucharest, 30 November 2022" — where and when an article was filed. A dateline is the
+reporter's attribution, never a rendering of the official words: it is not compared.
+
+A dateline is a place (one to three capitalised words, and a region or country after a comma),
+then a date, an agency in parentheses, or both, then a dash, a colon or the end of the line. A
+place alone before a dash ("Bucharest — …") is a dateline only where a paragraph begins.
+"""
+
+from __future__ import annotations
+
+import re
+
+from auditor.lexicon import MONTHS, WEEKDAYS
+
+_NAME = r"[A-ZÇĞİÖŞÜ][\w'’.-]*"
+_PLACE = rf"{_NAME}(?:[ -]{_NAME}){{0,2}}(?:, {_NAME}(?: {_NAME})?)?"
+_MONTH = "(?i:" + "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True)) + ")"
+_DAY = "(?i:" + "|".join(sorted((re.escape(d) for d in WEEKDAYS), key=len, reverse=True)) + ")"
+_DATE = (
+    r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"  # 30.11.2022, 11/30/2022
+    rf"|(?:(?:{_DAY})\.?,? )?\d{{1,2}} (?:{_MONTH})\.?(?:,? \d{{4}})?"  # 30 November 2022
+    rf"|(?:(?:{_DAY})\.?,? )?(?:{_MONTH})\.? \d{{1,2}}(?:,? \d{{4}})?"  # Nov. 30, 2022
+    rf"|(?:{_DAY}))"  # Wednesday
+)
+_AGENCY = r"\([^\W\d_][\w .&/-]{0,29}\)"
+_END = r"\s*(?:[—–-]+\s*|:\s+|$)"
+_DATELINE = re.compile(rf"(?:{_PLACE})(?:,? (?:{_DATE}))?(?: ?{_AGENCY})?{_END}")
+_STRONG = re.compile(rf"(?:{_DATE})|{_AGENCY}")
+
+
+def dateline_end(text: str, *, paragraph_start: bool = True) -> int:
+    """Length of the dateline that opens `text` (0 when there is none)."""
+    match = _DATELINE.match(text)
+    if match is None:
+        return 0
+    strong = _STRONG.search(match.group()) is not None
+    if not strong and not (paragraph_start and re.search(r"[—–-]\s*$", match.group())):
+        return 0
+    return match.end()
+
+
+def is_dateline(text: str) -> bool:
+    """`text` is only a dateline ("Bucharest, 30 November 2022", "BUCHAREST (AP)")."""
+    stripped = text.strip().rstrip("—–-: ")
+    end = dateline_end(stripped, paragraph_start=False)
+    return bool(stripped) and end == len(stripped)
