@@ -171,6 +171,15 @@ class ChangeSettings:
     initial_same_word_ratio: float = 75.0
     #: a name and a demonym share at least this many first letters (Russia / Russian)
     demonym_min_prefix: int = 4
+    #: a negative prefix makes an opposite only on a stem of at least this many letters
+    #: ("unevaluated" / "evaluated"; not "undo" / "do")
+    prefix_min_stem: int = 4
+    #: a negator or a diminisher at most this many words before a word turns it toward its
+    #: opposite ("not legal" / "illegal", "less safe"): no antonym edit then
+    negation_reach: int = 3
+    #: a negation is litotes when a word at most this many words after the negator has its
+    #: antonym on the other side ("not long after" / "shortly after")
+    litotes_reach: int = 3
 
 
 @dataclass(frozen=True)
