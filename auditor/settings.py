@@ -118,6 +118,17 @@ class AlignSettings:
     quote_close_run: int = 4
     quote_max_gap_share: float = 0.35
     quote_min_paired_share: float = 0.6
+    #: a quotation's words are matched with the official span's on their first letters
+    #: ("sanction" ≈ "sanctions", "dependency" ≈ "dependence")
+    quote_key_length: int = 6
+    #: an unequal word paired with an official word at the edge of a span is kept inside it only
+    #: when the two are at least this similar (rapidfuzz ratio, 0–100): another form, not an
+    #: added word
+    quote_alike_ratio: float = 50.0
+    #: a block of function words at the edge of a span ("and", "the") is loose — dropped unless
+    #: it anchors the quotation — when the next equal word stands this many official words or
+    #: more further on
+    quote_loose_gap: int = 2
     #: a quotation not found on its wording is still aligned — *distorted*: the span explains
     #: its content, the quotation changes what it says — on either of two kinds of evidence.
     #: Its words pair one for one with the span's (a word swapped, a "not" dropped): at least
