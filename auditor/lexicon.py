@@ -98,6 +98,10 @@ DEGREE_WORDS = word_set("degree_words.txt")
 #: "-" in the file stands for the empty ending
 DEMONYM_ENDINGS = frozenset("" if e == "-" else e for e in entries("demonym_endings.txt"))
 TURKISH_FUNCTION_WORDS = word_set("turkish_function_words.txt")
+#: Turkish function words shared with other languages: no evidence of Turkish alone
+TURKISH_SHARED_WORDS = word_set("turkish_shared_words.txt")
+TURKISH_LETTERS = word_set("turkish_letters.txt")
+TURKISH_CASE_SUFFIXES = entries("turkish_case_suffixes.txt")
 CONNECTIVES = word_set("connectives.txt")
 NOT_PARTICIPLES = word_set("not_participles.txt")
 ABBREVIATIONS = word_set("abbreviations.txt")

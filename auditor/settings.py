@@ -201,6 +201,9 @@ class BacktranslationSettings:
     #: a score of 1 − e^−0.5 = 0.39), and never lift a score to 0.5: that needs artefacts
     #: that make 0.5 alone (markers.py)
     weak_cap: float = 0.5
+    #: the highest score an article reaches without artefacts that make 0.5 alone (the weak
+    #: statistics lift a score towards 0.5, never across it)
+    weak_max_score: float = 0.499
     #: function-word profile (0: the average human translation into English, about +1: the
     #: average MT output, about −0.8: native English news) at which the signal starts, the
     #: span to its full strength, and the fewest words it is read on
