@@ -221,10 +221,15 @@ class BacktranslationSettings:
     mattr_floor: float = 0.84
     mattr_span: float = 0.10
     mattr_window: int = 50
-    #: share of sentences opening with an -ing participle above which it is a habit
+    #: share of sentences opening with an -ing participle above which it is a habit, at full
+    #: strength `participle_span` higher
     participle_floor: float = 0.10
-    #: share of sentences opening with one connective above which it is a habit
+    participle_span: float = 0.10
+    #: share of sentences opening with one connective above which it is a habit, at full
+    #: strength `connective_span` higher, read on at least `connective_min_sentences` sentences
     connective_floor: float = 0.25
+    connective_span: float = 0.10
+    connective_min_sentences: int = 5
     #: a rate's denominator is at least this many sentences
     min_rate_sentences: int = 20
     #: artefacts

@@ -73,6 +73,12 @@ SINGLE_SIGNALS = [
     ([*_SPEAKING, _WALKING[0], *["It rained."] * 7], "participle opens", 0.5 * 0.5),
     # 2 of 5 sentences open with "And": over 0.25 by more than 0.1, full strength
     (_AND, "repeated opener", 0.3 * 1.0),
+    # 3 of 10: over 0.25 by 0.05, half-way to full strength
+    (
+        ["And we went.", "And they came.", "And it ended.", *["It rained."] * 7],
+        "repeated",
+        0.3 * 0.5,
+    ),
     # 4 spaced hyphens in 20 sentences (a short text counts as 20): one sentence in five, full
     # strength; 2 in 20: half-way; 3 in 20: three quarters
     ([*_DASHES, "Costs rose - sharply."], "spaced hyphen as a dash x4", 0.25 * 1.0),
@@ -236,6 +242,7 @@ def test_participle_openers_fire_above_one_sentence_in_ten(
         (7, 18, True),  # 7 of 25: 0.28
         (3, 7, True),  # 3 of 10
         (1, 4, False),
+        (2, 2, False),  # 2 of 4: a habit is read on 5 sentences or more
     ],
 )
 def test_a_connective_is_a_habit_above_one_sentence_in_four(

@@ -222,6 +222,21 @@ def test_a_quotation_is_compared_with_the_span_it_claims(quotation: str, span: s
 
 
 @pytest.mark.parametrize(
+    ("quotation", "official", "equal"),
+    [
+        ("they sent weapons today", "they sent weapon today", 4),  # "weapon" ≈ "weapons"
+        ("we stand by Kyiv", "we standard by Kyiv", 3),  # "standa" is no "stand"
+    ],
+)
+def test_a_quotation_word_stands_on_an_official_word_with_its_first_six_letters(
+    quotation: str, official: str, equal: int
+) -> None:
+    """AlignSettings.quote_key_length."""
+    found = best_span(quotation, official)
+    assert found is not None and found.equal == equal
+
+
+@pytest.mark.parametrize(
     ("quotation", "edits"),
     [
         ("we addressed Russia's illegal war in Ukraine", []),

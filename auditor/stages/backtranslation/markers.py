@@ -234,18 +234,20 @@ def participle_openers(text: _Text, settings: BacktranslationSettings) -> _Signa
     found = [_INITIAL_PARTICIPLE.match(s) for s in text.sentences]
     n = sum(1 for m in found if m and m.group(1).lower() not in NOT_PARTICIPLES)
     label = f"participle opens {n} of {len(text.sentences)} sentences"
-    return _Signal(ramp(n / _per(text, settings) - settings.participle_floor, 0.1), label)
+    share = n / _per(text, settings)
+    return _Signal(ramp(share - settings.participle_floor, settings.participle_span), label)
 
 
 def repeated_connective(text: _Text, settings: BacktranslationSettings) -> _Signal:
     """Share of sentences that open with the same connective ("And", "Moreover")."""
     openers = [m.group(0).lower() for s in text.sentences if (m := _WORD.match(s.lstrip('"“')))]
     counts = Counter(w for w in openers if w in CONNECTIVES)
-    if not counts or len(openers) < 5:
+    if not counts or len(openers) < settings.connective_min_sentences:
         return _NONE
     word, n = counts.most_common(1)[0]
     label = f"repeated opener '{word.capitalize()}' in {n} of {len(openers)} sentences"
-    return _Signal(ramp(n / len(openers) - settings.connective_floor, 0.1), label)
+    share = n / len(openers)
+    return _Signal(ramp(share - settings.connective_floor, settings.connective_span), label)
 
 
 def _per(text: _Text, settings: BacktranslationSettings) -> int:
