@@ -879,3 +879,52 @@ def test_a_hyphenated_negative_prefix_negates_a_qualifier(prefix: str) -> None:
 @pytest.mark.parametrize("prefix", ["anti", "counter"])
 def test_anti_and_counter_make_no_opposite(prefix: str) -> None:
     assert _changes("We oppose the war.", f"We oppose the {prefix}war.", "antonym") == []
+
+
+# --- ChangeSettings: prefix_min_stem, negation_reach, litotes_reach ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("official", "article", "antonyms"),
+    [
+        # a stem of four letters takes a negative prefix, one of three does not
+        (
+            "The group welcomed every user.",
+            "The group welcomed every non-user.",
+            ["user → non-user"],
+        ),
+        ("The group welcomed every war.", "The group welcomed every non-war.", []),
+    ],
+)
+def test_a_negative_prefix_makes_an_opposite_on_a_stem_of_four_letters(
+    official: str, article: str, antonyms: list[str]
+) -> None:
+    assert _changes(official, article, "antonym") == [f"antonym: {a}" for a in antonyms]
+
+
+@pytest.mark.parametrize(
+    ("official", "antonyms"),
+    [
+        ("The move was not at all legal.", []),  # "not" three words before: negated
+        ("The move was not at all very legal.", ["legal → illegal"]),  # four: not
+    ],
+)
+def test_a_negator_three_words_before_turns_a_word_toward_its_opposite(
+    official: str, antonyms: list[str]
+) -> None:
+    article = "The move was illegal."
+    assert _changes(official, article, "antonym") == [f"antonym: {a}" for a in antonyms]
+
+
+@pytest.mark.parametrize(
+    ("official", "negations"),
+    [
+        ("The road was not at all long.", []),  # "long" three words after "not": litotes
+        ("The road was not at all very long.", ["not → ∅"]),  # four: a negation lost
+    ],
+)
+def test_a_negation_is_litotes_when_the_antonym_is_within_three_words(
+    official: str, negations: list[str]
+) -> None:
+    article = "The road was short."
+    assert _changes(official, article, "negation") == [f"negation: {n}" for n in negations]
