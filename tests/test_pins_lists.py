@@ -788,6 +788,9 @@ def test_not_until_is_no_negation(word: str) -> None:
     [
         ("They did not agree to it.", "They agreed to it.", "negation: not → ∅"),
         ("They have never agreed to it.", "They have agreed to it.", "negation: never → ∅"),
+        # a word in its place is no counterpart: "then" does not say what "never" said
+        ("They never agreed to it.", "They then agreed to it.", "negation: never → ∅"),
+        ("They did not agree to it.", "They did then agree to it.", "negation: not → ∅"),
         ("They reached no deal.", "They reached a deal.", "negation: no → a"),
     ],
 )
