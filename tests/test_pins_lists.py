@@ -856,12 +856,13 @@ def test_the_second_number_of_a_range_lends_the_first_its_scale(word: str) -> No
 @pytest.mark.parametrize(
     ("official", "article"),
     [
-        ("One of the allies objected.", "An ally objected."),
-        ("They help one another.", "They help each other."),
+        ("Russia hit one of the ports.", "Russia hit two of the ports."),
+        ("They met one another in Kyiv.", "They met two in Kyiv."),
     ],
 )
 def test_one_before_of_or_another_is_a_pronoun(official: str, article: str) -> None:
-    assert _changes(official, article, "number") == []
+    """A figure in its place is added, not one replaced."""
+    assert _changes(official, article, "number") == ["number: ∅ → two"]
 
 
 # --- modal_charged_alone.txt, negative_prefixes.tsv ("against") -------------------------------
