@@ -187,6 +187,9 @@ class ChangeSettings:
     initial_same_word_ratio: float = 75.0
     #: a name and a demonym share at least this many first letters (Russia / Russian)
     demonym_min_prefix: int = 4
+    #: a capitalised word of at most this many letters is read as an abbreviation of a name on
+    #: the other side ("USA" / "United States", "KMT" / "Kuomintang")
+    abbreviation_max_letters: int = 6
     #: a negative prefix makes an opposite only on a stem of at least this many letters
     #: ("unevaluated" / "evaluated"; not "undo" / "do")
     prefix_min_stem: int = 4

@@ -932,3 +932,12 @@ def test_a_negation_is_litotes_when_the_antonym_is_within_three_words(
 ) -> None:
     article = "The road was short."
     assert _changes(official, article, "negation") == [f"negation: {n}" for n in negations]
+
+
+@pytest.mark.parametrize(("abbreviation", "named"), [("ABCDEF", False), ("ABCDEFG", True)])
+def test_an_abbreviation_of_up_to_six_letters_stands_for_the_names_it_begins_with(
+    abbreviation: str, named: bool
+) -> None:
+    """ChangeSettings.abbreviation_max_letters."""
+    changes = _changes("The Alpha Bravo Charlie Delta met.", f"The {abbreviation} met.")
+    assert any(abbreviation in change for change in changes) is named
