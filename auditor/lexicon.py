@@ -95,6 +95,8 @@ MONTHS = {name: int(number) for name, number in word_map("months.tsv").items()}
 WEEKDAYS = word_set("weekdays.txt")
 COORDINATORS = word_set("coordinators.txt")
 DEGREE_WORDS = word_set("degree_words.txt")
+#: words after which a degree word makes an idiom ("not least", "at least")
+DEGREE_IDIOM_OPENERS = word_set("degree_idiom_openers.txt")
 #: "-" in the file stands for the empty ending
 DEMONYM_ENDINGS = frozenset("" if e == "-" else e for e in entries("demonym_endings.txt"))
 TURKISH_FUNCTION_WORDS = word_set("turkish_function_words.txt")

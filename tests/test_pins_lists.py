@@ -962,3 +962,16 @@ DETACHED = [
 @pytest.mark.parametrize(("form", "lemma", "pos"), DETACHED)
 def test_a_regular_form_is_a_form_of_its_lemma(form: str, lemma: str, pos: str) -> None:
     assert (lemma, pos) in lemmas(form)
+
+
+@pytest.mark.parametrize(
+    ("official", "article"),
+    [
+        ("It is not more urgent.", "It is urgent."),
+        ("It is at most urgent.", "It is urgent."),
+    ],
+)
+def test_a_degree_word_after_not_or_at_is_an_idiom(official: str, article: str) -> None:
+    """degree_idiom_openers.txt"""
+    assert _changes(official, article, "qualifier") == []
+    assert _changes("It is most urgent.", "It is urgent.", "qualifier") == ["qualifier: most → ∅"]

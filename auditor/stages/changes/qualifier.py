@@ -14,6 +14,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from auditor.lexicon import (
+    DEGREE_IDIOM_OPENERS,
     DEGREE_WORDS,
     FOCUS_ADVERBS,
     HYPHENATED_NEGATIVE_PREFIXES,
@@ -50,7 +51,7 @@ def _is_degree(tokens: Sequence[Token], i: int, other_words: set[str]) -> bool:
     "most recently" → "last time", where the whole phrase changed)."""
     if tokens[i].norm not in DEGREE_WORDS or i + 1 >= len(tokens):
         return False
-    if i and tokens[i - 1].norm in ("not", "at"):
+    if i and tokens[i - 1].norm in DEGREE_IDIOM_OPENERS:
         return False  # "not least", "at least"
     from auditor.wordnet import parts_of_speech
 
