@@ -20,11 +20,6 @@ class IngestSettings:
 
     #: share of control characters above which a file is called binary
     max_control_char_share: float = 0.01
-    #: a file without a byte-order mark is UTF-16 when at least this share of the bytes in one
-    #: position of each pair is NUL (in a Latin, Cyrillic or Greek script, every ASCII character
-    #: has one) and at most `utf16_max_other_nul_share` in the other
-    utf16_min_nul_share: float = 0.1
-    utf16_max_other_nul_share: float = 0.01
     #: a source file larger than this (in MB, 10^6 bytes) is not read: `status=error`, "too
     #: large". A news article is 5–50 kB; a 1 MB one costs about a minute of CPU here
     #: (`python bench/large_article.py`), so this bounds how long one file can hold the lock

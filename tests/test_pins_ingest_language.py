@@ -12,7 +12,7 @@ import pytest
 
 from auditor.records import ENGLISH, UNDETERMINED, Role
 from auditor.settings import Settings
-from auditor.stages.ingest import NotText, choose_decoding, control_char_share, decode_document
+from auditor.stages.ingest import NotText, control_char_share, decode_document
 from auditor.stages.language import Identifier, identify, turkish_evidence
 
 MAX_CONTROL = Settings().ingest.max_control_char_share
@@ -51,32 +51,6 @@ def test_a_file_is_binary_above_one_percent_control_characters(
             "a.txt", Role.ARTICLE, data, plausibility=None, max_control=MAX_CONTROL
         )
         assert doc.text.startswith("NATO foreign ministers")
-
-
-# --- ingest: UTF-16 without a byte-order mark --------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("ascii_chars", "nul_low_chars", "utf16"),
-    [
-        (100, 0, True),  # 10 % of the high bytes NUL: UTF-16
-        (99, 0, False),  # 9.9 %: binary
-        (100, 10, True),  # and 1 % of the low bytes: still UTF-16
-        (100, 11, False),  # 1.1 %: binary
-    ],
-)
-def test_utf16_without_a_mark_has_nul_in_one_byte_of_a_tenth_of_its_pairs(
-    ascii_chars: int, nul_low_chars: int, utf16: bool
-) -> None:
-    """1000 characters: ASCII (a NUL high byte in UTF-16-LE), U+0400 (a NUL low byte) and
-    Cyrillic letters (no NUL byte)."""
-    text = "a" * ascii_chars + "\u0400" * nul_low_chars + "ж" * (1000 - ascii_chars - nul_low_chars)
-    data = text.encode("utf-16-le")
-    if utf16:
-        assert choose_decoding(data, None) == (text, "utf_16_le")
-    else:
-        with pytest.raises(NotText, match="contains NUL bytes"):
-            choose_decoding(data, None)
 
 
 # --- language: when the model is trusted -----------------------------------------------------

@@ -111,7 +111,6 @@ class Batch:
                     entry.data,
                     plausibility=self.identifier.plausibility,
                     max_control=self.settings.ingest.max_control_char_share,
-                    settings=self.settings.ingest,
                 )
                 continue
             except NotText as exc:

@@ -253,7 +253,6 @@ class Incremental:
             max_control=self.settings.ingest.max_control_char_share,
             inside=self.run.inside,
             max_bytes=self.settings.ingest.max_article_bytes,
-            settings=self.settings.ingest,
         ):
             if isinstance(item, Document):
                 officials.append(item)

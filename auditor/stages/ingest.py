@@ -19,8 +19,6 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from auditor.settings import IngestSettings
-
 if TYPE_CHECKING:  # reading and hashing files (an unchanged run) needs no record types
     from auditor.records import Document, IngestError, Role
 
@@ -43,6 +41,10 @@ _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 Plausibility = Callable[[str], float]
 
 
+#: in UTF-16 text of a Latin, Cyrillic or Greek script, one byte of each pair is NUL for every
+#: ASCII character (spaces, digits, punctuation at least) and the other byte almost never is
+_UTF16_MIN_NUL_SHARE = 0.1
+_UTF16_MAX_OTHER_NUL_SHARE = 0.01
 _MB = 1_000_000
 
 
@@ -95,9 +97,7 @@ def _candidate_encodings(data: bytes) -> list[str]:
     return list(seen)
 
 
-def choose_decoding(
-    data: bytes, plausibility: Plausibility | None, settings: IngestSettings | None = None
-) -> tuple[str, str]:
+def choose_decoding(data: bytes, plausibility: Plausibility | None) -> tuple[str, str]:
     """Decode `data`, returning `(text, encoding)`. Raises `NotText` for unusable bytes.
 
     Order of evidence: a byte-order mark; NUL bytes (binary); strict UTF-8; then every candidate
@@ -110,7 +110,7 @@ def choose_decoding(
                 return data.decode(name), name
             except UnicodeDecodeError as exc:
                 raise NotText(f"not text: starts with a {name} mark but does not decode") from exc
-    utf16 = _utf16_without_mark(data, settings or IngestSettings())
+    utf16 = _utf16_without_mark(data)
     if utf16 is not None:
         return utf16
     if b"\x00" in data:
@@ -139,7 +139,7 @@ def choose_decoding(
     return best
 
 
-def _utf16_without_mark(data: bytes, settings: IngestSettings) -> tuple[str, str] | None:
+def _utf16_without_mark(data: bytes) -> tuple[str, str] | None:
     """UTF-16 without a byte-order mark, recognised by its byte pattern (NUL bytes in one
     position of each pair and almost never in the other); None when the bytes are not that."""
     if len(data) < 4 or len(data) % 2:
@@ -150,7 +150,7 @@ def _utf16_without_mark(data: bytes, settings: IngestSettings) -> tuple[str, str
         ("utf_16_le", second_nul, first_nul),
         ("utf_16_be", first_nul, second_nul),
     ):
-        if high >= settings.utf16_min_nul_share and low <= settings.utf16_max_other_nul_share:
+        if high >= _UTF16_MIN_NUL_SHARE and low <= _UTF16_MAX_OTHER_NUL_SHARE:
             try:
                 return data.decode(name), name
             except UnicodeDecodeError:
@@ -159,20 +159,14 @@ def _utf16_without_mark(data: bytes, settings: IngestSettings) -> tuple[str, str
 
 
 def decode_document(
-    doc_id: str,
-    role: Role,
-    data: bytes,
-    *,
-    plausibility: Plausibility | None,
-    max_control: float,
-    settings: IngestSettings | None = None,
+    doc_id: str, role: Role, data: bytes, *, plausibility: Plausibility | None, max_control: float
 ) -> Document:
     """Turn raw bytes into a `Document`. Raises `NotText` with a reviewer-facing reason."""
     from auditor.records import Document
 
     if not data:
         raise NotText("file is empty")
-    text, encoding = choose_decoding(data, plausibility, settings)
+    text, encoding = choose_decoding(data, plausibility)
     share = control_char_share(text)
     if share > max_control:
         raise NotText(f"not text: looks like binary data ({share:.0%} control characters)")
@@ -266,7 +260,6 @@ def ingest_folder(
     max_control: float,
     inside: Sequence[Path],
     max_bytes: int,
-    settings: IngestSettings | None = None,
 ) -> Iterator[Document | IngestError]:
     """Yield one `Document` or `IngestError` per entry of `folder`, in name order."""
     from auditor.records import IngestError
@@ -277,12 +270,7 @@ def ingest_folder(
         try:
             data = read_source(path, inside=inside, max_bytes=max_bytes)
             yield decode_document(
-                doc_id,
-                role,
-                data,
-                plausibility=plausibility,
-                max_control=max_control,
-                settings=settings,
+                doc_id, role, data, plausibility=plausibility, max_control=max_control
             )
         except NotText as exc:
             yield IngestError(doc_id, role, str(exc), sha256_bytes(data) if data else "")
