@@ -199,7 +199,7 @@ def test_modals_of_one_class_make_the_same_claim(official: str, article: str) ->
     assert _changes(official, article, "modality") == []
 
 
-# --- determiners.txt, will_noun_modifiers.txt: "one" after them is a pronoun ------------------
+# --- determiners.tsv, will_noun_modifiers.txt: "one" after them is a pronoun ------------------
 
 ONE_AFTER = [
     "the", "a", "an", "this", "that", "these", "those", "no", "any", "every", "each", "some",
