@@ -104,7 +104,8 @@ def test_when_the_checkpoint_cannot_grow_the_file_the_wal_is_dropped(
     state.close()
     assert not Path(f"{path}-wal").exists() and not Path(f"{path}-shm").exists()
     monkeypatch.undo()
-    assert _rows(path) == [("checkpointed", "yes")]
+    rows = dict(_rows(path))
+    assert rows["checkpointed"] == "yes" and "after" not in rows
     reopened = State(path)
     assert reopened.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     reopened.close()
