@@ -4,6 +4,7 @@ into a Markdown page, one of its headings)."""
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import re
 import unicodedata
@@ -63,6 +64,53 @@ def test_the_readme_is_one_a_newcomer_finishes() -> None:
     assert "](docs/proof-page.png)" in text
     for page in ("guide", "reference", "operations", "design"):
         assert f"](docs/{page}.md)" in text
+
+
+def _tour_table(text: str) -> dict[tuple[str, str], list[str]]:
+    """The README tour's table: (name's start, name's end) → status, cover, chrF++, crit., frag."""
+    rows = {}
+    for line in text.splitlines():
+        match = re.match(r"^ (\S+)…(\S+) +(\S+) +(.*)$", line)
+        if match:
+            head, tail, status, rest = match.groups()
+            rows[(head, tail)] = [status, *rest.split()]
+    return rows
+
+
+@pytest.mark.slow
+def test_the_tour_is_what_the_bundled_corpus_gives(tmp_path: Path) -> None:
+    """The tour's table, its finding id and its counts are those of an audit of `corpus/`."""
+    from auditor.run.pipeline import audit_corpus
+
+    audit_corpus(ROOT / "corpus", tmp_path / "r", models_dir=tmp_path / "none", formats=["csv"])
+    with (tmp_path / "r" / "summary.csv").open(encoding="utf-8-sig", newline="") as file:
+        summary = list(csv.DictReader(file))
+    expected = {}
+    for row in summary:
+        numbers = []
+        if row["status"] == "ok":  # the others are not scored: blank cells
+            numbers = [f"{float(row['official_coverage']):.0%}", f"{float(row['chrf']):.1f}"]
+        counts = [row["critical_edits"], row["fragments"]]
+        expected[row["article_id"]] = [row["status"], *numbers, *counts]
+    text = README.read_text(encoding="utf-8")
+    table = _tour_table(text)
+    assert len(table) == len(expected) == 4
+    for (head, tail), cells in table.items():
+        (name,) = [n for n in expected if n.startswith(head) and n.endswith(tail)]
+        assert cells == expected[name], name
+    (ok,) = [row for row in summary if row["status"] == "ok"]
+    assert f"covers {float(ok['official_coverage']):.0%}".replace("%", " %") in text
+    with (tmp_path / "r" / "findings.csv").open(encoding="utf-8-sig", newline="") as file:
+        findings = list(csv.DictReader(file))
+    (decided,) = [f for f in findings if f["finding_id"].startswith("4054b0")]
+    assert "review confirm 4054b0 " in text
+    assert (decided["level"], decided["finding"]) == ("critical", "modality: must → should")
+    assert f"`{decided['finding']}`" in text
+
+
+def test_the_tour_table_is_read_as_written() -> None:
+    text = "```\n turkish-out…nference.txt   ok    54%     61.5       1       0\n```\n"
+    assert _tour_table(text) == {("turkish-out", "nference.txt"): ["ok", "54%", "61.5", "1", "0"]}
 
 
 def test_the_screenshot_is_a_small_png() -> None:
