@@ -98,7 +98,7 @@ Scores are sacrebleu's own; their signatures, and the back-translation classifie
 
 def edit_types_table() -> str:
     """The table of edit types, written from their records (`auditor.stages.changes`): the
-    data dictionary and the README show it."""
+    data dictionary and docs/reference.md show it."""
     lines = [
         "| type | level | what changed | example | on the reporter's own words |",
         "|---|---|---|---|---|",
