@@ -38,7 +38,7 @@ class IngestSettings:
 
 
 #: Languages the identifier may answer with; restricting the set is what keeps short English
-#: lines from being called Maltese or Tagalog (see README, "Language identification").
+#: lines from being called Maltese or Tagalog (see docs/design.md, "Language identification").
 DEFAULT_LANGUAGES = ("en", "tr", "de", "fr", "es", "ru", "it", "pt", "nl", "el", "ar", "uk")
 
 
@@ -123,7 +123,7 @@ class AlignSettings:
     #: least `quote_min_paired_share` of its words one for one (standing on or replacing a span
     #: word: a translation does, a quotation padding a few official words with its own does
     #: not). Calibrated on WMT's TED zh→en MQM data, machine translations of the talks against
-    #: their English original (bench/eval_quotes.py; figures in README)
+    #: their English original (bench/eval_quotes.py; figures in docs/design.md)
     quote_min_word_share: float = 0.4
     quote_min_shared: int = 2
     quote_min_run: int = 3

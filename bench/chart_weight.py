@@ -1,5 +1,5 @@
 """What a chart costs a page: inline SVG written by auditor/reports/html/charts.py against a
-vendored chart library (the README's choice), measured on a reports folder.
+vendored chart library (the choice docs/design.md explains), measured on a reports folder.
 
     python bench/chart_weight.py REPORTS [--library path/to/uPlot.iife.min.js ...]
 

@@ -3,7 +3,7 @@
     python bench/reaudit.py [N_ARTICLES] [--repeats 7]
 
 Generates N articles (default 1,000) with make_corpus.py, audits them once, then times, as
-medians over interleaved repeats, each as a new process: the README's cron recipe
+medians over interleaved repeats, each as a new process: the cron recipe of docs/operations.md
 (`auditor audit --fail-on critical --wait 600 --json` in the folder of corpus/ and reports/);
 a minimal Typer app with auditor's commands and options given the same command line
 (bench/minimal_app.py); `sha256sum` of every corpus file; and `audit_corpus()` in a warm

@@ -14,7 +14,7 @@ Rows (`--only` picks some by name):
 - floor: a cold audit's CPU per article vs the floor (bench/floor.py: read and hash the
   files, one syntok pass, sentence BLEU + chrF++ + TER on the pairs the audit aligned);
 - workers: `--workers 2` vs `--workers 1`, total CPU of the audit's process tree;
-- reaudit: an unchanged re-audit of 1,000 articles as cron runs it (the README's recipe,
+- reaudit: an unchanged re-audit of 1,000 articles as cron runs it (docs/operations.md's recipe,
   `auditor audit --fail-on critical --wait 600 --json` in the folder of corpus/ and reports/)
   vs a minimal Typer app with auditor's commands and options (bench/minimal_app.py) given the
   same command line, plus `sha256sum` of the corpus's files: each a new process;
@@ -68,7 +68,7 @@ SAME_BYTES = ("segments.csv", "fragments.csv")
 #: alike for both engines (their cost per article is bench/report_formats.py's row)
 DASK_FORMATS = ("--formats", "csv")
 AUDITOR = [sys.executable, "-m", "auditor"]
-#: the cron recipe of the README (run in the folder that holds corpus/ and reports/)
+#: the cron recipe of docs/operations.md (run in the folder that holds corpus/ and reports/)
 CRON = ("audit", "--fail-on", "critical", "--wait", "600", "--json")
 
 

@@ -1,9 +1,12 @@
-"""Texts derived from the plug-ins' own descriptions, kept in the README between markers.
+"""Texts derived from the plug-ins' and the columns' own descriptions, kept in docs/:
 
-    python -m tests.derived_text     # rewrite the README's derived blocks
+    python -m tests.derived_text     # rewrite them all
 
-tests/test_command_line.py fails while a block differs from what the plug-ins say now (a format
-or an engine added, renamed or described anew).
+- docs/guide.md, between markers: the report formats and the engines, one line each
+  (tests/test_command_line.py fails while a block differs from what the plug-ins say now);
+- docs/reference.md, the whole file: every report column and edit type, written by the data
+  dictionary's own sections (`auditor.reports.dictionary.sections`) with the default settings
+  (tests/test_docs.py fails while it differs).
 """
 
 from __future__ import annotations
@@ -13,6 +16,23 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
+DOCS = ROOT / "docs"
+GUIDE = DOCS / "guide.md"
+REFERENCE = DOCS / "reference.md"
+COMMAND = "python -m tests.derived_text"
+
+_REFERENCE_INTRO = f"""\
+# Report reference
+
+Every column of every CSV (the workbook's sheets hold the same columns, a reviewer's first),
+how segments are scored, and every edit type. Written from the column declarations
+(`auditor/reports/columns.py`, `summary.py`, `review.py`; each column an
+`auditor.reports.cells.Column`) and the edit-type records (`EDIT_TYPES` in
+`auditor/stages/changes/__init__.py`) by `{COMMAND}`; do not edit it by hand
+(`tests/test_docs.py` fails while it differs from what they say). The same sections are in the
+`README.md` that every audit writes into its reports folder, and in the workbook's "Read me"
+sheet, with the settings of that audit. How to open the reports, and what each file is for:
+the [user guide](guide.md#reading-the-reports)."""
 
 
 def derived() -> dict[str, str]:
@@ -23,12 +43,32 @@ def derived() -> dict[str, str]:
     return {"formats": formats.listing(), "engines": engines.listing()}
 
 
+def reference() -> str:
+    """docs/reference.md: the data dictionary's sections with the default settings."""
+    from auditor.reports import dictionary
+    from auditor.settings import Settings
+
+    settings = Settings()
+    defaults = settings.signature().replace("|", "\n")
+    return (
+        "\n\n".join(
+            [
+                _REFERENCE_INTRO,
+                *dictionary.sections(settings),
+                "## Default settings\n\nEvery threshold the audit uses (`auditor/settings.py`), "
+                "as the reports' signature names it:\n\n```\n" + defaults + "\n```",
+            ]
+        )
+        + "\n"
+    )
+
+
 def _block(name: str) -> re.Pattern[str]:
     return re.compile(rf"(<!-- {name}: derived[^\n]*-->\n)(.*?)(\n<!-- /{name} -->)", re.DOTALL)
 
 
 def blocks(text: str) -> dict[str, str | None]:
-    """The README's text of each derived block (None: no such block)."""
+    """The text of each derived block in `text` (None: no such block)."""
     found = {name: _block(name).search(text) for name in derived()}
     return {name: match.group(2) if match else None for name, match in found.items()}
 
@@ -40,5 +80,6 @@ def update(text: str) -> str:
 
 
 if __name__ == "__main__":
-    README.write_text(update(README.read_text(encoding="utf-8")), encoding="utf-8")
-    print(f"updated {README}")
+    GUIDE.write_text(update(GUIDE.read_text(encoding="utf-8")), encoding="utf-8")
+    REFERENCE.write_text(reference(), encoding="utf-8")
+    print(f"updated {GUIDE.relative_to(ROOT)} and {REFERENCE.relative_to(ROOT)}")

@@ -1,6 +1,6 @@
 """One command line: Typer's. Every AUDITOR_* variable a text mentions is read by an option (or
-declined by name); the help and the README list the report formats and engines from the
-plug-ins themselves; `--help` loads nothing of the audit."""
+declined by name); the help and the user guide (docs/guide.md) list the report formats and
+engines from the plug-ins themselves; `--help` loads nothing of the audit."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from auditor.cli.commands import DECLINED_ENV
 from auditor.reports import formats
 from auditor.run import engines
 from auditor.settings import IngestSettings
-from tests.derived_text import README, ROOT, blocks, derived
+from tests.derived_text import COMMAND, DOCS, GUIDE, README, ROOT, blocks, derived
 
 runner = CliRunner()
 ENV_NAME = re.compile(r"\bAUDITOR_[A-Z0-9_]+\b")
@@ -71,7 +71,8 @@ def _sources() -> list[str]:
 
 
 def test_every_auditor_variable_mentioned_is_read_by_an_option_or_declined() -> None:
-    texts = [README.read_text(encoding="utf-8"), *_help_pages().values(), *_sources()]
+    pages = [README, *sorted(DOCS.glob("*.md"))]
+    texts = [*(p.read_text(encoding="utf-8") for p in pages), *_help_pages().values(), *_sources()]
     assert unread(texts) == set()
     assert unread(["set AUDITOR_REPORT=… (a typo for AUDITOR_REPORTS)"]) == {"AUDITOR_REPORT"}
     assert not set(DECLINED_ENV) & _read_by_options()
@@ -91,13 +92,13 @@ def test_the_help_lists_every_format_and_engine() -> None:
     assert f"one of: {', '.join(engines.ENGINES)}." in page
 
 
-def test_the_readme_lists_every_format_and_engine() -> None:
-    readme = blocks(README.read_text(encoding="utf-8"))
-    assert readme == derived(), "a plug-in changed: run `python -m tests.derived_text`"
+def test_the_user_guide_lists_every_format_and_engine() -> None:
+    guide = blocks(GUIDE.read_text(encoding="utf-8"))
+    assert guide == derived(), f"a plug-in changed: run `{COMMAND}`"
     for name in formats.FORMATS:
-        assert f"- `{name}`: " in str(readme["formats"])
+        assert f"- `{name}`: " in str(guide["formats"])
     for name in engines.ENGINES:
-        assert f"- `{name}`" in str(readme["engines"])
+        assert f"- `{name}`" in str(guide["engines"])
 
 
 def test_a_new_format_changes_the_derived_text(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,6 +1,6 @@
-"""The README's cron and systemd recipes, run as written: the log holds JSON lines only, the
-notes go elsewhere, and cron — which mails what a job prints, not its exit code — gets output
-only from a run that found a new critical edit."""
+"""The cron and systemd recipes of docs/operations.md, run as written: the log holds JSON lines
+only, the notes go elsewhere, and cron — which mails what a job prints, not its exit code —
+gets output only from a run that found a new critical edit."""
 
 from __future__ import annotations
 
@@ -17,12 +17,12 @@ import pytest
 from tests.conftest import CORPUS
 
 ROOT = Path(__file__).resolve().parent.parent
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+OPERATIONS = (ROOT / "docs" / "operations.md").read_text(encoding="utf-8")
 WHERE = "/srv/auditor"  #: the folder the recipes name
 
 
 def _block(language: str, containing: str) -> str:
-    blocks = re.findall(rf"```{language}\n(.*?)```", README, flags=re.S)
+    blocks = re.findall(rf"```{language}\n(.*?)```", OPERATIONS, flags=re.S)
     return next(b for b in blocks if containing in b)
 
 

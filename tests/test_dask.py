@@ -151,7 +151,7 @@ def scheduler(scheduler_process: tuple[str, subprocess.Popen[str]]) -> str:
 
 
 def _worker(address: str, cwd: Path, pythonpath: str | None = None) -> subprocess.Popen[str]:
-    """`dask worker ADDRESS` as the README starts one, optionally with another auditor."""
+    """`dask worker ADDRESS` as docs/operations.md starts one, optionally with another auditor."""
     env = dict(os.environ)
     if pythonpath is not None:
         env["PYTHONPATH"] = pythonpath

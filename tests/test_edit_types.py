@@ -50,7 +50,7 @@ def test_every_type_is_in_its_column_text(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_every_type_is_in_the_data_dictionary_and_the_readme(name: str) -> None:
+def test_every_type_is_in_the_data_dictionary_and_the_reference(name: str) -> None:
     record = edit_type(name)
     row = (
         f"| `{name}` | {record.level} | {record.meaning} | `{record.example}` | "
@@ -58,15 +58,15 @@ def test_every_type_is_in_the_data_dictionary_and_the_readme(name: str) -> None:
     )
     assert row in dictionary.render(Settings())
     assert row in (ROOT / "reports" / "README.md").read_text(encoding="utf-8")
-    assert row in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert row in (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
 
 
-def test_the_readme_table_is_the_rendered_one() -> None:
-    """README.md between its edit-types markers is exactly `edit_types_table()`."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    start = text.index("\n", text.index("<!-- edit-types:")) + 1
-    end = text.index("<!-- /edit-types -->")
-    assert text[start:end] == dictionary.edit_types_table() + "\n"
+def test_the_reference_table_is_the_rendered_one() -> None:
+    """docs/reference.md's edit-types section ends with exactly `edit_types_table()`."""
+    text = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
+    start = text.index("## Edit types\n")
+    end = text.index("\n## ", start + 1)
+    assert text[start:end].endswith("\n\n" + dictionary.edit_types_table() + "\n")
 
 
 def test_every_record_names_a_finder_and_only_recorded_types_are_found() -> None:

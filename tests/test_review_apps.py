@@ -116,7 +116,7 @@ def test_numbers_stay_numbers_in_a_turkish_libreoffice(reviewed: Path, tmp_path:
 def test_the_readme_way_to_import_a_csv_in_a_comma_decimal_locale(
     reviewed: Path, tmp_path: Path
 ) -> None:
-    """summary.csv imported as the README says (UTF-8, comma, language English (USA)) in a
+    """summary.csv imported as docs/guide.md says (UTF-8, comma, language English (USA)) in a
     Turkish LibreOffice: 0.543 stays 0,543 — the default import reads 543."""
     out = tmp_path / "out"
     csv_import = "CSV:44,34,76,1,,1033,false,true"

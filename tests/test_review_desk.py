@@ -218,7 +218,7 @@ def _hostile_corpus(root: Path) -> Path:
 
 
 def _cron(corpus: Path, reports: Path) -> subprocess.CompletedProcess[str]:
-    """What the scheduled job runs (the README's recipe), in a process of its own."""
+    """What the scheduled job runs (the recipe of docs/operations.md), in a process of its own."""
     return subprocess.run(
         [sys.executable, "-m", "auditor", "audit", str(corpus), "--reports", str(reports),
          "--fail-on", "new-critical", "--wait", "60", "--json"],

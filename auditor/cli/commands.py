@@ -11,7 +11,7 @@ from auditor.cli.report import report
 from auditor.cli.review import review_app
 
 #: AUDITOR_* names that no option reads, each with the reason (tests/test_command_line.py checks
-#: that every such name the README, a help page or the code mentions is read or listed here)
+#: that every such name the README, docs/, a help page or the code mentions is read or listed here)
 DECLINED_ENV: dict[str, str] = {}
 
 app = typer.Typer(

@@ -78,8 +78,8 @@ Writer = Callable[[ReportData, Path], None]
 
 
 class ReportFormat(NamedTuple):
-    """A report format, as it describes itself: in `auditor audit --help`, the README and the
-    docs (`auditor.reports.formats.listing`)."""
+    """A report format, as it describes itself: in `auditor audit --help` and docs/guide.md
+    (`auditor.reports.formats.listing`)."""
 
     name: str  #: what `--formats` calls it
     summary: str  #: one line: what it is for
@@ -89,7 +89,7 @@ class ReportFormat(NamedTuple):
     options: tuple[str, ...] = ()
 
     def markdown(self) -> str:
-        """Its line in the README's list of formats."""
+        """Its line in docs/guide.md's list of formats."""
         said = [f"writes {', '.join(f'`{entry}`' for entry in self.entries)}"]
         if self.options:
             said.append(f"options: {', '.join(f'`{option}`' for option in self.options)}")

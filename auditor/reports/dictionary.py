@@ -98,7 +98,7 @@ Scores are sacrebleu's own; their signatures, and the back-translation classifie
 
 def edit_types_table() -> str:
     """The table of edit types, written from their records (`auditor.stages.changes`): the
-    data dictionary and the README show it."""
+    data dictionary and docs/reference.md show it."""
     lines = [
         "| type | level | what changed | example | on the reporter's own words |",
         "|---|---|---|---|---|",
@@ -138,8 +138,10 @@ what they mean (last column).
 """
 
 
-def render(settings: Settings) -> str:
-    """Markdown text of the data dictionary for reports produced with `settings`."""
+def sections(settings: Settings) -> list[str]:
+    """The dictionary's sections after its introduction and before the settings of the audit:
+    every CSV's columns, the review, how segments are scored (with `settings`' thresholds) and
+    the edit types. `docs/reference.md` is written from them too (`tests/derived_text.py`)."""
     match, verdict = settings.align, settings.verdict
     scoring = _SCORING.format(
         min_coverage=verdict.min_coverage,
@@ -167,8 +169,7 @@ def render(settings: Settings) -> str:
             }.items()
         ),
     )
-    sections = [
-        _INTRO.format(version=__version__),
+    return [
         "## summary.csv — one row per article\n\n" + _table(SUMMARY),
         "## segments.csv — one row per segment\n\n" + _table(SEGMENTS),
         "## fragments.csv — one row per segment not in English\n\n" + _table(FRAGMENTS),
@@ -188,6 +189,18 @@ def render(settings: Settings) -> str:
         "## runs.csv — one row per run\n\n" + _table(RUNS),
         scoring.rstrip(),
         _EDIT_TYPES + edit_types_table(),
-        "## Settings of this audit\n\n```\n" + settings.signature() + "\n```",
     ]
-    return "\n\n".join(sections) + "\n"
+
+
+def render(settings: Settings) -> str:
+    """Markdown text of the data dictionary for reports produced with `settings`."""
+    return (
+        "\n\n".join(
+            [
+                _INTRO.format(version=__version__),
+                *sections(settings),
+                "## Settings of this audit\n\n```\n" + settings.signature() + "\n```",
+            ]
+        )
+        + "\n"
+    )

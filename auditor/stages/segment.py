@@ -1,7 +1,7 @@
 """Segment (pure): a document's text → title, sentences, quotations and page furniture.
 
 Lines are grouped into blocks (a line wrapped inside a sentence joins the next one; a heading
-stays alone), blocks are split into sentences by syntok (chosen by measurement, see README),
+stays alone), blocks are split into sentences by syntok (chosen by measurement, see docs/design.md),
 and each quotation becomes its own `quote` segment linked to the sentence it starts in.
 Segment text is always a slice of the input, so nothing is lost or rewritten.
 """

@@ -1,6 +1,6 @@
 """Report formats, one module each behind this registry: adding a format is one module that
 declares its `FORMAT` (`auditor.reports.data.ReportFormat`: name, one line, entries, writer) and
-one line in `FORMATS`; `auditor audit --help`, the README and the docs list it from there.
+one line in `FORMATS`; `auditor audit --help` and docs/guide.md list it from there.
 
 A format's writer gets the run's `ReportData` and a fresh staging folder and writes its entries
 there (files, or a folder such as `html/`); `write_reports` then commits every entry of the run
@@ -32,7 +32,7 @@ DEFAULT_FORMATS: tuple[str, ...] = tuple(FORMATS)
 
 
 def listing() -> str:
-    """The formats as the README lists them, one line each."""
+    """The formats as docs/guide.md lists them, one line each."""
     return "\n".join(f.markdown() for f in FORMATS.values())
 
 

@@ -4,7 +4,7 @@ The pages allow no script or style but their own (Content-Security-Policy), load
 must print: so a chart is SVG markup inside the page — shapes with classes that the page's
 stylesheet colours, `<title>` elements for the tooltips, text that prints and can be selected
 — never a script that draws on a canvas. Measured against a vendored chart library in
-`bench/RESULTS.md` (the README says why).
+`bench/RESULTS.md` (docs/design.md says why).
 
 Three pictures: the substitutions that recur across outlets (`recurring`), drift per outlet
 (`by_outlet`), and an article's scores over the runs that changed them (`over_runs`).

@@ -6,8 +6,8 @@ else — reading and hashing the corpus, deciding what is unchanged, translation
 the reports — stays with the driver (`auditor.run.batch`), so every engine gives the same
 reports. Adding an engine is one module with a class that describes itself and has `start`,
 `problem` and the methods of `Engine`, and one line in `ENGINES`; its heavy imports belong
-inside that module, which is imported only when a run uses it. `auditor audit --help`, the
-README and the docs list the engines from here (`listing`).
+inside that module, which is imported only when a run uses it. `auditor audit --help` and
+docs/guide.md list the engines from here (`listing`).
 
 This module holds what every engine shares: the registry, the choice of engine and its size,
 and the job record a worker finishes.
@@ -128,7 +128,7 @@ def engine_class(name: str) -> Any:
 
 
 def listing() -> str:
-    """The engines as the README lists them, one line each (imports every engine)."""
+    """The engines as docs/guide.md lists them, one line each (imports every engine)."""
     lines = []
     for name in ENGINES:
         engine = engine_class(name)

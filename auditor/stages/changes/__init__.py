@@ -8,7 +8,7 @@ the module whose `find(official, article, counterparts, settings, speech)` names
 finder compares what both sides *say* — how many negations, which numbers (by value, so "four"
 = "4"), which names, which modal forces — and uses the word-level edit script
 (`tokens.Counterparts`) only to name the word on the other side (`must → should`). The report
-columns, the data dictionary and the README's table are written from these records. Adding a
+columns, the data dictionary and docs/reference.md are written from these records. Adding a
 type is one module and one line in `EDIT_TYPES`.
 
 This module imports no finder until changes are looked for: the report columns read the
@@ -87,7 +87,7 @@ class ReportedSpeech(StrEnum):
 
 @dataclass(frozen=True)
 class EditType:
-    """One edit type, described once: the report columns, the data dictionary, the README and
+    """One edit type, described once: the report columns, the data dictionary, docs/reference.md and
     the drift stage's filter of the reporter's own words read these records."""
 
     name: str
