@@ -1,5 +1,5 @@
 """`python -m auditor` runs the command line."""
 
-from auditor.cli.launch import main
+from auditor.cli.commands import app
 
-main()
+app()

@@ -1,12 +1,13 @@
-"""Cost of an unchanged re-audit against `sha256sum` of the same files.
+"""Cost of an unchanged re-audit as cron runs it, against its floor with Typer.
 
     python bench/reaudit.py [N_ARTICLES] [--repeats 7]
 
 Generates N articles (default 1,000) with make_corpus.py, audits them once, then times, as
-medians over interleaved repeats: `sha256sum` of every corpus file as a new process;
-`auditor audit` as a new process (what cron runs: Python start-up and imports included); and
-`audit_corpus()` in a warm process (the audit's own work). The same measurement is the
-`reaudit` row of `bench/run.py`.
+medians over interleaved repeats, each as a new process: the README's cron recipe
+(`auditor audit --fail-on critical --wait 600 --json` in the folder of corpus/ and reports/);
+a minimal Typer app with auditor's commands and options given the same command line
+(bench/minimal_app.py); `sha256sum` of every corpus file; and `audit_corpus()` in a warm
+process (the audit's own work). The same measurement is the `reaudit` row of `bench/run.py`.
 """
 
 from __future__ import annotations

@@ -64,7 +64,8 @@ def audit(articles: int, official: int, workers: int, reports: Path) -> float:
 
 
 def measure(reports: Path) -> list[dict[str, object]]:
-    from auditor.reports.formats import FORMATS, ReportData
+    from auditor.reports.data import ReportData
+    from auditor.reports.formats import FORMATS
     from auditor.reports.formats import write_reports as commit_formats
     from auditor.settings import Settings
     from auditor.store.state import State, state_path

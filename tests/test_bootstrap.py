@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import sacrebleu
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sacrebleu.metrics import BLEU, CHRF
 from sacrebleu.significance import _bootstrap_resample, estimate_ci
 
+from auditor.stages import resample
 from auditor.stages.resample import scores_of_sums
 from auditor.stages.score import aggregate, sentence_scores
 
@@ -125,3 +127,33 @@ def test_configurations_not_covered_are_left_to_sacrebleu() -> None:
     sums = np.ones((3, 18), dtype=np.float32)
     assert scores_of_sums(CHRF(eps_smoothing=True), sums) is None
     assert scores_of_sums(BLEU(smooth_method="floor"), sums) is None
+
+
+def test_sacrebleu_is_pinned_to_the_release_the_arithmetic_was_checked_against() -> None:
+    from tests.conftest import ROOT
+
+    pins = (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines()
+    assert f"sacrebleu=={resample.CHECKED_SACREBLEU}" in pins
+    assert sacrebleu.__version__ == resample.CHECKED_SACREBLEU  # what make installs
+
+
+@pytest.mark.parametrize("seed", [12345, 7])
+def test_another_sacrebleu_scores_every_resample_itself(
+    monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    sentences = [sentence_scores(h, r) for h, r in ALIGNED]
+    calls: list[int] = []
+    own = CHRF._compute_score_from_stats
+
+    def counted(self: CHRF, stats: list[float]) -> object:
+        calls.append(1)
+        return own(self, stats)
+
+    monkeypatch.setattr(CHRF, "_compute_score_from_stats", counted)
+    checked = aggregate(sentences, samples=1000, seed=seed)
+    assert len(calls) == 1  # the article's chrF++; its resamples were scored here
+    monkeypatch.setattr(sacrebleu, "__version__", "2.7.0")
+    assert scores_of_sums(CHRF(word_order=2), np.ones((3, 18), dtype=np.float32)) is None
+    other = aggregate(sentences, samples=1000, seed=seed)
+    assert len(calls) == 1 + 1 + 1000  # and now each of its 1,000 resamples by sacrebleu
+    assert other == checked  # the very same intervals

@@ -339,7 +339,7 @@ def test_without_workers_the_local_cluster_has_the_default_size(
 ) -> None:
     """--workers not given: the local cluster has `default_workers(articles)` processes, as
     the process pool would."""
-    from auditor.run import workers
+    from auditor.run import engines as workers
     from auditor.run.engines import dask as dask_engine
 
     monkeypatch.setattr(workers, "ARTICLES_PER_WORKER", 2)
@@ -359,8 +359,7 @@ def test_without_workers_the_local_cluster_has_the_default_size(
 
 
 def test_a_choice_with_workers_keeps_them() -> None:
-    from auditor.run.engines import EngineChoice
-    from auditor.run.workers import default_workers
+    from auditor.run.engines import EngineChoice, default_workers
 
     assert EngineChoice("dask", 3).sized(10**6).workers == 3
     assert EngineChoice("dask").sized(10**6).workers == default_workers(10**6)

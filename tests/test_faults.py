@@ -514,8 +514,10 @@ def test_probe_gives_a_row_or_a_clean_message(
 
 
 def _history_runs(reports: Path) -> int:
-    history = pd.read_csv(reports / "history.csv", encoding="utf-8-sig")
-    return int(history.run_id.nunique())
+    """The runs whose reports were committed (runs.csv: one row per run; history.csv has rows
+    only where an article's result changed)."""
+    runs = pd.read_csv(reports / "runs.csv", encoding="utf-8-sig")
+    return int(runs.run_id.nunique())
 
 
 def test_a_run_killed_before_its_commit_leaves_no_history_row(

@@ -135,7 +135,8 @@ def test_an_article_with_markup_is_shown_as_text(reviewed: Path) -> None:
 
 def test_pages_load_nothing_from_elsewhere(reviewed: Path) -> None:
     pages = sorted((reviewed / "html").rglob("*.html"))
-    assert len(pages) == 7  # the index, the quotes page and one page per article
+    # the index, the quotes page, the pictures of the corpus and one page per article
+    assert len(pages) == 8
     for path in pages:
         html = path.read_text(encoding="utf-8")
         parsed = Elements()
@@ -160,12 +161,23 @@ def test_the_misquoted_words_are_marked_in_their_quotation(reviewed: Path) -> No
     assert ("should", "modality: must → should") in [(t, a["title"]) for a, t in critical]
     assert ("must", "modality: must → should") in [(t, a["title"]) for a, t in critical]
     assert len(page.having("quote not-found")) == 6
+    # the findings list: the change, where it stands (line and sentence) and the words there
     findings = [text for _, text in page.having("critical", within="") if "·" in text]
-    assert any("line 8 ↔ official line 14" in f and "must → should" in f for f in findings)
+    assert any(
+        "modality: must → should" in f
+        and "line 8, sentence 3" in f
+        and "official line 14" in f
+        and "But we should not underestimate Russia." in f
+        for f in findings
+    )
+    # the six parts of one quotation not found are one finding, its words beside it
+    not_found = [t for _, t in page.having("not-found", within="") if "line 11" in t]
+    assert len(not_found) == 1 and "line 11, sentences 2–7" in not_found[0]
+    assert "Our most urgent task right now" in not_found[0]
     # the quotation sits inside its sentence's row, on the article's line 8
     row = next(text for tag, a, text in page.elements if tag == "tr" and a.get("id") == "s11")
     assert "".join(row).split("\n")[1:4] == [
-        "8",
+        "8s. 3",  # line 8, its sentence 3
         "But we shouldmodality not underestimate Russia.misquoted",
         "",
     ]
@@ -203,12 +215,12 @@ def test_the_score_intervals_are_on_the_article_page_and_the_index(reviewed: Pat
     row = scored.iloc[0]
     html, _ = _page(reviewed, row.article_id)
     low, high = f"{row.chrf_ci_low:.1f}", f"{row.chrf_ci_high:.1f}"
-    assert f"chrF++ {low}–{high}" in html
+    assert f"closeness {low}–{high}" in html
     assert f"BLEU {row.bleu_ci_low:.1f}–{row.bleu_ci_high:.1f}" in html
     index = (reviewed / "html" / INDEX).read_text(encoding="utf-8")
     assert f'title="95 % interval {low}–{high}"' in index
     unscored = summary[summary.chrf.isna()].iloc[0]
-    assert "95 % interval" not in _page(reviewed, unscored.article_id)[0]
+    assert 'class="interval"' not in _page(reviewed, unscored.article_id)[0]
 
 
 @pytest.fixture(scope="module")

@@ -118,7 +118,19 @@ def test_rows_written_by_a_csv_writer_read_back_or_warn(rows: list[tuple[str, st
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["file", "outlet"])
-    writer.writerows(rows)
+    starts = []  # the line each row starts on, as the reader counts lines
+    for row in rows:
+        starts.append(len(io.StringIO(out.getvalue(), newline="").readlines()) + 1)
+        writer.writerow(row)
     meta = parse_articles_csv(out.getvalue().encode())
-    # every row is either read or named by a warning: nothing is dropped silently
-    assert len(meta.articles) + len(meta.warnings) >= len({f.strip() for f, _ in rows})
+    # every row is either read or named by one warning: nothing is dropped silently
+    assert len(meta.articles) + len(meta.warnings) == len(rows)
+    read = {article.line: name for name, article in meta.articles.items()}
+    warned = [int(w.split(" line ", 1)[1].split(":", 1)[0]) for w in meta.warnings]
+    assert sorted([*read, *warned]) == starts
+    # an article is read from a row that names it, and every row before that one that names
+    # it too was a warning
+    named = {start: name.strip() for start, (name, _) in zip(starts, rows, strict=True)}
+    for line, name in read.items():
+        assert named[line] == name
+        assert all(start in warned for start in starts if start < line and named[start] == name)

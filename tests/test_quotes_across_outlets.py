@@ -184,7 +184,9 @@ def test_the_workbook_sheet_and_the_html_page_hold_the_groups(built: Path) -> No
     book = load_workbook(built / "reports" / "audit.xlsx", read_only=True)
     sheet = book["Quotes"]
     rows = list(sheet.iter_rows(values_only=True))
-    header = rows[0]
+    from auditor.reports.sheets import column_names
+
+    header = column_names("Quotes", rows[0])
     wordings = [dict(zip(header, r, strict=True)) for r in rows[1:]]
     mine = {r["wording"]: r for r in wordings if r["official_text"] == QUOTED}
     assert set(mine) == {WORDING_A, WORDING_B}

@@ -49,8 +49,13 @@ def test_unchanged_corpus_is_not_audited_again_and_reports_are_identical(
     assert (first.audited, first.unchanged) == (4, 0)
     assert (second.audited, second.unchanged, second.removed) == (0, 4, 0)
     assert _files(reports) == before  # audited_at is the time of the audit, so bytes match
+    # history.csv: a row per article whose result changed, so none for the second run;
+    # runs.csv: a row per run
     history = pd.read_csv(reports / "history.csv", encoding="utf-8-sig")
-    assert len(history) == 8 and history.run_id.nunique() == 2
+    assert len(history) == 4 and set(history.run_id) == {first.run_id}
+    runs = pd.read_csv(reports / "runs.csv", encoding="utf-8-sig")
+    assert list(runs.run_id) == [first.run_id, second.run_id]
+    assert list(runs.unchanged) == [0, 4] and list(runs.critical) == [1, 1]
 
 
 def test_a_new_article_costs_one_audit(corpus_copy: Path, tmp_path: Path) -> None:
@@ -124,10 +129,19 @@ def test_json_summary_for_scripts(corpus_copy: Path, tmp_path: Path) -> None:
         "unchanged",
         "errors",
         "removed",
+        "critical",
+        "misquoted",
+        "unmatched",
+        "new",
+        "new_critical",
+        "confirmed",
+        "dismissed",
         "reports",
         "run_id",
         "seconds",
     }
+    # the seeds' one critical edit (the quotation's must → should), new in a first run
+    assert (data["critical"], data["misquoted"], data["new_critical"]) == (1, 1, 1)
     assert data["audited"] == 4 and data["reports"] == str(reports)
 
 
@@ -250,8 +264,10 @@ def test_sigkill_at_any_point_keeps_the_previous_reports(tmp_path: Path) -> None
     assert final.returncode == 0, err
     summary = pd.read_csv(reports / "summary.csv", encoding="utf-8-sig")
     assert len(summary) == 150
+    runs = pd.read_csv(reports / "runs.csv", encoding="utf-8-sig")
+    assert runs.run_id.nunique() == 2, "a killed run left a row in runs.csv"
     history = pd.read_csv(reports / "history.csv", encoding="utf-8-sig")
-    assert history.run_id.nunique() == 2, "a killed run left rows in history.csv"
+    assert history.run_id.nunique() == 1, "history.csv has rows only where a result changed"
     fresh = tmp_path / "fresh"
     assert _audit_process(corpus, fresh).wait(timeout=600) == 0
     columns = ["article_id", "status", "official_id", "chrf", "critical_edits"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -12,7 +11,7 @@ import pytest
 from auditor.reports import commit, dictionary, formats
 from auditor.reports.columns import FRAGMENTS, SEGMENTS, neutralise
 from auditor.reports.commit import replace_files
-from auditor.reports.formats import ReportData
+from auditor.reports.data import ReportData
 from auditor.reports.summary import HISTORY, SUMMARY
 from auditor.reports.tables import csv_bytes
 from auditor.settings import Settings
@@ -177,7 +176,7 @@ def test_a_format_that_fails_leaves_the_previous_reports(
         (out / "summary.csv").write_bytes(b"half")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setitem(formats.FORMATS, "csv", replace(formats.FORMATS["csv"], write=broken))
+    monkeypatch.setitem(formats.FORMATS, "csv", formats.FORMATS["csv"]._replace(write=broken))
     with pytest.raises(OSError):
         formats.write_reports(reports, ReportData([], Settings()), formats.DEFAULT_FORMATS)
     assert [p.name for p in reports.iterdir()] == ["summary.csv"]  # no staging folder left

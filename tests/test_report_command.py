@@ -26,7 +26,9 @@ def test_formats_choose_what_an_audit_writes(corpus_copy: Path, tmp_path: Path) 
         ".auditor-reports",
         "README.md",
         "audit.xlsx",
+        "decisions.csv",
         "history.csv",
+        "runs.csv",
     ]
     refused = runner.invoke(app, ["audit", str(corpus_copy), "--formats", "csv,pdf"])
     assert refused.exit_code == 2 and "choose from csv,xlsx,html" in refused.output
@@ -50,7 +52,9 @@ def test_report_rebuilds_from_the_stored_results_without_the_corpus(
     )
 
     assert result.exit_code == 0, result.output
-    assert "wrote audit.xlsx, html/, README.md, history.csv" in result.output
+    assert "wrote audit.xlsx, html/, README.md, history.csv, decisions.csv, runs.csv" in (
+        result.output
+    )
     index = reports / "html" / "index.html"
     assert opened == [index.resolve().as_uri()]
     assert "turkish-outlet-2022-11-30-bucharest-press-conference.txt" in index.read_text()

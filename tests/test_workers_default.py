@@ -1,16 +1,21 @@
-"""How many processes audit articles, and what each is handed (run/workers.py)."""
+"""How many processes audit articles, and what each is handed (run/engines/processes.py)."""
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from auditor.records import Document, Role
-from auditor.run import workers as workers_module
-from auditor.run.workers import ARTICLES_PER_WORKER, Workers, default_workers
+from auditor.run import engines
+from auditor.run.engines import ARTICLES_PER_WORKER, default_workers
+from auditor.run.engines import processes as workers_module
+from auditor.run.engines.processes import ProcessEngine
 from auditor.settings import Settings
 from auditor.stages.language import LazyIdentifier
 
@@ -32,17 +37,46 @@ def test_default_workers(articles: int, cores: int, expected: int) -> None:
 
 
 def test_default_workers_uses_the_cores_of_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert default_workers(10**6) == workers_module.usable_cores()
-    monkeypatch.setattr(workers_module, "usable_cores", lambda: 5)
+    assert default_workers(10**6) == engines.usable_cores()
+    monkeypatch.setattr(engines, "usable_cores", lambda: 5)
     assert default_workers(10**6) == 5
     assert default_workers(3 * ARTICLES_PER_WORKER) == 3
 
 
-def test_usable_cores_is_this_process_s_affinity() -> None:
-    import os
+@pytest.mark.parametrize(
+    ("affinity", "cpu_count", "expected"),
+    [
+        ({0, 3}, 8, 2),  # the affinity wins over the machine's count
+        ({5}, 8, 1),
+        (None, 6, 6),  # no affinity call (macOS, Windows): the machine's count
+        (None, None, 1),  # not even that: one
+    ],
+)
+def test_usable_cores_is_the_affinity_where_the_os_tells_it(
+    affinity: set[int] | None,
+    cpu_count: int | None,
+    expected: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    if affinity is None:
+        monkeypatch.delattr(os, "sched_getaffinity", raising=False)
+    else:
+        monkeypatch.setattr(os, "sched_getaffinity", lambda pid: affinity, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: cpu_count)
+    assert engines.usable_cores() == expected
 
-    expected = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    assert workers_module.usable_cores() == max(1, expected or 1)
+
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity"), reason="no CPU affinity on this OS")
+def test_a_process_pinned_to_one_core_audits_with_one_worker() -> None:
+    probe = (
+        "import os; os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})\n"
+        "from auditor.run.engines import default_workers, usable_cores\n"
+        "print(usable_cores(), default_workers(10**6))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.split() == ["1", "1"]
 
 
 def _handed() -> tuple[int, bool]:
@@ -59,7 +93,7 @@ def test_workers_are_handed_what_was_built_once(tmp_path: Path) -> None:
     text = "Allies met in Bucharest on Tuesday. They agreed to do more for Ukraine.\n"
     official = Document("nato", Role.OFFICIAL, text, "utf-8", "sha")
     identifier = LazyIdentifier(Settings().language.languages)
-    pool = Workers(2, [official], Settings(), identifier)
+    pool = ProcessEngine(2, [official], Settings(), identifier)
     try:
         assert pool._pool is not None
         handed = {pool._pool.submit(_handed).result(timeout=60) for _ in range(4)}

@@ -20,9 +20,10 @@ from auditor.records import (
     Status,
 )
 from auditor.reports.columns import FRAGMENTS, QUOTES, SEGMENTS, names
-from auditor.reports.formats import ReportData
+from auditor.reports.data import ReportData
 from auditor.reports.html import page_path
-from auditor.reports.sheets import SEGMENTS_SHEET
+from auditor.reports.review import FINDINGS, RUNS
+from auditor.reports.sheets import SEGMENTS_SHEET, column_names, label
 from auditor.reports.summary import HISTORY, SUMMARY
 from auditor.reports.xlsx import MAX_CELL, write_workbook
 from auditor.settings import Settings
@@ -40,8 +41,13 @@ HOSTILE_CELLS = [
 ]
 
 
+def _header(ws: Worksheet) -> list[str]:
+    """The column names of a sheet's header row (its cells show plain words)."""
+    return column_names(ws.title, [c.value for c in ws[1]])
+
+
 def _rows(ws: Worksheet) -> list[dict[str, object]]:
-    header = [c.value for c in ws[1]]
+    header = _header(ws)
     return [
         dict(zip(header, row, strict=False)) for row in ws.iter_rows(min_row=2, values_only=False)
     ]
@@ -97,8 +103,17 @@ def _synthetic(tmp_path: Path, *articles: ArticleResult, **kwargs: int) -> Path:
 
 def test_sheets_in_a_reviewers_order(reviewed: Path) -> None:
     book = load_workbook(reviewed / "audit.xlsx")
-    assert book.sheetnames == ["Summary", "Segments", "Fragments", "Quotes", "History", "Read me"]
-    segments = [c.value for c in book["Segments"][1]]
+    assert book.sheetnames == [
+        "Summary",
+        "Findings",
+        "Segments",
+        "Fragments",
+        "Quotes",
+        "History",
+        "Runs",
+        "Read me",
+    ]
+    segments = _header(book["Segments"])
     assert segments[:5] == [
         "category",
         "critical_edits",
@@ -113,20 +128,26 @@ def test_sheets_in_a_reviewers_order(reviewed: Path) -> None:
         ("Fragments", FRAGMENTS),
         ("Quotes", QUOTES),
         ("History", HISTORY),
+        ("Findings", FINDINGS),
+        ("Runs", RUNS),
     ):
-        assert sorted(c.value for c in book[sheet][1]) == sorted(names(columns))
+        assert sorted(_header(book[sheet])) == sorted(names(columns))
     summary = [c.value for c in book["Summary"]["A"][1:]]
     assert set(summary[:2]) == {TURKISH, HOSTILE}  # the articles with findings first
+    # headers in plain words; the machine names beside them in the Read me
+    assert [c.value for c in book["Segments"][1]][:2] == ["Verdict", "Critical edits"]
     readme = [c.value for row in book["Read me"].iter_rows() for c in row if c.value]
-    for column in (*SUMMARY, *SEGMENTS, *FRAGMENTS, *QUOTES, *HISTORY):
+    for column in (*SUMMARY, *SEGMENTS, *FRAGMENTS, *QUOTES, *HISTORY, *FINDINGS, *RUNS):
         assert column.name in readme
+        assert label(SEGMENTS_SHEET, column.name) in readme or column not in SEGMENTS
 
 
 def test_numbers_are_numbers_and_times_are_dates(reviewed: Path) -> None:
     book = load_workbook(reviewed / "audit.xlsx")
     row = _cells(book["Summary"], article_id=TURKISH)
     coverage, chrf = row["official_coverage"], row["chrf"]
-    assert isinstance(coverage.value, float) and coverage.number_format == "0.000"
+    # a share is stored as its value and shown as a percentage, as the pages show it
+    assert isinstance(coverage.value, float) and coverage.number_format == "0.0%"
     assert 0 < coverage.value < 1  # a share, never 543
     assert isinstance(chrf.value, float) and chrf.number_format == "0.00"
     # one critical edit: the quotation's "must" → "should"
@@ -154,20 +175,24 @@ def test_frozen_header_and_a_filter_on_every_table(reviewed: Path) -> None:
         assert ws.freeze_panes == "A2", name
         assert ws.auto_filter.ref == f"A1:{ws.cell(1, ws.max_column).column_letter}{ws.max_row}"
     segments = book["Segments"]
-    text = segments.cell(1, [c.value for c in segments[1]].index("text") + 1).column_letter
+    text = segments.cell(1, _header(segments).index("text") + 1).column_letter
     assert segments.column_dimensions[text].width >= 50
     assert segments[f"{text}2"].alignment.wrap_text
 
 
 def test_rows_are_coloured_by_category_and_critical_edits_stand_out(reviewed: Path) -> None:
-    ws = load_workbook(reviewed / "audit.xlsx")["Segments"]
-    rules = [(str(cf.sqref), rule) for cf in ws.conditional_formatting for rule in cf.rules]
-    formulas = {rule.formula[0]: (ref, rule.dxf) for ref, rule in rules}
-    for category in ("drift", "unmatched", "paraphrase", "verbatim"):
-        ref, dxf = formulas[f'$A2="{category}"']  # column A is `category`
-        assert ref.startswith("A2:") and dxf.fill is not None
-    ref, dxf = formulas['$B2<>""']  # critical_edits, column B
-    assert ref.startswith("B2:B") and dxf.font.b and dxf.font.color.rgb.endswith("9C0006")
+    rows = _rows(load_workbook(reviewed / "audit.xlsx")["Segments"])
+    fills = {"drift": "FCE4D6", "unmatched": "FFF2CC", "paraphrase": "DDEBF7", "verbatim": "E2EFDA"}
+    for row in rows:  # each cell carries its row's colour: sorting keeps it
+        colour = fills.get(str(row["category"].value))
+        if colour is not None:
+            assert row["text"].fill.fgColor.rgb.endswith(colour), row["category"].value
+    # the critical edit stands out, and its row comes first (severity order)
+    first = rows[0]["critical_edits"]
+    assert first.value == "modality: must → should"
+    assert first.font.b and first.font.color.rgb.endswith("9C0006")
+    quiet = next(r for r in rows if r["critical_edits"].value is None)["critical_edits"]
+    assert not quiet.font.b
 
 
 def test_formulas_stay_text_as_written_without_an_apostrophe(

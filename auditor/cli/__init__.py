@@ -1,21 +1,12 @@
 """Command line (edge): parses options, shows progress, prints the end-of-run table.
 
-The work is done by `auditor.run.pipeline.audit_corpus`; nothing heavy is imported at start-up
-so that `auditor --help` answers at once. One module per command group: `audit`, `report`,
-`models`; `commands.app` is the Typer application, `launch` the console entry point that answers an
-unchanged cron run before Typer is imported (so this package imports nothing itself).
+The work is done by `auditor.run.pipeline.audit_corpus`; a command imports what it needs when
+it runs, so that `auditor --help` and an unchanged cron run import little beyond Typer. One
+module per command group: `audit`, `report`, `models`; `commands.app` is the Typer application
+and the console entry point. The command modules do without `from __future__ import
+annotations`: Typer would evaluate every option's annotation from its text at each start.
 """
 
-from __future__ import annotations
+from auditor.cli.commands import app
 
-TYPE_CHECKING = False  # as typing's, without importing typing: `auditor --help` stays quick
-if TYPE_CHECKING:
-    from auditor.cli.commands import app as app
-
-
-def __getattr__(name: str) -> object:
-    if name == "app":
-        from auditor.cli.commands import app
-
-        return app
-    raise AttributeError(name)
+__all__ = ["app"]

@@ -1,23 +1,21 @@
 """`auditor audit`: options, progress bar, end-of-run table, `--watch` (edge: terminal)."""
 
-from __future__ import annotations
-
 import json
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from auditor.cli.job import Job
 from auditor.reports.formats import DEFAULT_FORMATS, FORMATS, parse_formats
 from auditor.run.engines import DEFAULT_ENGINE, ENGINES
-from auditor.settings import IngestSettings
 
 if TYPE_CHECKING:
     from auditor.run.pipeline import AuditResult
+    from auditor.settings import Settings
 
 EXIT_OK, EXIT_CANNOT_RUN, EXIT_USAGE, EXIT_CRITICAL = 0, 1, 2, 3
 
@@ -32,13 +30,45 @@ def formats_option(value: str) -> str:
 
 
 FORMATS_HELP = "Report formats, comma-separated: " + "; ".join(
-    f"{f.name} = {f.description}" for f in FORMATS.values()
+    f"{f.name} = {f.summary}" for f in FORMATS.values()
 )
+
+
+#: the size limit the help states: `IngestSettings().max_article_mb`, written out so that a help
+#: page does not import the settings (tests/test_command_line.py checks that the two agree)
+MAX_ARTICLE_MB_HELP = "2"
 
 
 class FailOn(StrEnum):
     NEVER = "never"
     CRITICAL = "critical"
+    NEW_CRITICAL = "new-critical"
+
+
+@dataclass(frozen=True)
+class Job:
+    """The options of one `auditor audit`, parsed."""
+
+    corpus: Path
+    reports: Path
+    full: bool
+    wait: float
+    as_json: bool
+    models_dir: Path | None
+    workers: int | None = None
+    max_article_mb: float | None = None
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    engine: str = DEFAULT_ENGINE
+    scheduler: str | None = None
+
+    def settings(self) -> "Settings | None":
+        """The settings the options ask for; None: the defaults (which an unchanged run need
+        not build)."""
+        if self.max_article_mb is None:
+            return None
+        from auditor.settings import IngestSettings, Settings
+
+        return Settings(ingest=IngestSettings(max_article_mb=self.max_article_mb))
 
 
 def audit(
@@ -73,7 +103,9 @@ def audit(
     fail_on: Annotated[
         FailOn,
         typer.Option(
-            help="'critical': exit 3 when any critical edit is found (for cron).",
+            help="'critical': exit 3 when any critical edit is found, unless a reviewer "
+            "dismissed it; 'new-critical': only for undecided critical edits the previous run "
+            "did not have (for cron: alert once, on what is new).",
             envvar="AUDITOR_FAIL_ON",
         ),
     ] = FailOn.NEVER,
@@ -137,7 +169,7 @@ def audit(
         float | None,
         typer.Option(
             help="Largest source file read, in MB; a larger one is a row with status=error "
-            f"(default {IngestSettings().max_article_mb:g}).",
+            f"(default {MAX_ARTICLE_MB_HELP}).",
             envvar="AUDITOR_MAX_ARTICLE_MB",
             min=0.001,
             show_default=False,
@@ -165,7 +197,8 @@ def audit(
     full disk or read-only reports folder, a Dask cluster that cannot be reached, refuses a
     worker or is lost); 2 usage error (also: a reports folder that
     overlaps the corpus, or holds files auditor did not write); 3 with --fail-on critical,
-    a critical edit was found.
+    a critical edit was found that no reviewer dismissed (`auditor review`); with --fail-on
+    new-critical, one that is also new since the previous run and undecided.
     """
     from auditor.run.pipeline import AuditError
 
@@ -192,6 +225,8 @@ def audit(
         raise typer.Exit(EXIT_USAGE if exc.usage else EXIT_CANNOT_RUN) from exc
     if fail_on is FailOn.CRITICAL and result.critical_edits:
         raise typer.Exit(EXIT_CRITICAL)
+    if fail_on is FailOn.NEW_CRITICAL and result.new_critical:
+        raise typer.Exit(EXIT_CRITICAL)
 
 
 def _say_cannot_audit(exc: Exception) -> None:
@@ -203,48 +238,49 @@ def _say_cannot_audit(exc: Exception) -> None:
     )
 
 
-def _run_once(job: Job) -> AuditResult:
+def _run_once(job: Job) -> "AuditResult":
+    from auditor.run.pipeline import audit_corpus
+
+    audit_job = partial(
+        audit_corpus,
+        job.corpus,
+        job.reports,
+        job.settings(),
+        full=job.full,
+        wait=job.wait,
+        models_dir=job.models_dir,
+        workers=job.workers,
+        formats=job.formats,
+        engine=job.engine,
+        scheduler=job.scheduler,
+    )
+    if job.as_json:  # for scripts and cron: no progress bar, no table, no Rich
+        result = audit_job(summaries=False)
+        typer.echo(json.dumps(result.summary()))
+        for notice in result.notices:
+            typer.echo(f"note: {notice}", err=True)
+        return result
     from rich.console import Console
     from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from auditor.cli.table import print_summary
-    from auditor.run.pipeline import audit_corpus
 
-    console = Console(stderr=True)
     with Progress(
         TextColumn("[bold]auditing"),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("{task.description}"),
-        console=console,
+        console=Console(stderr=True),
         transient=True,
-        disable=job.as_json,
     ) as bar:
         task = bar.add_task("", total=None)
 
         def on_article(article_id: str, done: int, total: int) -> None:
             bar.update(task, completed=done, total=total, description=escape(article_id))
 
-        result = audit_corpus(
-            job.corpus,
-            job.reports,
-            job.settings(),
-            full=job.full,
-            wait=job.wait,
-            models_dir=job.models_dir,
-            workers=job.workers,
-            progress=on_article,
-            formats=job.formats,
-            engine=job.engine,
-            scheduler=job.scheduler,
-        )
-    if job.as_json:
-        typer.echo(json.dumps(result.summary()))
-        for notice in result.notices:
-            console.print(f"note: {escape(notice)}", soft_wrap=True)
-    else:
-        print_summary(result)
+        result = audit_job(progress=on_article)
+    print_summary(result)
     return result
 
 

@@ -1,7 +1,5 @@
 """The Typer application: `auditor audit`, `auditor report`, `auditor models …`."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
@@ -10,6 +8,11 @@ from auditor import __version__
 from auditor.cli.audit import audit
 from auditor.cli.models import models_app
 from auditor.cli.report import report
+from auditor.cli.review import review_app
+
+#: AUDITOR_* names that no option reads, each with the reason (tests/test_command_line.py checks
+#: that every such name the README, a help page or the code mentions is read or listed here)
+DECLINED_ENV: dict[str, str] = {}
 
 app = typer.Typer(
     name="auditor",
@@ -28,6 +31,7 @@ def _version(value: bool) -> None:
 
 
 app.add_typer(models_app, name="models")
+app.add_typer(review_app, name="review")
 
 
 @app.callback()

@@ -1,8 +1,6 @@
 """``auditor models``: list, install and remove translation models (a thin layer over
 `auditor.models`). Nothing heavy is imported until a command runs."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -43,7 +41,7 @@ def format_size(size_bytes: int) -> str:
     return f"{size:.2f} GB"
 
 
-def _describe(model: InstalledModel) -> str:
+def _describe(model: "InstalledModel") -> str:
     """One line naming an installed model."""
     return (
         f"{model.model_id} ({model.from_code} → {model.to_code}, {format_size(model.size_bytes)})"

@@ -1,7 +1,5 @@
 """`auditor report`: rebuild the reports from the stored results (edge: terminal)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console
@@ -15,8 +16,10 @@ from rich.markup import escape
 from rich.table import Table
 
 from auditor.records import Status
-from auditor.run.pipeline import AuditResult
-from auditor.stages.score import signatures
+
+if TYPE_CHECKING:
+    from auditor.reports.summary import ArticleSummary
+    from auditor.run.pipeline import AuditResult
 
 
 def _fmt(value: object) -> str:
@@ -56,7 +59,23 @@ def shown_names(names: Sequence[str], width: int) -> list[str]:
     return [shown[name] for name in names]
 
 
+def review_order(article: ArticleSummary) -> tuple[object, ...]:
+    """Articles to read first, first (as the workbook and the index order them): compared
+    ones, then by misquoted quotations, critical edits, quotations not found, notable changes;
+    then by name."""
+    rank = {Status.OK: 0, Status.NO_OFFICIAL_MATCH: 1, Status.ERROR: 2}
+    counts = (
+        article.quotes_misquoted,
+        article.critical_edits,
+        article.quotes_unmatched,
+        article.notable_changes,
+    )
+    return (rank[article.status], *(-(c or 0) for c in counts), article.article_id)
+
+
 def print_summary(result: AuditResult, console: Console | None = None) -> None:
+    from auditor.stages.score import signatures  # sacrebleu and numpy: only for the table
+
     console = console or Console()
     table = Table(
         title=f"auditor run {escape(result.run_id)}",
@@ -67,12 +86,13 @@ def print_summary(result: AuditResult, console: Console | None = None) -> None:
     # the numbers must survive an 80-column terminal: only the article name is shortened,
     # and never into a name that another article could have
     width = max(20, console.width - OTHER_COLUMNS)
-    names = shown_names([a.article_id for a in result.articles], width)
+    articles = sorted(result.articles, key=review_order)
+    names = shown_names([a.article_id for a in articles], width)
     table.add_column("article", overflow="fold", max_width=width)
     table.add_column("status", no_wrap=True, min_width=17)
     for name in ("cover", "chrF++", "crit.", "frag."):
         table.add_column(name, no_wrap=True, justify="right")
-    for article, name in zip(result.articles, names, strict=True):
+    for article, name in zip(articles, names, strict=True):
         coverage = article.official_coverage
         table.add_row(
             escape(name),
@@ -86,6 +106,12 @@ def print_summary(result: AuditResult, console: Console | None = None) -> None:
     console.print(
         f"audited {result.audited}, unchanged {result.unchanged}, errors {result.errors}, "
         f"removed {result.removed}"
+    )
+    found = result.findings
+    console.print(
+        f"findings: {found.critical} critical edits ({found.new_critical} new), "
+        f"{found.misquoted} misquoted quotations, {found.unmatched} quotations not found; "
+        f"reviewed: {found.confirmed} confirmed, {found.dismissed} dismissed"
     )
     for notice in result.notices:
         console.print(f"[yellow]note:[/yellow] {escape(notice)}")

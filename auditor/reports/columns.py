@@ -6,23 +6,11 @@ declarations and from `auditor.reports.summary` (the summary and history columns
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
-
 from auditor.records import Level
+from auditor.reports.cells import LIST_SEPARATOR, Column, names, neutralise
 from auditor.stages.changes import EDIT_TYPES
 
-#: separator of the items of a list inside one cell
-LIST_SEPARATOR = "; "
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-class Column(NamedTuple):
-    name: str
-    type: str  #: `text`, `number` or `integer`
-    unit: str
-    meaning: str
-    example: str
-    digits: int | None = None  #: a number column is rounded to this many decimals
+__all__ = ["LIST_SEPARATOR", "Column", "names", "neutralise"]
 
 
 def _types(level: Level) -> str:
@@ -216,6 +204,21 @@ SEGMENTS = [
         "otherwise",
         "13; 35",
     ),
+    Column(
+        "finding_ids",
+        "text",
+        "",
+        "the findings on this segment (findings.csv `finding_id`), `; `-separated",
+        "3f9a2c81d0; 77e01b9a42",
+    ),
+    Column(
+        "decisions",
+        "text",
+        "",
+        "a reviewer's decisions on those findings, `; `-separated: `finding id decision by "
+        "reviewer on date: note` (a dismissed finding is out of every count)",
+        "3f9a2c81d0 dismissed by A. Smith on 2026-11-25: said at the press conference",
+    ),
 ]
 
 FRAGMENTS = [
@@ -363,14 +366,3 @@ QUOTES = [
         "3f2a…",
     ),
 ]
-
-
-def names(columns: list[Column]) -> list[str]:
-    return [c.name for c in columns]
-
-
-def neutralise(value: Any) -> Any:
-    """Prefix a text cell that a spreadsheet would run as a formula; keep everything else."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value

@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import tempfile
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
@@ -154,6 +153,8 @@ def discard(path: Path) -> None:
     """Remove a temporary file or folder (a staging folder the run will not commit); a link
     is removed, never followed."""
     if path.is_dir() and not path.is_symlink():
+        import shutil  # only for a folder left behind: an unchanged run needs none
+
         shutil.rmtree(path, ignore_errors=True)
     else:
         path.unlink(missing_ok=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from auditor import __version__
 from auditor.reports.columns import FRAGMENTS, GROUPING, QUOTES, SEGMENTS, Column
+from auditor.reports.review import DECISIONS, FINDINGS, RUNS
 from auditor.reports.summary import HISTORY, SUMMARY
 from auditor.settings import Settings
 from auditor.stages.backtranslation import model_identity
@@ -109,6 +110,23 @@ def edit_types_table() -> str:
     return "\n".join(lines)
 
 
+_REVIEW = """\
+## Findings and review decisions
+
+A **finding** is one critical edit, one notable change (a spliced quotation among them) or one
+quotation not found in the official text. Its `finding_id` is made of what it is — the article,
+the official wording, the kind of segment and the change — never of the run, so it stays the
+same while the finding stands. A reviewer confirms or dismisses a finding with `auditor review`
+(or by typing `confirmed` or `dismissed` into the Decision column of the workbook's Findings
+sheet, or the `decision` column of findings.csv, then `auditor review import FILE`). A
+dismissed finding stays in every report, greyed, and leaves every count (`critical_edits`,
+`quotes_misquoted`, …), the exit code and `--fail-on`. Decisions are kept in the state and
+copied to `decisions.csv` by every run (a state rebuilt takes them back from it); a decision on
+an article that changed since is shown as stale, and still applies while its finding stands.
+
+"""
+
+
 _EDIT_TYPES = """\
 ## Edit types
 
@@ -154,7 +172,9 @@ def render(settings: Settings) -> str:
         "## summary.csv — one row per article\n\n" + _table(SUMMARY),
         "## segments.csv — one row per segment\n\n" + _table(SEGMENTS),
         "## fragments.csv — one row per segment not in English\n\n" + _table(FRAGMENTS),
-        "## history.csv — one row per article per run, the run's results appended\n\n"
+        "## history.csv — one row per article each time its result changed\n\n"
+        "A run appends a row for an article that is new or whose status or scores changed; "
+        "a run in which nothing changed appends none (runs.csv has a row for every run).\n\n"
         + _table(HISTORY),
         "## quotes.csv — one row per official wording × distinct article wording\n\n"
         + GROUPING
@@ -162,6 +182,10 @@ def render(settings: Settings) -> str:
         "`outlet`, `url`, `published`) when it names the article; otherwise the outlet is the "
         "file's name without its extension and the time is when the auditor first saw the "
         "file.\n\n" + _table(QUOTES),
+        _REVIEW + "## findings.csv — one row per finding\n\n" + _table(FINDINGS),
+        "## decisions.csv — one row per review decision (written by every run)\n\n"
+        + _table(DECISIONS),
+        "## runs.csv — one row per run\n\n" + _table(RUNS),
         scoring.rstrip(),
         _EDIT_TYPES + edit_types_table(),
         "## Settings of this audit\n\n```\n" + settings.signature() + "\n```",

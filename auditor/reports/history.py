@@ -9,7 +9,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from auditor.reports.columns import Column, names, neutralise
+from auditor.reports.cells import Column, names, neutralise
 
 BOM = "\ufeff"
 
@@ -77,3 +77,18 @@ def history_csv(rows: Sequence[Mapping[str, Any]], existing: bytes | None = None
     for row in rows:
         writer.writerow([_cell(row.get(name)) for name in names(_history())])
     return (existing or b"") + out.getvalue().encode("utf-8")
+
+
+def changed(
+    rows: Sequence[dict[str, Any]], history: Sequence[Mapping[str, Any]]
+) -> list[dict[str, Any]]:
+    """The rows of a run whose article's result differs from its last row in `history` (or
+    that has none): history.csv grows only where something changed."""
+    last: dict[Any, dict[str, Any]] = {}
+    for row in history:
+        last[row.get("article_id")] = _without_run(row)
+    return [row for row in rows if last.get(row.get("article_id")) != _without_run(row)]
+
+
+def _without_run(row: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k not in RUN_FIELDS}

@@ -224,6 +224,18 @@ class ArticleSummary:
         "likely machine translation",
         default="",
     )
+    findings_confirmed: int | None = _count(
+        "findings of the article a reviewer confirmed (`auditor review`; findings.csv)",
+        "1",
+        "findings",
+    )
+    findings_dismissed: int | None = _count(
+        "findings of the article a reviewer dismissed: shown greyed, and out of "
+        "`critical_edits`, `notable_changes`, `quotes_misquoted`, `quotes_unmatched` and "
+        "`quotes_spliced`",
+        "2",
+        "findings",
+    )
 
     @classmethod
     def of(cls, article: ArticleResult) -> ArticleSummary:

@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from auditor.records import ArticleResult, SegmentResult, TranslationStatus
+from auditor.records import SegmentResult, TranslationStatus
 from auditor.reports.columns import (
     FRAGMENTS,
     LIST_SEPARATOR,
@@ -23,7 +23,10 @@ from auditor.reports.columns import (
     names,
     neutralise,
 )
-from auditor.reports.summary import SUMMARY, ArticleSummary
+from auditor.reports.data import ReportData
+from auditor.reports.findings import Decided, Finding
+from auditor.reports.review import FINDINGS, FINDINGS_FILE, Review, finding_row
+from auditor.reports.summary import SUMMARY
 from auditor.stages.speech import quotations_of
 from auditor.stages.wordings import WordingGroup
 
@@ -128,23 +131,52 @@ def frame(rows: Sequence[Mapping[str, Any]], columns: list[Column]) -> pd.DataFr
     return df
 
 
-def build_frames(
-    articles: Sequence[ArticleResult], wordings: Sequence[WordingGroup] = ()
-) -> dict[str, pd.DataFrame]:
-    """The four report tables of one audit."""
-    segments, fragments = [], []
-    for article in articles:
+def decision_cells(
+    findings: Sequence[Finding], decided: Mapping[str, Decided]
+) -> dict[int, dict[str, str]]:
+    """Segment index → its `finding_ids` and `decisions` cells."""
+    ids: dict[int, list[str]] = {}
+    said: dict[int, list[str]] = {}
+    for finding in findings:
+        for index in finding.segments:
+            ids.setdefault(index, []).append(finding.finding_id)
+            if finding.finding_id in decided:
+                said.setdefault(index, []).append(
+                    f"{finding.finding_id} {decided[finding.finding_id]}"
+                )
+    return {
+        index: {
+            "finding_ids": LIST_SEPARATOR.join(found),
+            "decisions": LIST_SEPARATOR.join(said.get(index, ())),
+        }
+        for index, found in ids.items()
+    }
+
+
+def build_frames(data: ReportData) -> dict[str, pd.DataFrame]:
+    """The report tables of one audit (in the corpus's order: they are for machines)."""
+    segments, fragments, findings = [], [], []
+    review = data.review or Review()
+    for article in data.results:
         quotations = quotations_of([r.segment for r in article.segments])
+        found = data.findings[article.article_id]
+        cells = decision_cells(found, data.decided)
         for result in article.segments:
             quotes = quotations.get(result.segment.index, ())
-            segments.append(segment_row(article.article_id, result, quotes))
+            row = segment_row(article.article_id, result, quotes)
+            segments.append({**row, **cells.get(result.segment.index, {})})
             if result.segment.is_fragment:
                 fragments.append(fragment_row(article.article_id, result))
+        for f in found:
+            decided = data.decided.get(f.finding_id)
+            new = review.is_new(f.finding_id)
+            findings.append(finding_row(f, decided, review.seen(f.finding_id), new))
     return {
-        "summary.csv": frame([ArticleSummary.of(a).row() for a in articles], SUMMARY),
+        "summary.csv": frame([s.row() for s in data.summaries], SUMMARY),
         "segments.csv": frame(segments, SEGMENTS),
         "fragments.csv": frame(fragments, FRAGMENTS),
-        "quotes.csv": frame([quote_row(g) for g in wordings], QUOTES),
+        "quotes.csv": frame([quote_row(g) for g in data.wordings], QUOTES),
+        FINDINGS_FILE: frame(findings, FINDINGS),
     }
 
 
@@ -156,9 +188,8 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
     return df.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
-def write_tables(
-    articles: Sequence[ArticleResult], out: Path, wordings: Sequence[WordingGroup] = ()
-) -> None:
-    """summary.csv, segments.csv, fragments.csv and quotes.csv, into the folder `out`."""
-    for name, df in build_frames(articles, wordings).items():
+def write_tables(data: ReportData, out: Path) -> None:
+    """summary.csv, segments.csv, fragments.csv, quotes.csv and findings.csv, into the folder
+    `out`."""
+    for name, df in build_frames(data).items():
         (out / name).write_bytes(csv_bytes(df))

@@ -4,15 +4,25 @@ Every cell is typed: a number is a number cell with a number format (a Turkish o
 spreadsheet shows 0,985, never 985 or a date), a time is a date cell, and text is written as
 text and never parsed (`=HYPERLINK(…)` shows as written and never runs; no apostrophe is
 added). The columns are the CSVs' own declarations (`columns.SEGMENTS`, `summary.SUMMARY`, …);
-a sheet only puts a reviewer's columns first. XlsxWriter in constant-memory mode: each row
-leaves memory once written, so rows are written strictly in order and every sheet's layout is
-set before its first row (bench: 400,000 segment rows in about a minute, under 1 GB).
+a sheet puts a reviewer's columns first and heads them in plain words (`sheets.LABELS`; the
+machine names are in the Read me sheet).
+
+It reads well where it is opened and printed: each sheet in severity order (findings first),
+columns as wide as their ids, statuses and dates, each row as high as its wrapped text
+(`auditor.reports.layout`: neither Excel nor LibreOffice fits rows of a written file), and a
+page set-up (landscape A4, the reviewer's columns fitted to the page's width, the header row
+repeated on every page). Colours are the cells' own formats, so a dismissed finding is grey
+wherever the rows are sorted.
+
+XlsxWriter in constant-memory mode: each row leaves memory once written, so rows are written
+strictly in order; a sheet's rows are made twice (once to measure the columns, once to write).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -23,25 +33,40 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from auditor import __version__
+from auditor.records import (
+    ArticleResult,
+    Category,
+    Level,
+    NotFound,
+    SegmentResult,
+    TranslationStatus,
+)
+from auditor.reports import layout, sheets
 from auditor.reports.columns import GROUPING, Column
-from auditor.reports.formats import ReportData
+from auditor.reports.data import ReportData
+from auditor.reports.findings import CRITICAL, DISMISSED, NOTABLE, UNMATCHED, Finding
 from auditor.reports.html import page_path
+from auditor.reports.review import Review, finding_row
 from auditor.reports.sheets import (
     CATEGORY_FILLS,
-    CRITICAL,
+    FINDINGS_SHEET,
+    FITTED,
+    FITTED_MAX,
     FRAGMENTS_SHEET,
     GREY,
     HISTORY_SHEET,
-    NOTABLE,
+    NUMBER_WIDTH,
     QUOTES_SHEET,
+    RUNS_SHEET,
     SEGMENTS_SHEET,
     STATUS_FILLS,
     SUMMARY_SHEET,
     WIDTHS,
     WRAPPED,
     Sheet,
+    label,
 )
-from auditor.reports.tables import fragment_row, quote_row, segment_row
+from auditor.reports.tables import decision_cells, fragment_row, quote_row, segment_row
 from auditor.stages.speech import quotations_of
 
 #: rows of a sheet, header included (Excel's limit; LibreOffice's too since 7.x)
@@ -51,10 +76,25 @@ MAX_CELL = 32_767
 #: hyperlinks of one sheet (Excel's limit; XlsxWriter ignores any beyond, with a warning)
 MAX_LINKS = 65_530
 TIMESTAMP_UNIT = "ISO 8601 UTC"  #: the unit of the columns written as date cells
+SHARE = "share 0–1"  #: the unit of the columns shown as a percentage (the value stays 0–1)
+DATE_FORMAT = "yyyy-mm-dd hh:mm:ss"
+A4 = 9  #: XlsxWriter's paper code
+#: what the findings of a segment look like: cell emphasis by column
+Looks = dict[str, str]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row to write: its values, its fill and the look of some of its cells."""
+
+    values: Mapping[str, Any]
+    fill: str | None = None
+    looks: Looks = field(default_factory=dict)  #: column name → `critical`, `notable`, `grey`
 
 
 def write_workbook(data: ReportData, path: Path, max_rows: int = MAX_ROWS) -> None:
-    """audit.xlsx of `data` at `path`: Summary, Segments, Fragments, Quotes, History, Read me.
+    """audit.xlsx of `data` at `path`: Summary, Findings, Segments, Fragments, Quotes, History,
+    Runs, Read me.
 
     A table longer than `max_rows` (header included) continues on a second sheet, "Segments
     (2)", and the Read me says where each continues: nothing is cut."""
@@ -66,115 +106,252 @@ def write_workbook(data: ReportData, path: Path, max_rows: int = MAX_ROWS) -> No
             "strings_to_urls": False,
             "strings_to_numbers": False,
             "tmpdir": str(path.parent),
+            "default_format_properties": {
+                "font_name": layout.FONT_NAME,
+                "font_size": layout.FONT_SIZE,
+                "font_scheme": "none",
+            },
+            "default_row_height": round(layout.LINE_HEIGHT * layout.PIXELS_PER_POINT),
         },
     )
     book.set_properties(
         {"title": "auditor: drift of articles from the official wording", "comments": __version__}
     )
-    writer = _Writer(book, max_rows)
-    ordered = data.in_review_order
-    links = "html" in data.formats
-    writer.table(
-        SUMMARY_SHEET,
-        len(ordered),
-        (summary.row() for _, summary in ordered),
-        fills=("status", STATUS_FILLS),
-        critical=("quotes_misquoted", "critical_edits"),
-        links=links,
-    )
-    writer.table(
-        SEGMENTS_SHEET,
-        sum(len(article.segments) for article, _ in ordered),
-        _segment_rows(article for article, _ in ordered),
-        fills=("category", CATEGORY_FILLS),
-        critical=("critical_edits",),
-        notable=("notable_changes",),
-    )
-    writer.table(
-        FRAGMENTS_SHEET,
-        sum(1 for article, _ in ordered for r in article.segments if r.segment.is_fragment),
-        (
-            fragment_row(article.article_id, r)
-            for article, _ in ordered
-            for r in article.segments
-            if r.segment.is_fragment
-        ),
-    )
-    writer.table(
-        QUOTES_SHEET,
-        len(data.wordings),
-        (quote_row(group) for group in data.wordings),
-        fills=("category", CATEGORY_FILLS),
-        critical=("critical_edits",),
-        notable=("notable_changes",),
-    )
-    writer.table(HISTORY_SHEET, len(data.history), iter(data.history))
+    writer = _Writer(book, max_rows, links="html" in data.formats)
+    rank = {article.article_id: n for n, (article, _) in enumerate(data.in_review_order)}
+    writer.table(SUMMARY_SHEET, len(rank), lambda: _summary_rows(data))
+    findings = _findings_in_order(data, rank)
+    writer.table(FINDINGS_SHEET, len(findings), lambda: _finding_rows(data, findings))
+    order = _segments_in_order(data, rank)
+    writer.table(SEGMENTS_SHEET, len(order), lambda: _segment_rows(data, order))
+    fragments = _fragments_in_order(data, rank)
+    writer.table(FRAGMENTS_SHEET, len(fragments), lambda: _fragment_rows(data, fragments))
+    writer.table(QUOTES_SHEET, len(data.wordings), lambda: _quote_rows(data))
+    history = sorted(data.history, key=lambda row: str(row.get("run_at", "")), reverse=True)
+    writer.table(HISTORY_SHEET, len(history), lambda: (Row(r) for r in history))
+    runs = list(reversed((data.review or Review()).runs))
+    writer.table(RUNS_SHEET, len(runs), lambda: (Row(r) for r in runs))
     writer.read_me(data)
     book.close()
 
 
-def _segment_rows(articles: Iterable[Any]) -> Iterator[dict[str, Any]]:
-    for article in articles:
-        quotations = quotations_of([r.segment for r in article.segments])
-        for result in article.segments:
-            quotes = quotations.get(result.segment.index, ())
-            yield segment_row(article.article_id, result, quotes)
+# ---------------------------------------------------------------- the rows, most serious first
+
+
+def _summary_rows(data: ReportData) -> Iterator[Row]:
+    for _, summary in data.in_review_order:
+        values = summary.row()
+        looks = {
+            name: "critical"
+            for name in ("quotes_misquoted", "critical_edits")
+            if (values.get(name) or 0) > 0
+        }
+        yield Row(values, STATUS_FILLS.get(summary.status.value), looks)
+
+
+def _findings_in_order(data: ReportData, rank: Mapping[str, int]) -> list[Finding]:
+    """Undecided and confirmed findings first, most serious first, then by article (in the
+    Summary's order) and reading order; dismissed ones last."""
+    found = [f for article_findings in data.findings.values() for f in article_findings]
+
+    def key(f: Finding) -> tuple[int, int, int, int]:
+        decided = data.decided.get(f.finding_id)
+        dismissed = decided is not None and decided.decision == DISMISSED
+        return (dismissed, f.severity, rank[f.article_id], f.segments[0])
+
+    return sorted(found, key=key)
+
+
+def _finding_rows(data: ReportData, findings: Sequence[Finding]) -> Iterator[Row]:
+    review = data.review or Review()
+    for f in findings:
+        decided = data.decided.get(f.finding_id)
+        values = finding_row(f, decided, review.seen(f.finding_id), review.is_new(f.finding_id))
+        if decided is not None and decided.decision == DISMISSED:
+            yield Row(values, None, dict.fromkeys(values, "dismissed"))
+            continue
+        look = {CRITICAL: "critical", NOTABLE: "notable", UNMATCHED: "unmatched"}[f.level]
+        fill = CATEGORY_FILLS["unmatched"] if f.level == UNMATCHED else None
+        yield Row(values, fill, {"level": look, "finding": look})
+
+
+def _segment_severity(
+    result: SegmentResult, findings: Sequence[Finding], data: ReportData
+) -> tuple[int, Looks]:
+    """How serious a segment is (0 first) and the look of its change cells: a critical edit,
+    a quotation not found, a notable change, then the rest of what was compared, what has no
+    counterpart, and last what was not scored (page furniture, a sentence scored through its
+    quotations)."""
+    standing = [f for f in findings if data.decided.get(f.finding_id) is None or
+                data.decided[f.finding_id].decision != DISMISSED]  # fmt: skip
+    looks: Looks = {}
+    if any(c.level is Level.CRITICAL for c in result.changes):
+        critical = any(f.level == CRITICAL for f in standing)
+        looks["critical_edits"] = "critical" if critical else "dismissed"
+    if any(c.level is Level.NOTABLE for c in result.changes):
+        notable = any(f.level == NOTABLE for f in standing)
+        looks["notable_changes"] = "notable" if notable else "dismissed"
+    if result.segment.kind.value == "furniture":
+        looks.update(dict.fromkeys(("text", "category", "kind"), "grey"))
+    levels = {f.level for f in standing}
+    if CRITICAL in levels:
+        return 0, looks
+    if UNMATCHED in levels or (result.not_found is NotFound.QUOTATION and not findings):
+        return 1, looks
+    if NOTABLE in levels:
+        return 2, looks
+    if result.category in (Category.VERBATIM, Category.PARAPHRASE, Category.DRIFT):
+        return 3, looks
+    if result.category is Category.UNMATCHED:
+        return 4, looks
+    return 5, looks
+
+
+def _segments_in_order(data: ReportData, rank: Mapping[str, int]) -> list[tuple[int, int, int]]:
+    """(severity, article, segment position) of every segment, in the order of the sheet."""
+    by_article = {a.article_id: a for a in data.results}
+    order = []
+    for article_id, position in rank.items():
+        article = by_article[article_id]
+        on = _on_segments(data.findings[article_id])
+        for n, result in enumerate(article.segments):
+            severity, _ = _segment_severity(result, on.get(result.segment.index, ()), data)
+            order.append((severity, position, n))
+    return sorted(order)
+
+
+def _on_segments(findings: Iterable[Finding]) -> dict[int, list[Finding]]:
+    on: dict[int, list[Finding]] = {}
+    for f in findings:
+        for index in f.segments:
+            on.setdefault(index, []).append(f)
+    return on
+
+
+def _segment_rows(data: ReportData, order: Sequence[tuple[int, int, int]]) -> Iterator[Row]:
+    articles = [article for article, _ in data.in_review_order]
+    quotations: dict[int, dict[int, tuple[int, ...]]] = {}
+    cells: dict[int, dict[int, dict[str, str]]] = {}
+    found: dict[int, dict[int, list[Finding]]] = {}
+    for _, position, n in order:
+        article = articles[position]
+        if position not in quotations:  # kept per article: a few small dicts
+            quotations[position] = quotations_of([r.segment for r in article.segments])
+            cells[position] = decision_cells(data.findings[article.article_id], data.decided)
+            found[position] = _on_segments(data.findings[article.article_id])
+        result = article.segments[n]
+        index = result.segment.index
+        _, looks = _segment_severity(result, found[position].get(index, ()), data)
+        values = segment_row(article.article_id, result, quotations[position].get(index, ()))
+        values = {**values, **cells[position].get(index, {})}
+        yield Row(values, CATEGORY_FILLS.get(result.category.value), looks)
+
+
+def _fragments_in_order(data: ReportData, rank: Mapping[str, int]) -> list[tuple[int, int, int]]:
+    """Untranslated fragments first, then by article and reading order."""
+    articles = [article for article, _ in data.in_review_order]
+    order = []
+    for position, article in enumerate(articles):
+        for n, result in enumerate(article.segments):
+            if result.segment.is_fragment:
+                translated = (
+                    result.translation is not None
+                    and result.translation.status is TranslationStatus.TRANSLATED
+                )
+                order.append((int(translated), position, n))
+    return sorted(order)
+
+
+def _fragment_rows(data: ReportData, order: Sequence[tuple[int, int, int]]) -> Iterator[Row]:
+    articles: list[ArticleResult] = [article for article, _ in data.in_review_order]
+    for _, position, n in order:
+        article = articles[position]
+        yield Row(fragment_row(article.article_id, article.segments[n]))
+
+
+def _quote_rows(data: ReportData) -> Iterator[Row]:
+    """Wordings with a critical edit first, then with a notable change, then the rest (each in
+    the report's order of official wordings)."""
+    ranked = sorted(
+        data.wordings, key=lambda g: (not g.critical_edits, not g.notable_changes)
+    )  # a stable sort keeps the report's order inside each
+    for group in ranked:
+        looks = {}
+        if group.critical_edits:
+            looks["critical_edits"] = "critical"
+        if group.notable_changes:
+            looks["notable_changes"] = "notable"
+        yield Row(quote_row(group), CATEGORY_FILLS.get(group.category), looks)
+
+
+# ---------------------------------------------------------------- writing
 
 
 class _Writer:
     """Sheets of one workbook, written in order (constant-memory mode)."""
 
-    def __init__(self, book: Workbook, max_rows: int) -> None:
+    def __init__(self, book: Workbook, max_rows: int, links: bool) -> None:
         self.book = book
         self.max_rows = max_rows
+        self.links = links
         self.splits: list[str] = []  #: what the Read me says about continued tables
         self.unlinked = 0  #: summary rows past Excel's hyperlink limit
-        top = {"valign": "top"}
-        self.header = book.add_format(
-            {"bold": True, "bg_color": "#D9D9D9", "text_wrap": True, "valign": "top", "border": 1}
-        )
-        self.text = book.add_format(top)
-        self.wrapped = book.add_format({**top, "text_wrap": True})
-        self.integer = book.add_format({**top, "num_format": "0"})
-        self.timestamp = book.add_format({**top, "num_format": "yyyy-mm-dd hh:mm:ss"})
-        self.link = book.add_format({**top, "font_color": "#0563C1", "underline": 1})
-        self.numbers: dict[int | None, Format] = {}
-        self.critical = book.add_format(CRITICAL)
-        self.notable = book.add_format(NOTABLE)
-        self.grey = book.add_format(GREY)
-        self.fills = {
-            value: book.add_format({"bg_color": colour})
-            for value, colour in {**CATEGORY_FILLS, **STATUS_FILLS}.items()
+        self.formats: dict[tuple[Any, ...], Format] = {}
+        self.header = self._format(("header",), {"bold": True, "bg_color": "#D9D9D9",
+                                                 "text_wrap": True, "border": 1})  # fmt: skip
+        self.sheets: list[tuple[Sheet, list[Column]]] = []  #: for the Read me
+
+    def _format(self, key: tuple[Any, ...], properties: dict[str, Any]) -> Format:
+        if key not in self.formats:
+            self.formats[key] = self.book.add_format({"valign": "top", **properties})
+        return self.formats[key]
+
+    def cell_format(self, column: Column, wrapped: bool, fill: str | None, look: str) -> Format:
+        """The one format of a cell: its type, whether it wraps, its row's fill, its look."""
+        properties: dict[str, Any] = {}
+        if column.type == "integer":  # centred: a count never runs into the text beside it
+            properties.update({"num_format": "0", "align": "center"})
+        elif column.unit == SHARE:  # 0.543 shown as 54.3 %, as the pages show it
+            properties["num_format"] = "0.0%"
+        elif column.type == "number":
+            digits = column.digits
+            properties["num_format"] = (
+                "0.0##" if digits is None else "0" + ("." + "0" * digits if digits else "")
+            )
+        elif column.unit == TIMESTAMP_UNIT:
+            properties["num_format"] = DATE_FORMAT
+        if wrapped:
+            properties["text_wrap"] = True
+        if fill:
+            properties["bg_color"] = fill
+        looks: dict[str, dict[str, Any]] = {
+            "critical": sheets.CRITICAL,
+            "notable": sheets.NOTABLE,
+            "unmatched": {"bold": True},
+            "grey": GREY,
+            "dismissed": sheets.DISMISSED,
+            "link": {"font_color": "#0563C1", "underline": 1},
+            "": {},
         }
+        properties.update(looks[look])
+        key = (properties.get("num_format"), properties.get("align"), wrapped, fill, look)
+        return self._format(key, properties)
 
-    def number(self, digits: int | None) -> Format:
-        if digits not in self.numbers:
-            pattern = "0.0##" if digits is None else "0" + ("." + "0" * digits if digits else "")
-            self.numbers[digits] = self.book.add_format({"valign": "top", "num_format": pattern})
-        return self.numbers[digits]
-
-    def cell_format(self, column: Column) -> Format:
-        if column.type == "integer":
-            return self.integer
-        if column.type == "number":
-            return self.number(column.digits)
-        if column.unit == TIMESTAMP_UNIT:
-            return self.timestamp
-        return self.wrapped if column.name in WRAPPED else self.text
-
-    def table(
-        self,
-        sheet: Sheet,
-        rows: int,
-        values: Iterator[Mapping[str, Any]],
-        *,
-        fills: tuple[str, Mapping[str, str]] | None = None,
-        critical: tuple[str, ...] = (),
-        notable: tuple[str, ...] = (),
-        links: bool = False,
-    ) -> None:
-        """`rows` rows of `values` on one sheet, or on several when they do not fit."""
+    def table(self, sheet: Sheet, rows: int, made: Callable[[], Iterator[Row]]) -> None:
+        """`rows` rows made by `made` (called twice: to measure, then to write) on one sheet,
+        or on several when they do not fit."""
         columns = sheet.ordered()
+        self.sheets.append((sheet, columns))
+        widths = self._widths(sheet, columns, made())
+        # the printed columns of text wrap, each row as high as its text; the others keep one
+        # line (their text shows whole in the cell when selected, and in the CSVs), so that no
+        # row is taller than what a printed page shows of it
+        printed = {c.name for c in columns[: sheet.printed or len(columns)]}
+        wraps = [
+            c.type == "text" and c.name in printed and (c.name in WRAPPED or c.name in FITTED)
+            for c in columns
+        ]
+        values = made()
         per_sheet = self.max_rows - 1
         parts = max(1, math.ceil(rows / per_sheet))
         for part in range(parts):
@@ -187,97 +364,103 @@ class _Writer:
                     f"(a sheet holds at most {per_sheet:,} rows)"
                 )
             ws = self.book.add_worksheet(name)
-            self._layout(ws, columns, count, fills, critical, notable)
-            formats = [self.cell_format(c) for c in columns]
+            self._layout(ws, sheet, columns, widths, count)
             for row in range(1, count + 1):
-                record = next(values)
-                for col, (column, fmt) in enumerate(zip(columns, formats, strict=True)):
-                    value = record.get(column.name)
-                    if links and column.name == "article_id":
-                        self._link(ws, row, col, str(value))
-                    else:
-                        _write(ws, row, col, column, value, fmt)
+                self._row(ws, row, columns, widths, wraps, next(values), sheet is SUMMARY_SHEET)
+
+    def _widths(self, sheet: Sheet, columns: list[Column], rows: Iterator[Row]) -> list[float]:
+        """Each column's width: declared for text that wraps, the longest value for ids,
+        statuses and names, a date's for a time, and never narrower than the longest word
+        of its header."""
+        longest: dict[str, float] = {}
+        fitted = [c.name for c in columns if c.name in FITTED]
+        for row in rows:
+            for name in fitted:
+                value = row.values.get(name)
+                if value is not None and value != "":
+                    size = layout.text_pixels(str(value))
+                    if size > longest.get(name, 0.0):
+                        longest[name] = size
+        out = []
+        for column in columns:
+            words = label(sheet, column.name).split()
+            floor = max(layout.width_for(layout.text_pixels(w, bold=True)) for w in words)
+            if column.name in WRAPPED and column.type == "text":
+                width = float(WIDTHS[column.name])
+            elif column.name in FITTED:
+                width = min(layout.width_for(longest.get(column.name, 0.0)), FITTED_MAX)
+            elif column.unit == TIMESTAMP_UNIT:
+                width = layout.width_for(layout.text_pixels("2026-12-31 23:59:59")) + 1
+            else:
+                width = NUMBER_WIDTH
+            out.append(max(width, floor, 4.0))
+        return out
 
     def _layout(
-        self,
-        ws: Worksheet,
-        columns: list[Column],
-        count: int,
-        fills: tuple[str, Mapping[str, str]] | None,
-        critical: tuple[str, ...],
-        notable: tuple[str, ...],
+        self, ws: Worksheet, sheet: Sheet, columns: list[Column], widths: list[float], count: int
     ) -> None:
-        """Widths, frozen header, filter and colours: all before the first row."""
-        for col, column in enumerate(columns):
-            width = WIDTHS.get(column.name, max(len(column.name) + 2, 10))
+        """Widths, the header row, frozen header, filter and page set-up: before any row."""
+        headers = [label(sheet, c.name) for c in columns]
+        lines = max(
+            layout.lines(text, width, bold=True)
+            for text, width in zip(headers, widths, strict=True)
+        )
+        ws.set_row(0, layout.row_height(lines))
+        for col, (header, width) in enumerate(zip(headers, widths, strict=True)):
             ws.set_column(col, col, width)
-            ws.write_string(0, col, column.name, self.header)
+            ws.write_string(0, col, header, self.header)
         ws.freeze_panes(1, 0)
         last = len(columns) - 1
         ws.autofilter(0, 0, max(count, 1), last)
-        if not count:
-            return
-        letter = {c.name: _letter(i) for i, c in enumerate(columns)}
-        position = {c.name: i for i, c in enumerate(columns)}
-        for name in critical:  # a number above 0, or any text: the charge stands out
-            test = f"AND(ISNUMBER(${letter[name]}2),${letter[name]}2>0)"
-            if columns[position[name]].type == "text":
-                test = f'${letter[name]}2<>""'
-            col = position[name]
-            ws.conditional_format(
-                1,
-                col,
-                count,
-                col,
-                {"type": "formula", "criteria": f"={test}", "format": self.critical},
-            )
-        for name in notable:
-            col = position[name]
-            ws.conditional_format(
-                1,
-                col,
-                count,
-                col,
-                {"type": "formula", "criteria": f'=${letter[name]}2<>""', "format": self.notable},
-            )
-        if "kind" in letter:  # page furniture: shown, never scored
-            ws.conditional_format(
-                1,
-                0,
-                count,
-                last,
-                {
-                    "type": "formula",
-                    "criteria": f'=${letter["kind"]}2="furniture"',
-                    "format": self.grey,
-                },
-            )
-        if fills is not None:
-            name, colours = fills
-            for value in colours:
-                ws.conditional_format(
-                    1,
-                    0,
-                    count,
-                    last,
-                    {
-                        "type": "formula",
-                        "criteria": f'=${letter[name]}2="{value}"',
-                        "format": self.fills[value],
-                    },
-                )
+        ws.set_landscape()
+        ws.set_paper(A4)
+        ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+        ws.repeat_rows(0)
+        ws.fit_to_pages(1, 0)  # the page's width, as many pages down as it takes
+        ws.set_header(f"&L&A&Rauditor {__version__}")
+        ws.set_footer("&CPage &P of &N")
+        printed = (sheet.printed or len(columns)) - 1
+        ws.print_area(0, 0, max(count, 1), min(printed, last))
 
-    def _link(self, ws: Worksheet, row: int, col: int, article_id: str) -> None:
+    def _row(
+        self,
+        ws: Worksheet,
+        row: int,
+        columns: list[Column],
+        widths: list[float],
+        wraps: list[bool],
+        record: Row,
+        summary: bool,
+    ) -> None:
+        """One row: its height first (the tallest of its wrapped cells), then its cells."""
+        lines = 1
+        for column, width, wrapped in zip(columns, widths, wraps, strict=True):
+            value = record.values.get(column.name)
+            if wrapped and value:
+                lines = max(lines, layout.lines(_fit(str(value)), width))
+        if lines > 1:
+            ws.set_row(row, layout.row_height(lines))
+        for col, (column, wrapped) in enumerate(zip(columns, wraps, strict=True)):
+            value = record.values.get(column.name)
+            look = record.looks.get(column.name, "")
+            if summary and self.links and column.name == "article_id":
+                fmt = self.cell_format(column, wrapped, record.fill, "link")
+                self._link(ws, row, col, str(value), fmt)
+                continue
+            fmt = self.cell_format(column, wrapped, record.fill, look)
+            _write(ws, row, col, column, value, fmt, blank=bool(record.fill or look))
+
+    def _link(self, ws: Worksheet, row: int, col: int, article_id: str, fmt: Format) -> None:
         """The article's name, linked to its proof page (relative: html/ lies beside)."""
         if row > MAX_LINKS:
             self.unlinked += 1
-            ws.write_string(row, col, article_id, self.text)
+            ws.write_string(row, col, article_id, fmt)
             return
         ws.write_url(
             row,
             col,
             "external:html/" + page_path(article_id),
-            self.link,
+            fmt,
             _fit(article_id),
             "open the article's proof page (html/)",
         )
@@ -285,23 +468,37 @@ class _Writer:
     def read_me(self, data: ReportData) -> None:
         """The data dictionary: how to read the workbook, the colours, every column."""
         ws = self.book.add_worksheet("Read me")
-        bold = self.book.add_format({"bold": True, "font_size": 12})
-        for col, width in enumerate((14, 26, 10, 18, 80, 30)):
-            ws.set_column(col, col, width, self.wrapped if col >= 4 else self.text)
+        bold = self._format(("readme-title",), {"bold": True, "font_size": 12})
+        # the first column holds the sheet names and the colours' values (no_official_match)
+        widths = (18, 26, 22, 8, 14, 56, 24)
+        wrap = self._format(("readme-wrap",), {"text_wrap": True})
+        for col, width in enumerate(widths):
+            ws.set_column(col, col, width)
+        ws.set_landscape()
+        ws.set_paper(A4)
+        ws.fit_to_pages(1, 0)
+        paragraph_width = sum(widths)
         lines = [
             (f"auditor {__version__}: drift of articles from the official wording", bold),
             (f"written {data.written_at or 'now'} (UTC)", None),
             (
                 "Open Summary first: one row per article, those to read first at the top. "
-                "Its article_id links to the article's proof page in html/ (keep the html "
-                "folder beside this file). Segments has one row per sentence or quotation: "
-                "verdict, the article's words and the official words first; filter "
-                "article_id to read one article.",
+                "Its Article cell links to the article's proof page in html/ (keep the html "
+                "folder beside this file). Findings has one row per finding — a critical "
+                "edit, a quotation not found, a notable change — most serious first: type "
+                "confirmed or dismissed in its Decision column (and a note, your name), then "
+                "run `auditor review import audit.xlsx` to record them; a dismissed finding "
+                "is greyed and leaves every count. Segments has one row per sentence or "
+                "quotation, findings first: verdict, the article's words and the official "
+                "words; filter Article to read one article.",
                 None,
             ),
             (
                 "Numbers are number cells and times are date cells (UTC), so they read the "
-                "same in any language setting; text is stored as written, never as a formula.",
+                "same in any language setting; text is stored as written, never as a formula. "
+                "The headers are in plain words; the table below gives each one's name in "
+                "the CSV files. Printed, each sheet is landscape A4 with its first columns "
+                "fitted to the page's width and the header row on every page.",
                 None,
             ),
             (
@@ -311,8 +508,8 @@ class _Writer:
                 None,
             ),
             (
-                "History: the runs up to this workbook; runs in which nothing changed are "
-                "added to history.csv only.",
+                "History: a row for an article each time its result changed, newest first. "
+                "Runs: one row per run, with its findings' counts.",
                 None,
             ),
         ]
@@ -328,47 +525,57 @@ class _Writer:
         lines += [(f"Continued table: {split}", None) for split in self.splits]
         row = 0
         for text, fmt in lines:
-            ws.write_string(row, 0, text, fmt)
+            height = layout.lines(text, paragraph_width)
+            ws.set_row(row, layout.row_height(height))
+            ws.merge_range(row, 0, row, len(widths) - 1, text, fmt or wrap)
             row += 1
         row += 1
         ws.write_string(row, 0, "Colours", bold)
         row += 1
-        legend = [
-            (value, f"Segments row in category {value}", self.fills[value])
-            for value in CATEGORY_FILLS
+        legend: list[tuple[str, str, dict[str, Any]]] = [
+            (value, f"Segments row with verdict {value}", {"bg_color": colour})
+            for value, colour in CATEGORY_FILLS.items()
         ] + [
-            ("critical", "a critical edit: a change of what was said", self.critical),
-            ("notable", "a notable change: shown, not charged", self.notable),
-            ("furniture", "page furniture: shown, never scored", self.grey),
+            ("critical", "a critical edit: a change of what was said", sheets.CRITICAL),
+            ("notable", "a notable change: shown, not charged", sheets.NOTABLE),
+            ("dismissed", "a finding a reviewer dismissed: out of every count", sheets.DISMISSED),
+            ("furniture", "page furniture: shown, never scored", GREY),
             (
                 "no_official_match",
                 "Summary: the article reports another event",
-                self.fills["no_official_match"],
+                {"bg_color": STATUS_FILLS["no_official_match"]},
             ),
-            ("error", "Summary: the file could not be read", self.fills["error"]),
+            ("error", "Summary: the file could not be read", {"bg_color": STATUS_FILLS["error"]}),
         ]
-        for value, meaning, fmt in legend:
-            ws.write_string(row, 0, value, fmt)
+        for value, meaning, properties in legend:
+            ws.write_string(row, 0, value, self._format(("legend", value), properties))
             ws.write_string(row, 1, meaning)
             row += 1
         row += 1
-        header = ("sheet", "column", "type", "unit", "meaning", "example")
+        header = ("sheet", "header", "column (CSV)", "type", "unit", "meaning", "example")
         for col, name in enumerate(header):
             ws.write_string(row, col, name, self.header)
+        ws.repeat_rows(row)
         row += 1
-        for sheet in (
-            SUMMARY_SHEET,
-            SEGMENTS_SHEET,
-            FRAGMENTS_SHEET,
-            QUOTES_SHEET,
-            HISTORY_SHEET,
-        ):
-            for column in sheet.ordered():
+        for sheet, columns in self.sheets:
+            for column in columns:
                 kind = "date" if column.unit == TIMESTAMP_UNIT else column.type
-                cells = (sheet.name, column.name, kind, column.unit, column.meaning, column.example)
+                cells = (
+                    sheet.name,
+                    label(sheet, column.name),
+                    column.name,
+                    kind,
+                    column.unit,
+                    column.meaning.replace("`", ""),
+                    column.example.replace("`", ""),
+                )
+                height = max(
+                    layout.lines(text, width) for text, width in zip(cells, widths, strict=True)
+                )
+                ws.set_row(row, layout.row_height(height))
                 for col, text in enumerate(cells):
                     if text:
-                        ws.write_string(row, col, _fit(text.replace("`", "")))
+                        ws.write_string(row, col, _fit(text), wrap)
                 row += 1
         row += 1
         ws.write_string(row, 0, "Settings of this audit", bold)
@@ -378,9 +585,14 @@ class _Writer:
             row += 1
 
 
-def _write(ws: Worksheet, row: int, col: int, column: Column, value: Any, fmt: Format) -> None:
-    """One typed cell; an empty value leaves the cell empty."""
+def _write(
+    ws: Worksheet, row: int, col: int, column: Column, value: Any, fmt: Format, blank: bool
+) -> None:
+    """One typed cell; an empty value leaves the cell empty (`blank`: with the format, so
+    that its row's fill is unbroken)."""
     if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
+        if blank:
+            ws.write_blank(row, col, None, fmt)
         return
     if column.type in ("number", "integer"):
         number = float(value) if column.type == "number" else int(value)
@@ -412,13 +624,3 @@ def _fit(text: str) -> str:
     template = " … [{:,} more characters not shown: a cell holds at most 32,767]"
     keep = MAX_CELL - len(template.format(len(text)))
     return text[:keep] + template.format(len(text) - keep)
-
-
-def _letter(index: int) -> str:
-    """Column letter of a 0-based column index: 0 → A, 26 → AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters

@@ -174,7 +174,7 @@ class Batch:
         A batch that raises is retried article by article: only the culprit fails.
         `reached(position)` as each article comes back from the workers, so that progress
         moves before the batched explanation of drift at the end."""
-        from auditor.run.workers import FinishJob
+        from auditor.run.engines import FinishJob
         from auditor.stages.backtranslation import explain_drift, similarity_by_pivot
 
         stage = self.stage

@@ -1,10 +1,13 @@
 """What a stored result is keyed by (pure, plus reading the package's own files): a result is
 reused only when the article's bytes, the official documents, the settings, the installed
-models and the auditor's own code are all the same."""
+models and the auditor's own code are all the same; a run's reports are kept only when the
+one key over everything they were made of is the same (`corpus_key`)."""
 
 from __future__ import annotations
 
 import hashlib
+import os
+from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -14,6 +17,39 @@ from auditor import __version__
 
 def fingerprint(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
+
+
+def corpus_key(
+    corpus: Path,
+    reports: Path,
+    sources: Iterable[tuple[str, str, str]],
+    settings: str,
+    models: str,
+    formats: Sequence[str],
+) -> str:
+    """One key over everything a run's reports are made of: `sources` is (role, id, SHA-256
+    of the raw bytes) of every official document, article and articles.csv; `settings`, the
+    settings' fingerprint; `models`, the installed translation packages'
+    (`translation.packages.models_fingerprint`); `formats`, the report formats written."""
+    return fingerprint(
+        os.path.realpath(corpus),
+        os.path.realpath(reports),
+        sorted(sources),
+        settings,
+        __version__,
+        code_fingerprint(),
+        sacrebleu_version(),
+        models,
+        tuple(formats),
+    )
+
+
+@cache
+def sacrebleu_version() -> str:
+    """The installed sacrebleu's version: its scores are part of every stored result."""
+    from importlib.metadata import version
+
+    return version("sacrebleu")
 
 
 def file_signature(path: Path) -> str:
@@ -47,9 +83,15 @@ def package_fingerprint(root: Path) -> str:
     sub-package and every word list: a stored result is reused only by the code that made it,
     even between two releases with the same version number."""
     digest = hashlib.sha256(__version__.encode())
-    files = (p for p in root.rglob("*") if p.suffix in _CODE_SUFFIXES and p.is_file())
-    for path in sorted(files, key=lambda p: p.relative_to(root).as_posix()):
-        if "__pycache__" in path.parts:
-            continue
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    files = []
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+        relative = Path(folder).relative_to(root).as_posix()
+        prefix = "" if relative == "." else relative + "/"
+        files += [(prefix + name, folder) for name in names if name.endswith(_CODE_SUFFIXES)]
+    for name, folder in sorted(files):
+        path = os.path.join(folder, os.path.basename(name))
+        if os.path.isfile(path):
+            with open(path, "rb") as handle:
+                digest.update(name.encode() + b"\0" + handle.read())
     return digest.hexdigest()

@@ -113,7 +113,9 @@ def claim(reports: Path) -> None:
     if marker.is_file():
         return
     try:  # never through a link planted under that name
-        fd = os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0))
+        # a data file: readable and writable as the umask allows, never executable
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(marker, flags, 0o666)
     except FileExistsError:
         return
     with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -1,52 +1,37 @@
 """The audit as one importable call: `audit_corpus(corpus, reports) -> AuditResult`.
 
-Stages run in the order of DESIGN.md's data flow; the per-article work is
-`auditor.run.article`. This module only decides what must be done: an article whose
-bytes, official documents, settings and versions are unchanged reuses its stored result, and
-when nothing at all changed the reports are not rebuilt — the run costs the hashing of the
-corpus, a look-up in the state and one appended history row per article. The modules that
-segment, align, score and write tables are imported only when something must be audited.
+One run at a time per reports folder (`audit_lock`), each with its own id (`new_run_id`). A run
+first asks whether anything changed, with one key over what the last run's reports were made
+of — the bytes of every source file and of `articles.csv`, the settings, the auditor's code,
+sacrebleu's version, the installed models and the formats (`auditor.run.keys.corpus_key`). When
+the key is the one the last run recorded and its report files are intact, the run appends the
+history rows that run recorded under its own id and rebuilds nothing (`_replay`): it costs the
+hashing of the corpus. Otherwise the run audits what changed and reuses the stored results of
+the rest (`auditor.run.incremental`), whose modules — decoding, segmentation, alignment,
+scoring, the report writers — are imported only then.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import sqlite3
 import time
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from auditor.records import ArticleResult, Document, IngestError, Role, Status
 from auditor.reports import commit
 from auditor.reports.formats import DEFAULT_FORMATS
-from auditor.reports.history import render
-from auditor.reports.summary import ArticleSummary, history_row
-from auditor.run import paths, unchanged
-from auditor.run.batch import Batch, Entry, Progress
+from auditor.run import paths
 from auditor.run.engines import DEFAULT_ENGINE, EngineChoice, EngineError
-from auditor.run.isolate import FailureLog
-from auditor.run.keys import code_fingerprint, fingerprint
+from auditor.run.keys import corpus_key
 from auditor.run.paths import ARTICLES_DIR, OFFICIAL_DIR, FolderError
 from auditor.run.publish import JOURNAL_FILE, REPORT_FILES, Publisher
-from auditor.settings import Settings
-from auditor.stages.ingest import (
-    NotText,
-    ingest_folder,
-    read_source,
-    sha256_bytes,
-    source_paths,
-)
-from auditor.stages.language import LazyIdentifier
-from auditor.stages.metadata import (
-    ARTICLES_CSV,
-    MAX_METADATA_BYTES,
-    Metadata,
-    parse_articles_csv,
-)
+from auditor.stages.ingest import NotText, read_source, sha256_bytes, source_id, source_paths
+from auditor.stages.metadata import ARTICLES_CSV, MAX_METADATA_BYTES
 from auditor.store.lock import LockHeld, audit_lock
 from auditor.store.state import (
     STATE_DIR,
@@ -56,12 +41,20 @@ from auditor.store.state import (
     set_aside,
     state_path,
 )
-from auditor.translation.packages import resolve_models_dir
-from auditor.translation.stage import TranslateStage
+from auditor.translation.packages import installed_models, models_fingerprint, resolve_models_dir
 
-NO_METADATA = "no articles.csv"
-#: warnings about articles.csv printed at the end of a run; the rest are counted
-MAX_METADATA_WARNINGS = 20
+if TYPE_CHECKING:
+    from auditor.records import ArticleResult, Document, IngestError
+    from auditor.reports.findings import FindingCounts
+    from auditor.reports.summary import ArticleSummary
+    from auditor.run.batch import Progress
+    from auditor.settings import Settings
+    from auditor.store.decisions import Decisions
+
+#: the state's meta key holding what the last run was made of (`Record`)
+RECORD_KEY = "unchanged_record"
+#: the roles of the sources in the key
+OFFICIAL, ARTICLE, METADATA = "official", "article", "metadata"
 
 
 class AuditError(Exception):
@@ -80,27 +73,31 @@ class AuditResult:
 
     run_id: str
     started_at: str
-    articles: list[ArticleSummary]  #: every article of the corpus, at a glance
-    officials: list[Document]
+    #: every article of the corpus, at a glance (empty when nothing changed and the caller
+    #: asked for no summaries)
+    articles: list[ArticleSummary]
+    officials: list[Document]  #: empty when nothing changed (none was read)
     official_errors: list[IngestError]
     reports: list[Path] = field(default_factory=list)
     seconds: float = 0.0
     audited: int = 0  #: articles audited in this run
     unchanged: int = 0  #: articles whose stored result was reused
     removed: int = 0  #: articles audited before and gone from the corpus now
+    errors: int = 0  #: articles that are a row with status=error
+    critical_edits: int = 0  #: critical edits over every article
     notices: list[str] = field(default_factory=list)  #: things the user should know
     #: full results, when the reports were rebuilt (empty when nothing changed)
     results: list[ArticleResult] = field(default_factory=list)
     #: CTranslate2 batches run (0 when every translation came from the cache)
     translation_batches: int = 0
+    #: the findings of the run under the reviewers' decisions (dismissed ones left out of
+    #: every count, `critical_edits` included)
+    findings: FindingCounts = field(default_factory=lambda: _no_findings())
 
     @property
-    def errors(self) -> int:
-        return sum(1 for a in self.articles if a.status is Status.ERROR)
-
-    @property
-    def critical_edits(self) -> int:
-        return sum(a.critical_edits or 0 for a in self.articles)
+    def new_critical(self) -> int:
+        """Undecided critical edits the previous run did not have (`--fail-on new-critical`)."""
+        return self.findings.new_critical
 
     def summary(self) -> dict[str, object]:
         """The run in numbers, as printed by `auditor audit --json`."""
@@ -109,10 +106,62 @@ class AuditResult:
             "unchanged": self.unchanged,
             "errors": self.errors,
             "removed": self.removed,
+            **self.findings.as_json(),
             "reports": str(self.reports[0].parent) if self.reports else "",
             "run_id": self.run_id,
             "seconds": round(self.seconds, 3),
         }
+
+
+def _no_findings() -> FindingCounts:
+    from auditor.reports.findings import FindingCounts
+
+    return FindingCounts()
+
+
+@dataclass(frozen=True)
+class Record:
+    """What a run's reports were made of (`corpus_key`), and what a run that finds the same
+    appends and prints."""
+
+    key: str
+    reports_key: str
+    #: the history rows, in article order, without their run columns (`reports.history.render`)
+    rows: list[tuple[str, str, str]]
+    errors: int
+    critical_edits: int
+    notices: list[str] = field(default_factory=list)
+    #: the run's settings' fingerprint when they were the defaults, and its size limit: a run
+    #: given no settings replays without building them (the key holds the code that defines
+    #: the defaults, so equal keys mean equal defaults)
+    default_settings: str = ""
+    max_bytes: int = 0
+    #: the findings' counts of the JSON line (`FindingCounts.as_json`; in a replay none is new)
+    findings: dict[str, int] = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        return json.dumps(self.__dict__, ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> Record:
+        fields = json.loads(text)
+        fields["rows"] = [tuple(row) for row in fields["rows"]]
+        return cls(**fields)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "audited": 0,
+            "unchanged": len(self.rows) - self.errors,
+            "errors": self.errors,
+            "removed": 0,
+        }
+
+
+def new_run_id() -> tuple[str, str]:
+    """A run's id and start time (`20261202T033925Z-f0c800`, `2026-12-02T03:39:25Z`), UTC."""
+    started = time.gmtime()
+    run_id = time.strftime("%Y%m%dT%H%M%SZ-", started) + os.urandom(3).hex()
+    return run_id, time.strftime("%Y-%m-%dT%H:%M:%SZ", started)
 
 
 def audit_corpus(
@@ -128,22 +177,29 @@ def audit_corpus(
     formats: Sequence[str] = DEFAULT_FORMATS,
     engine: str = DEFAULT_ENGINE,
     scheduler: str | None = None,
+    summaries: bool = True,
 ) -> AuditResult:
     """Audit the new and changed articles of `corpus`, reuse the stored results of the others,
     and replace the reports in `reports` — one run at a time per reports folder.
 
-    `full` audits every article again; `wait` is how long to wait for another run's lock;
-    `models_dir` is where translation packages are installed (default: argostranslate's own
-    folder, or AUDITOR_MODELS_DIR); `workers` is how many processes audit articles (None: one
-    per usable core when there are enough articles to audit, `run.workers.default_workers`);
+    `settings`: None for the defaults. `full` audits every article again; `wait` is how long
+    to wait for another run's lock; `models_dir` is where translation packages are installed
+    (default: argostranslate's own folder, or AUDITOR_MODELS_DIR); `workers` is how many
+    processes audit articles (None: one per usable core when there are enough articles to
+    audit, `run.engines.default_workers`);
     `formats`: the report formats to write (`auditor.reports.formats`); `engine` is where
     articles are audited (`auditor.run.engines.ENGINES`: "processes", or "dask" on the cluster
-    at `scheduler`, or without it on a local cluster of `workers` processes).
+    at `scheduler`, or without it on a local cluster of `workers` processes); `summaries`:
+    False spares a run in which nothing changed reading every article's stored summary
+    (`articles` is then empty: what `--json` prints needs only the counts).
     """
-    settings = settings or Settings()
     choice = EngineChoice(engine, workers, scheduler)
-    if choice.problem():
-        raise AuditError(choice.problem(), usage=True)
+    try:
+        problem = choice.problem()
+    except EngineError as exc:
+        raise AuditError(str(exc)) from exc
+    if problem:
+        raise AuditError(problem, usage=True)
     if not corpus.is_dir():
         raise AuditError(f"corpus folder not found: {corpus}")
     if not (corpus / ARTICLES_DIR).is_dir():
@@ -151,12 +207,20 @@ def audit_corpus(
     try:
         paths.check_folders(corpus, reports)
         paths.check_ownership(reports, REPORT_FILES)
-        with audit_lock(reports / STATE_DIR, wait):
+        _check_officials(corpus)  # before anything is written: a run that cannot start leaves
+        with audit_lock(reports / STATE_DIR, wait):  # no reports folder behind
             paths.claim(reports)
-            run = _Run(corpus, reports, settings, full, progress)
-            run.models_dir = resolve_models_dir(models_dir)
-            run.engine = choice
-            run.formats = tuple(formats)
+            run = Run(
+                corpus,
+                reports,
+                settings,
+                full=full,
+                progress=progress,
+                models_dir=resolve_models_dir(models_dir),
+                engine=choice,
+                formats=tuple(formats),
+                summaries=summaries,
+            )
             return run.run()
     except FolderError as exc:
         raise AuditError(str(exc), usage=exc.usage) from exc
@@ -170,8 +234,15 @@ def audit_corpus(
         raise AuditError(_os_message(exc, corpus, reports)) from exc
 
 
-def _default_settings() -> str:
-    return Settings().fingerprint()
+def _check_officials(corpus: Path) -> None:
+    """At least one official document that is a file with something in it (the audit decodes
+    it later, and says then when none reads as text)."""
+    folder = corpus / OFFICIAL_DIR
+    for path in source_paths(folder) if folder.is_dir() else []:
+        with contextlib.suppress(OSError):
+            if path.is_file() and path.stat().st_size > 0:
+                return
+    raise AuditError(f"no usable official document in {folder}")
 
 
 def _os_message(exc: OSError, corpus: Path, reports: Path) -> str:
@@ -187,30 +258,28 @@ def _os_message(exc: OSError, corpus: Path, reports: Path) -> str:
     )
 
 
-class _Run:
-    """One audit run, holding the lock."""
+class Run:
+    """One audit run, holding the lock: what it was asked to do, its id and its notices."""
 
     def __init__(
         self,
         corpus: Path,
         reports: Path,
-        settings: Settings,
+        settings: Settings | None,
+        *,
         full: bool,
         progress: Progress | None,
+        models_dir: Path,
+        engine: EngineChoice,
+        formats: tuple[str, ...],
+        summaries: bool,
     ) -> None:
         self.corpus, self.reports, self.settings = corpus, reports, settings
-        self.full, self.progress = full, progress
-        started = datetime.now(UTC).replace(microsecond=0)
-        self.run_id = started.strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:6]
-        self.run_at = started.isoformat().replace("+00:00", "Z")
+        self.full, self.progress, self.models_dir = full, progress, models_dir
+        self.engine, self.formats, self.summaries = engine, formats, summaries
+        self.run_id, self.run_at = new_run_id()
         self.journal = reports / STATE_DIR / JOURNAL_FILE
-        self.identifier = LazyIdentifier(settings.language.languages)
         self.notices: list[str] = []
-        self.removed = 0
-        self.models_dir = resolve_models_dir(None)
-        self.engine = EngineChoice()
-        self.formats: tuple[str, ...] = DEFAULT_FORMATS
-        self.failures = FailureLog(reports / STATE_DIR, self.run_id)
         #: where a source file, or the target of a link among them, may lie
         self.inside = paths.corpus_folders(corpus)
 
@@ -227,11 +296,11 @@ class _Run:
                 f"the state file could not be read ({exc}) and was rebuilt (old file kept as "
                 f"{aside.name}); every article is audited again"
             ]
-            self.failures = FailureLog(self.reports / STATE_DIR, self.run_id)
             return self._run()
 
     def _run(self) -> AuditResult:
         clock = time.perf_counter()
+        interrupted = self.journal.exists()
         recovery = commit.finish_interrupted_commit(self.reports, self.journal, REPORT_FILES)
         if recovery.completed:
             self.notices.append("completed the report files of a run that was interrupted")
@@ -244,237 +313,119 @@ class _Run:
                     f"the state file was unreadable and was rebuilt (old file kept as "
                     f"{state.rebuilt_from.name}); every article is audited again"
                 )
+            elif not (self.full or interrupted):
+                replayed = self._replay(state, clock)
+                if replayed is not None:
+                    return replayed
             state.settle_history(recovery.run_id)
             state.start_run(self.run_id, self.run_at)
-            state.set_meta(unchanged.RECORD_KEY, None)  # written again when this run ends
-            publisher = Publisher(
-                self.reports, self.journal, state, self.run_id, self.run_at, self.formats
-            )
-            officials, official_errors = self._read_officials()
-            stage = TranslateStage(self.models_dir, state)
-            metadata, metadata_key = self._read_metadata()
-            key_base = fingerprint(
-                sorted((d.doc_id, d.content_sha256) for d in officials),
-                self.settings.fingerprint(),
-                code_fingerprint(),
-                version("sacrebleu"),
-                stage.fingerprint(),
-            )
-            entries = [
-                self._entry(path, key_base) for path in source_paths(self.corpus / ARTICLES_DIR)
-            ]
-            stored = {} if self.full else state.cache_keys()
-            gone = sorted(state.article_ids() - {e.article_id for e in entries})
-            self.removed = len(gone)
-            reports_key = fingerprint(
-                key_base,
-                sorted((e.article_id, e.key or "error " + e.error) for e in entries),
-                self.formats,  # other formats: other reports
-                metadata_key,  # outlets and dates: other groups in quotes.csv, same drift
-            )
-            metadata_notices = self._check_metadata(metadata, entries)
-            results: list[ArticleResult] = []
-            unchanged_digests = (
-                None if gone or recovery.warning else self._unchanged(state, entries, stored)
-            )
-            if unchanged_digests is not None and publisher.reports_intact(reports_key):
-                digests, audited = unchanged_digests, 0
-                for done, digest in enumerate(digests, start=1):
-                    if self.progress:
-                        self.progress(digest.article_id, done, len(digests))
-                rows = render([history_row(self.run_id, self.run_at, d) for d in digests])
-                written = publisher.append_history(rows, self._counts(0, digests))
-            else:
-                batch = Batch(
-                    state,
-                    officials,
-                    stage,
-                    self.settings,
-                    self.identifier,
-                    self.failures,
-                    self.run_id,
-                    self.run_at,
-                    self.engine,
-                    self.progress,
-                )
-                from auditor.run.wordings import update_wordings
+            state.set_meta(RECORD_KEY, None)  # written again when this run ends
+            from auditor.run.incremental import Incremental
 
-                results, audited = batch.audit(entries, stored)
-                state.forget(gone)
-                groups = update_wordings(state, entries, results, metadata, gone, self.run_at)
-                digests = [ArticleSummary.of(r) for r in results]
-                written = publisher.write_reports(
-                    results,
-                    digests,
-                    self._counts(audited, digests),
-                    reports_key,
-                    self.settings,
-                    groups,
-                )
-            kept = self._counts(audited, digests)["unchanged"]
-            # also when stored results were reused: their fragments stay untranslated
-            self.notices.extend(stage.install_hints(digests))
-            self._record(
-                state,
-                officials,
-                official_errors,
-                entries,
-                digests,
-                (metadata_key, metadata_notices),
-                stage.fingerprint(),
-            )
-            if self.failures.notice():
-                self.notices.append(str(self.failures.notice()))
-            batches = stage.batches
+            return Incremental(self, state, recovery.warning, recovery.run_id).audit(clock)
         finally:
             state.close()
-        return AuditResult(
-            run_id=self.run_id,
-            started_at=self.run_at,
-            articles=digests,
-            results=results,
-            officials=officials,
-            official_errors=official_errors,
-            reports=written,
-            seconds=time.perf_counter() - clock,
-            audited=audited,
-            unchanged=kept,
-            removed=len(gone),
-            notices=self.notices,
-            translation_batches=batches,
-        )
 
-    def _record(
-        self,
-        state: State,
-        officials: list[Document],
-        official_errors: list[IngestError],
-        entries: list[Entry],
-        digests: list[ArticleSummary],
-        metadata: tuple[str, list[str]],
-        models: str,
-    ) -> None:
-        """What the next run may replay if nothing changes (`run.unchanged`): only for a corpus
-        whose every file read, and after the reports are committed. `metadata`: articles.csv's
-        key (its SHA-256, or why there is none) and the warnings it gave; `models`: the
-        installed models' fingerprint."""
-        metadata_key, metadata_notices = metadata
-        if official_errors or any(e.error for e in entries) or metadata_key.startswith("unread"):
-            return
-        sources = [(unchanged.OFFICIAL, d.doc_id, d.content_sha256) for d in officials] + [
-            (unchanged.ARTICLE, e.article_id, e.sha256) for e in entries
-        ]
-        if metadata_key != NO_METADATA:
-            sources.append((unchanged.METADATA, ARTICLES_CSV, metadata_key))
-        fingerprint_now = self.settings.fingerprint()
-        key = unchanged.corpus_key(
+    def key(self, sources: list[tuple[str, str, str]], settings: str) -> str:
+        """`corpus_key` of this run, given its `sources` — (role, id, SHA-256 of the bytes) of
+        every official document, article and articles.csv — and its settings' fingerprint."""
+        return corpus_key(
             self.corpus,
             self.reports,
             sources,
-            fingerprint_now,
-            models,
+            settings,
+            models_fingerprint(installed_models(self.models_dir)),
             self.formats,
         )
-        replay_stage = TranslateStage(self.models_dir, state)  # what an unchanged run says
-        record = unchanged.Record(
-            key=key,
-            reports_key=state.get_meta("reports_key") or "",
-            rows=render([history_row("", "", d) for d in digests]),
-            errors=sum(1 for d in digests if d.status is Status.ERROR),
-            critical_edits=sum(d.critical_edits or 0 for d in digests),
-            notices=[*metadata_notices, *replay_stage.install_hints(digests)],
-            default_settings=fingerprint_now if fingerprint_now == _default_settings() else "",
-            max_bytes=self.settings.ingest.max_article_bytes,
-        )
-        state.set_meta(unchanged.RECORD_KEY, record.to_json())
 
-    def _read_officials(self) -> tuple[list[Document], list[IngestError]]:
-        folder = self.corpus / OFFICIAL_DIR
-        officials: list[Document] = []
-        errors: list[IngestError] = []
-        for item in ingest_folder(
-            folder,
-            Role.OFFICIAL,
-            plausibility=self.identifier.plausibility,
-            max_control=self.settings.ingest.max_control_char_share,
-            inside=self.inside,
-            max_bytes=self.settings.ingest.max_article_bytes,
-        ):
-            if isinstance(item, Document):
-                officials.append(item)
-            else:
-                errors.append(item)
-        if not officials:
-            why = "; ".join(f"{e.doc_id}: {e.error}" for e in errors)
-            raise AuditError(
-                f"no usable official document in {folder}" + (f" ({why})" if why else "")
-            )
-        return officials, errors
-
-    def _read_metadata(self) -> tuple[Metadata, str]:
-        """corpus/articles.csv (optional) and what it adds to the reports' key; a file that
-        cannot be read is a notice, never the end of the run."""
-        path = self.corpus / ARTICLES_CSV
-        if not (path.exists() or path.is_symlink()):
-            return Metadata({}), NO_METADATA
-        try:
-            data = read_source(path, inside=self.inside, max_bytes=MAX_METADATA_BYTES)
-        except NotText as exc:
-            self.notices.append(f"{path}: {exc}; ignored (outlets are the files' names)")
-            return Metadata({}), f"unreadable articles.csv: {exc}"
-        return parse_articles_csv(data, str(path)), sha256_bytes(data)
-
-    def _check_metadata(self, metadata: Metadata, entries: list[Entry]) -> list[str]:
-        """The warnings of articles.csv (its bad rows, and rows naming no article), at most
-        `MAX_METADATA_WARNINGS` of them, then how many more; added to the run's notices."""
-        names = {e.article_id for e in entries}
-        where = self.corpus / ARTICLES_CSV
-        warnings = list(metadata.warnings) + [
-            f"{where} line {meta.line}: no article {name!r} in {ARTICLES_DIR}/"
-            for name, meta in metadata.articles.items()
-            if name not in names
-        ]
-        said = warnings[:MAX_METADATA_WARNINGS]
-        if len(warnings) > MAX_METADATA_WARNINGS:
-            more = len(warnings) - MAX_METADATA_WARNINGS
-            said.append(f"{where}: {more:,} more rows ignored or naming no article")
-        self.notices.extend(said)
-        return said
-
-    def _entry(self, path: Path, key_base: str) -> Entry:
-        try:
-            data = read_source(
-                path, inside=self.inside, max_bytes=self.settings.ingest.max_article_bytes
-            )
-        except NotText as exc:
-            return Entry(path, error=str(exc))
-        sha256 = sha256_bytes(data)
-        return Entry(path, data, fingerprint(key_base, sha256), sha256=sha256)
-
-    def _unchanged(
-        self, state: State, entries: list[Entry], stored: dict[str, str]
-    ) -> list[ArticleSummary] | None:
-        """Each article's stored summary when nothing is to be audited; None otherwise (an
-        article is new or changed, or a stored summary does not read back)."""
-        if self.full or any(e.key and stored.get(e.article_id) != e.key for e in entries):
+    def _replay(self, state: State, clock: float) -> AuditResult | None:
+        """Nothing changed since the last run: append the history rows it recorded under this
+        run's id, and return the run; None when anything differs (nothing is written then)."""
+        stored = state.get_meta(RECORD_KEY)
+        if stored is None:
             return None
-        kept = state.digests(e.article_id for e in entries if not e.error)
-        digests = []
-        for entry in entries:
-            if entry.error:
-                digests.append(ArticleSummary.of(entry.error_result(self.run_at)))
-                continue
-            try:
-                digests.append(ArticleSummary.from_json(kept[entry.article_id]))
-            except (KeyError, ValueError, TypeError):
-                return None
-        return digests
+        try:
+            record = Record.from_json(stored)
+        except (ValueError, TypeError, KeyError):
+            return None
+        if self.settings is not None:
+            settings, max_bytes = (
+                self.settings.fingerprint(),
+                self.settings.ingest.max_article_bytes,
+            )
+        elif record.default_settings:
+            settings, max_bytes = record.default_settings, record.max_bytes
+        else:
+            return None
+        sources = self._source_hashes(max_bytes)
+        if sources is None or self.key(sources, settings) != record.key:
+            return None
+        publisher = Publisher(
+            self.reports, self.journal, state, self.run_id, self.run_at, self.formats
+        )
+        if not publisher.reports_intact(record.reports_key):
+            return None
+        from auditor.reports.findings import FindingCounts
+        from auditor.store.decisions import Decisions
 
-    def _counts(self, audited: int, digests: list[ArticleSummary]) -> dict[str, int]:
-        errors = sum(1 for d in digests if d.status is Status.ERROR)
-        return {
-            "audited": audited,
-            "unchanged": len(digests) - audited - errors,
-            "errors": errors,
-            "removed": self.removed,
-        }
+        desk = Decisions(state.db)
+        if not desk.reports_current():  # a decision since: the reports show it, rebuilt
+            return None
+        articles = self._stored_summaries(state, desk) if self.summaries else []
+        if articles is None:
+            return None
+        state.settle_history(None)
+        state.start_run(self.run_id, self.run_at)
+        counts = record.counts()
+        found = FindingCounts(**record.findings)
+        desk.start_run(self.run_id, found)
+        written = publisher.append_history([], counts, found)  # no article's result changed
+        return AuditResult(
+            run_id=self.run_id,
+            started_at=self.run_at,
+            articles=articles,
+            officials=[],
+            official_errors=[],
+            reports=written,
+            seconds=time.perf_counter() - clock,
+            unchanged=counts["unchanged"],
+            errors=record.errors,
+            critical_edits=found.critical,
+            notices=[*self.notices, *record.notices],
+            findings=found,
+        )
+
+    def _source_hashes(self, max_bytes: int) -> list[tuple[str, str, str]] | None:
+        """(role, id, SHA-256) of every source and of articles.csv, read as the audit reads
+        them (`max_bytes`: the size limit); None when one does not read (the audit makes it a
+        row with status=error, or a note)."""
+        out = []
+        for role, folder in ((OFFICIAL, OFFICIAL_DIR), (ARTICLE, ARTICLES_DIR)):
+            for path in source_paths(self.corpus / folder):
+                try:
+                    data = read_source(path, inside=self.inside, max_bytes=max_bytes)
+                except NotText:
+                    return None
+                out.append((role, source_id(path.name), sha256_bytes(data)))
+        metadata = self.corpus / ARTICLES_CSV
+        if metadata.exists() or metadata.is_symlink():
+            try:
+                data = read_source(metadata, inside=self.inside, max_bytes=MAX_METADATA_BYTES)
+            except NotText:
+                return None
+            out.append((METADATA, ARTICLES_CSV, sha256_bytes(data)))
+        return out
+
+    def _stored_summaries(self, state: State, desk: Decisions) -> list[ArticleSummary] | None:
+        """Every article's stored summary, in corpus order, its dismissed findings out of its
+        counts; None when one does not read back."""
+        from auditor.reports.summary import ArticleSummary
+        from auditor.run.incremental import decided
+
+        ids = [source_id(p.name) for p in source_paths(self.corpus / ARTICLES_DIR)]
+        stored = state.digests(ids)
+        try:
+            digests = [ArticleSummary.from_json(stored[article_id]) for article_id in ids]
+        except (KeyError, ValueError, TypeError):
+            return None
+        return decided(digests, [s.finding for s in desk.findings()], desk.shown())

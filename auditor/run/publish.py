@@ -13,15 +13,17 @@ from auditor.reports.formats import (
     DEFAULT_FORMATS,
     HISTORY_FILE,
     REPORT_FILES,
-    ReportData,
+    RUNS_FILE,
     report_entries,
     write_reports,
 )
-from auditor.reports.history import with_run
+from auditor.reports.history import changed, with_run
 from auditor.run.keys import file_signature
 
 if TYPE_CHECKING:  # an unchanged run appends history without them
     from auditor.records import ArticleResult
+    from auditor.reports.findings import FindingCounts
+    from auditor.reports.review import Review
     from auditor.reports.summary import ArticleSummary
     from auditor.settings import Settings
     from auditor.stages.wordings import WordingGroup
@@ -47,6 +49,8 @@ class Publisher:
         self.reports, self.journal, self.state = reports, journal, state
         self.run_id, self.run_at = run_id, run_at
         self.formats = tuple(formats)
+        #: called once the run's reports are committed, after the state says so
+        self.on_commit: Callable[[], None] | None = None
 
     def reports_intact(self, reports_key: str) -> bool:
         """The committed reports are exactly the ones this run would write (checked by their
@@ -63,21 +67,35 @@ class Publisher:
         return True
 
     def append_history(
-        self, rendered: Sequence[tuple[str, str, str]], counts: dict[str, int]
+        self,
+        rendered: Sequence[tuple[str, str, str]],
+        counts: dict[str, int],
+        found: FindingCounts | None = None,
     ) -> list[Path]:
         """An unchanged corpus: keep the reports, append this run's history rows (rendered
-        without their run columns: `reports.history.render`)."""
+        without their run columns: `reports.history.render`; none when no article's result
+        changed, the usual case) and its row of runs.csv, with `found`, its findings' counts."""
+        from auditor.reports.findings import FindingCounts
+        from auditor.reports.review import RUNS, table_csv
+        from auditor.store.decisions import Decisions
+
         state_rows, lines = with_run(self.run_id, self.run_at, rendered)
         self.state.finish_run_json(self.run_id, counts, state_rows)
-        data = (self.reports / HISTORY_FILE).read_bytes() + lines.encode("utf-8")
+        desk = Decisions(self.state.db)
+        found = found or FindingCounts()
+        run_row = {"run_id": self.run_id, "run_at": self.run_at, **counts, **found.as_json()}
+        contents = {RUNS_FILE: table_csv(desk.review(self.run_at, run_row).runs, RUNS)}
+        if lines:
+            contents[HISTORY_FILE] = (self.reports / HISTORY_FILE).read_bytes() + lines.encode()
         reports_key = self.state.get_meta("reports_key") or ""
         kept = self.state.report_hashes()
+        self.on_commit = lambda: desk.record_run(self.run_id)
         written = self._commit(
-            {HISTORY_FILE: data},
+            contents,
             lambda paths: {**kept, **{p.name: file_signature(p) for p in paths}},
             reports_key,
         )
-        others = [name for name in report_entries(self.formats) if name != HISTORY_FILE]
+        others = [name for name in report_entries(self.formats) if name not in contents]
         return [self.reports / name for name in others] + written
 
     def write_reports(
@@ -88,14 +106,17 @@ class Publisher:
         reports_key: str,
         settings: Settings,
         wordings: Sequence[WordingGroup] = (),
+        review: Review | None = None,
     ) -> list[Path]:
         """All reports of the run's formats, committed together (`auditor.reports.formats`);
         once committed, the run's history rows count and the entries' signatures are
-        recorded, in one transaction."""
+        recorded, in one transaction. History has a row only for an article whose result
+        changed since its last row (runs.csv has one for every run)."""
+        from auditor.reports.data import ReportData
         from auditor.reports.summary import history_row
 
         rows = [history_row(self.run_id, self.run_at, d) for d in digests]
-        self.state.finish_run(self.run_id, counts, rows)
+        self.state.finish_run(self.run_id, counts, changed(rows, self.state.history()))
         data = ReportData(
             results,
             settings,
@@ -103,6 +124,7 @@ class Publisher:
             self.formats,
             self.run_at,
             wordings,
+            review,
         )
         return write_reports(
             self.reports,
@@ -110,10 +132,15 @@ class Publisher:
             self.formats,
             self.journal,
             run_id=self.run_id,
-            committed=lambda paths: self.state.commit_run(
-                self.run_id, reports_key, {p.name: file_signature(p) for p in paths}
+            committed=lambda paths: self._committed(
+                reports_key, {p.name: file_signature(p) for p in paths}
             ),
         )
+
+    def _committed(self, reports_key: str, hashes: dict[str, str]) -> None:
+        self.state.commit_run(self.run_id, reports_key, hashes)
+        if self.on_commit is not None:
+            self.on_commit()
 
     def _commit(
         self,
@@ -128,5 +155,5 @@ class Publisher:
             contents,
             self.journal,
             run_id=self.run_id,
-            committed=lambda paths: self.state.commit_run(self.run_id, reports_key, hashes(paths)),
+            committed=lambda paths: self._committed(reports_key, hashes(paths)),
         )

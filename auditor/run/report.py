@@ -17,12 +17,14 @@ from pathlib import Path
 
 from auditor.records import ArticleResult
 from auditor.reports import commit
-from auditor.reports.formats import DEFAULT_FORMATS, REPORT_FILES, ReportData, write_reports
+from auditor.reports.data import ReportData
+from auditor.reports.formats import DEFAULT_FORMATS, REPORT_FILES, write_reports
 from auditor.run import paths
 from auditor.run.keys import file_signature
 from auditor.run.paths import FolderError
 from auditor.run.publish import JOURNAL_FILE
 from auditor.settings import Settings
+from auditor.store.decisions import Decisions
 from auditor.store.lock import LockHeld, audit_lock
 from auditor.store.state import STATE_DIR, State, StateError, state_path
 from auditor.store.wordings import WordingStore
@@ -52,6 +54,7 @@ def rebuild_reports(
             try:
                 state.settle_history(recovery.run_id)
                 written_at = datetime.now(UTC).replace(microsecond=0).isoformat()
+                desk = Decisions(state.db)
                 data = ReportData(
                     _stored_results(state, reports),
                     settings or Settings(),
@@ -59,6 +62,7 @@ def rebuild_reports(
                     tuple(formats),
                     written_at.replace("+00:00", "Z"),
                     WordingStore(state).groups(),
+                    desk.review(),
                 )
                 # the next audit keeps these files as long as nothing it reads changed
                 reports_key = state.get_meta("reports_key") or ""
@@ -72,6 +76,7 @@ def rebuild_reports(
                         reports_key, {**kept, **{p.name: file_signature(p) for p in paths}}
                     ),
                 )
+                desk.mark_reported(desk.fingerprint())
             finally:
                 state.close()
     except (FolderError, LockHeld, StateError) as exc:

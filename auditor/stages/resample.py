@@ -7,9 +7,10 @@ same arithmetic runs on all resamples together — for chrF++ every step on floa
 sacrebleu's order (numpy's array and scalar float32 operations round alike); for BLEU the
 precisions on float32 arrays and the brevity penalty, logarithms and mean in Python floats with
 `math`, exactly as sacrebleu does. tests/test_bootstrap.py checks every score bit for bit
-against sacrebleu's own call on random statistics; a configuration not covered here (chrF's
-eps smoothing, BLEU's floor or add-k smoothing) returns None and the caller asks sacrebleu for
-each resample.
+against sacrebleu's own call on random statistics — of the sacrebleu this was checked against
+(`CHECKED_SACREBLEU`, pinned in constraints.txt). Any other installed sacrebleu, and a
+configuration not covered here (chrF's eps smoothing, BLEU's floor or add-k smoothing), returns
+None, and the caller asks sacrebleu for each resample.
 """
 
 from __future__ import annotations
@@ -17,16 +18,22 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import sacrebleu
 from sacrebleu.metrics import BLEU, CHRF
 from sacrebleu.metrics.base import Metric
 
+#: the sacrebleu whose arithmetic this module reproduces, checked by tests/test_bootstrap.py
+CHECKED_SACREBLEU = "2.6.0"
 #: sacrebleu's logarithm of a zero precision (`sacrebleu.utils.my_log`)
 _LOG_ZERO = -9999999999
 
 
 def scores_of_sums(metric: Metric, sums: np.ndarray) -> list[float] | None:
     """`metric._compute_score_from_stats(row).score` for each float32 row of summed sentence
-    statistics, or None when the metric's configuration is not covered."""
+    statistics, or None when the installed sacrebleu is not `CHECKED_SACREBLEU` or the
+    metric's configuration is not covered."""
+    if sacrebleu.__version__ != CHECKED_SACREBLEU:
+        return None
     if isinstance(metric, CHRF):
         return _chrf(metric, sums)
     if isinstance(metric, BLEU):

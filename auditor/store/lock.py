@@ -1,14 +1,16 @@
 """One audit at a time per reports folder (edge).
 
-An OS file lock (filelock → `fcntl.flock`): the kernel releases it when its process dies, so a
-lock left by a killed run is never stale — the next run simply takes it. Who holds the lock is
-written beside it so that a refused run can say which process to wait for.
+An OS file lock (filelock: `fcntl.flock` on Unix, `msvcrt.locking` on Windows): the OS
+releases it when its process dies, so a lock left by a killed run is never stale — the next run
+simply takes it. Who holds the lock is written beside it so that a refused run can say which
+process to wait for.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import socket
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,7 +35,7 @@ def _holder(folder: Path) -> str:
 def _write_holder(state_dir: Path) -> None:
     info = {
         "pid": os.getpid(),
-        "host": os.uname().nodename,  # socket.gethostname(), without importing socket
+        "host": socket.gethostname(),
         "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
     (state_dir / HOLDER_FILE).write_text(json.dumps(info), encoding="utf-8")
@@ -59,31 +61,3 @@ def audit_lock(state_dir: Path, wait: float) -> Iterator[None]:
     finally:
         (state_dir / HOLDER_FILE).unlink(missing_ok=True)
         lock.release()
-
-
-@contextmanager
-def try_lock(state_dir: Path) -> Iterator[bool]:
-    """The audit lock of an existing `state_dir` if it is free at once (True), else False —
-    for the unchanged run, which leaves any wait to the full pipeline. The same `flock` of the
-    same file as `audit_lock` (filelock keeps the file in place), without importing filelock."""
-    import fcntl
-
-    try:
-        fd = os.open(state_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
-    except OSError:
-        yield False
-        return
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            yield False
-            return
-        try:
-            _write_holder(state_dir)
-            yield True
-        finally:
-            (state_dir / HOLDER_FILE).unlink(missing_ok=True)
-            fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)

@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from auditor.reports.formats import ReportData
+    from auditor.reports.data import ReportData
 
 INDEX = "index.html"
 QUOTES = "quotes.html"  #: the wordings of each official wording across outlets
+CORPUS = "corpus.html"  #: pictures of the corpus: recurring changes, outlets, runs
 ARTICLES = "articles"
 _SAFE = re.compile(r"[a-z0-9][a-z0-9._-]{0,120}")
 

@@ -4,30 +4,37 @@ An engine prepares decoded articles and finishes prepared ones, each in the orde
 returns an article's `Failure` in its place when its audit raised or its worker died. Everything
 else — reading and hashing the corpus, deciding what is unchanged, translation, the state and
 the reports — stays with the driver (`auditor.run.batch`), so every engine gives the same
-reports. Adding an engine is one module with a class that has `start` and the methods of
-`Engine`, and one line in `ENGINES`; its heavy imports belong inside that module, which is
-imported only when a run has articles to audit on it.
+reports. Adding an engine is one module with a class that describes itself and has `start`,
+`problem` and the methods of `Engine`, and one line in `ENGINES`; its heavy imports belong
+inside that module, which is imported only when a run uses it. `auditor audit --help`, the
+README and the docs list the engines from here (`listing`).
+
+This module holds what every engine shares: the registry, the choice of engine and its size,
+and the job record a worker finishes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+import os
+from collections.abc import Iterator, Mapping, Sequence
 from importlib import import_module
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol
 
 if TYPE_CHECKING:
-    from auditor.records import ArticleResult, Document
+    from auditor.records import ArticleResult, Document, Translation
     from auditor.run.isolate import Failure
-    from auditor.run.workers import FinishJob
     from auditor.settings import Settings
 
-#: engine name → "module:class" (the class's `start` opens it); the first is the default
+#: engine name → "module:class"; the first is the default
 ENGINES = {
-    "processes": "auditor.run.workers:Workers",
+    "processes": "auditor.run.engines.processes:ProcessEngine",
     "dask": "auditor.run.engines.dask:DaskEngine",
 }
 DEFAULT_ENGINE = next(iter(ENGINES))
+
+#: articles to audit per worker before another process pays for its start (imports, language
+#: model: ~1 s of CPU, the audit of about ten articles)
+ARTICLES_PER_WORKER = 24
 
 
 class EngineError(Exception):
@@ -35,8 +42,21 @@ class EngineError(Exception):
     refused); the message is one line for the user, and the run ends without new reports."""
 
 
-@dataclass(frozen=True)
-class EngineChoice:
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the OS tells it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def default_workers(articles: int, cores: int | None = None) -> int:
+    """`--workers` when not given: one process per usable core, as long as each has enough
+    articles to pay for its start."""
+    cores = usable_cores() if cores is None else cores
+    return max(1, min(cores, articles // ARTICLES_PER_WORKER))
+
+
+class EngineChoice(NamedTuple):
     """Which engine a run uses and how it is sized."""
 
     name: str = DEFAULT_ENGINE
@@ -47,26 +67,40 @@ class EngineChoice:
 
     def sized(self, articles: int) -> EngineChoice:
         """This choice with `workers` decided for `articles` to audit: one process per usable
-        core when there are enough articles to pay for their start
-        (`auditor.run.workers.default_workers`)."""
+        core when there are enough articles to pay for their start (`default_workers`)."""
         if self.workers is not None:
             return self
-        from auditor.run.workers import default_workers
-
-        return replace(self, workers=default_workers(articles))
+        return self._replace(workers=default_workers(articles))
 
     def problem(self) -> str:
-        """Why this choice is a usage error; empty when it is valid."""
+        """Why this choice is a usage error; empty when it is valid. The engine judges its own
+        options (it is imported: EngineError when it cannot be)."""
         if self.name not in ENGINES:
             return f"unknown engine {self.name!r} (choose from {', '.join(ENGINES)})"
-        if self.scheduler and self.name != "dask":
-            return "--scheduler needs --engine dask"
-        return ""
+        return engine_class(self.name).problem(self)
+
+
+class FinishJob(NamedTuple):
+    """What a worker needs to finish one prepared article."""
+
+    prepared: Any  # PreparedArticle
+    translations: Mapping[int, Translation]
+    round_trip_chrf: Mapping[str, float]
 
 
 class Engine(Protocol):
-    """Runs `prepare_article` and `finish_article` (through `auditor.run.workers`'s job
-    records) somewhere; results come back in the order of their inputs."""
+    """Runs `prepare_article` and `finish_article` somewhere; results come back in the order of
+    their inputs. The class describes itself (`name`, `summary`, `options`) and judges a
+    choice of it (`problem`); `start` opens it for a run."""
+
+    name: ClassVar[str]  #: what `--engine` calls it
+    summary: ClassVar[str]  #: one line: where it runs the articles
+    options: ClassVar[tuple[str, ...]]  #: the command-line options it reads besides --engine
+
+    @classmethod
+    def problem(cls, choice: EngineChoice) -> str:
+        """Why `choice` cannot run on this engine (a usage error); empty when it can."""
+        ...
 
     def prepare(self, documents: Sequence[Document]) -> Iterator[Any]:
         """The `PreparedArticle` of each document, or its `Failure`."""
@@ -81,6 +115,23 @@ class Engine(Protocol):
         ...
 
 
+def engine_class(name: str) -> Any:
+    """The class of engine `name`, imported (EngineError when its library is not installed)."""
+    module, attribute = ENGINES[name].split(":")
+    return getattr(import_module(module), attribute)
+
+
+def listing() -> str:
+    """The engines as the README lists them, one line each (imports every engine)."""
+    lines = []
+    for name in ENGINES:
+        engine = engine_class(name)
+        default = " (the default)" if name == DEFAULT_ENGINE else ""
+        options = ", ".join(f"`{option}`" for option in engine.options)
+        lines.append(f"- `{engine.name}`{default}: {engine.summary} (options: {options or 'none'})")
+    return "\n".join(lines)
+
+
 def open_engine(
     choice: EngineChoice,
     officials: Sequence[Document],
@@ -90,8 +141,5 @@ def open_engine(
     """Start the engine `choice` names (`sized` for the run's articles), its workers holding
     the official index built from `officials`, and `settings`.
     identifier: the driver's language model, for an engine that runs in this process."""
-    module, name = ENGINES[choice.name].split(":")
-    engine: Engine = getattr(import_module(module), name).start(
-        choice, officials, settings, identifier
-    )
+    engine: Engine = engine_class(choice.name).start(choice, officials, settings, identifier)
     return engine

@@ -24,7 +24,7 @@ import uuid
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import CancelledError
-from typing import Any
+from typing import Any, ClassVar
 
 try:
     from distributed import Client, Future, LocalCluster, WorkerPlugin, get_worker
@@ -39,10 +39,9 @@ except ImportError as exc:  # pragma: no cover - depends on the installation
 
 from auditor import __version__
 from auditor.records import ArticleResult, Document
-from auditor.run.engines import EngineChoice, EngineError
+from auditor.run.engines import EngineChoice, EngineError, FinishJob
 from auditor.run.isolate import Failure
 from auditor.run.keys import code_fingerprint
-from auditor.run.workers import FinishJob
 from auditor.settings import Settings
 
 #: articles per task: the scheduler's cost per task (~1 ms) stays small beside the ~35 ms an
@@ -119,7 +118,7 @@ class AuditorPlugin(WorkerPlugin):
         return self._each(one, jobs)
 
     def _each(self, audit: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
-        """Each item's result or `Failure`, as `auditor.run.workers` gives them. One task at a
+        """Each item's result or `Failure`, as the process pool gives them. One task at a
         time per worker: the index is shared, and threads gain nothing on this pure-Python
         work (run workers with one thread each)."""
         if self.refusal:
@@ -172,6 +171,17 @@ def _finish_chunk(plugin: str, jobs: Sequence[FinishJob]) -> list[Any]:
 class DaskEngine:
     """The articles of one run on a Dask cluster: the one at `choice.scheduler`, or a local
     cluster of `choice.workers` processes started for the run."""
+
+    name: ClassVar[str] = "dask"
+    summary: ClassVar[str] = (
+        "a Dask cluster: the running one at `--scheduler`, or without it a local cluster of "
+        "`--workers` processes; this machine keeps the state and writes the reports"
+    )
+    options: ClassVar[tuple[str, ...]] = ("--scheduler", "--workers")
+
+    @classmethod
+    def problem(cls, choice: EngineChoice) -> str:
+        return ""  # any address is tried, and a scheduler that cannot be reached is EngineError
 
     def __init__(self, client: Client, cluster: LocalCluster | None, where: str) -> None:
         self.client, self.cluster, self.where = client, cluster, where

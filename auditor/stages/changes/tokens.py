@@ -13,8 +13,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel, Levenshtein
 
 from auditor.lexicon import FUNCTION_WORDS, MODAL_FORCE, NEGATORS, NUMBER_WORDS, ORDINALS, SCALES
 from auditor.records import ABSENT, Change
@@ -125,7 +126,11 @@ class Counterparts:
     """For a word on one side, the word that took its place on the other, and which positions
     the edit script changed at all.
 
-    Consecutive non-equal steps of the edit script form one changed region; inside it, a
+    Consecutive non-equal steps of the edit script form one changed region. Inside it, words
+    of one key (another form of one word) on both sides are paired first, in order (the
+    longest common run of keys): they are each other's counterparts, and no other pairing
+    crosses them — "engage economically" → "economic relations" pairs `economically` with
+    `economic`, and `engage`, before it, with nothing after it. Between two such pairs, a
     word's counterpart is the nearest word (by relative position) that is new to that side —
     "nor will we" → "and we will" pairs `nor` with `and`, not with the moved `we`."""
 
@@ -133,6 +138,7 @@ class Counterparts:
         self, official: Sequence[Token], article: Sequence[Token], settings: ChangeSettings
     ) -> None:
         self.max_words = settings.max_replacement_words
+        self.key_length = settings.key_length
         self.off_to_art: dict[int, int] = {}
         self.art_to_off: dict[int, int] = {}
         self.off_changed: set[int] = set()
@@ -148,6 +154,7 @@ class Counterparts:
             self.off_region.update(dict.fromkeys(range(i1, i2), n))
             self.art_region.update(dict.fromkeys(range(j1, j2), n))
             self.region_words.append(max(i2 - i1, j2 - j1))
+            anchors = self._anchors(official, range(i1, i2), article, range(j1, j2))
             self._link(
                 official,
                 range(i1, i2),
@@ -155,6 +162,7 @@ class Counterparts:
                 range(j1, j2),
                 art_norms - off_norms,
                 self.off_to_art,
+                anchors,
             )
             self._link(
                 article,
@@ -163,6 +171,7 @@ class Counterparts:
                 range(i1, i2),
                 off_norms - art_norms,
                 self.art_to_off,
+                [(j, i) for i, j in anchors],
             )
 
     @staticmethod
@@ -179,6 +188,28 @@ class Counterparts:
                 regions.append([i1, i2, j1, j2])
         return [(r[0], r[1], r[2], r[3]) for r in regions if r]
 
+    def _anchors(
+        self,
+        official: Sequence[Token],
+        positions: range,
+        article: Sequence[Token],
+        candidates: range,
+    ) -> list[tuple[int, int]]:
+        """The words of a changed region that have a word of the same key on the other side,
+        paired in order (the longest common run of keys)."""
+        off = [i for i in positions if official[i].is_word]
+        art = [j for j in candidates if article[j].is_word]
+        if not off or not art:
+            return []
+        keys = [official[i].norm[: self.key_length] for i in off]
+        other = [article[j].norm[: self.key_length] for j in art]
+        pairs = []
+        for op in Indel.opcodes(keys, other):
+            if op.tag == "equal":
+                for k in range(op.src_end - op.src_start):
+                    pairs.append((off[op.src_start + k], art[op.dest_start + k]))
+        return pairs
+
     def _link(
         self,
         source: Sequence[Token],
@@ -187,17 +218,25 @@ class Counterparts:
         candidates: range,
         new_words: set[str],
         out: dict[int, int],
+        anchors: Sequence[tuple[int, int]] = (),
     ) -> None:
         if max(len(positions), len(candidates)) > self.max_words:
             return
-        fresh = [j for j in candidates if target[j].is_word and target[j].norm in new_words]
-        for i in positions:
-            if not source[i].is_word or not fresh:
-                continue
-            share = (i - positions.start) / max(len(positions), 1)
-            out[i] = min(
-                fresh, key=lambda j: abs((j - candidates.start) / max(len(candidates), 1) - share)
-            )
+        fixed = dict(anchors)
+        out.update(fixed)
+        # the stretches between anchors: (source range, target range) of each
+        bounds = [(positions.start - 1, candidates.start - 1), *anchors,
+                  (positions.stop, candidates.stop)]  # fmt: skip
+        for (a, b), (c, d) in pairwise(bounds):
+            part, within = range(a + 1, c), range(b + 1, d)
+            fresh = [j for j in within if target[j].is_word and target[j].norm in new_words]
+            for i in part:
+                if not source[i].is_word or not fresh or i in fixed:
+                    continue
+                share = (i - part.start) / max(len(part), 1)
+                out[i] = min(
+                    fresh, key=lambda j: abs((j - within.start) / max(len(within), 1) - share)
+                )
 
 
 def pair(

@@ -53,5 +53,7 @@ def find(
             continue
         if same_lemma(a.norm, b.norm) or opposite(a.norm, b.norm):
             continue
+        if a.norm[: settings.key_length] == b.norm[: settings.key_length]:
+            continue  # another form of one word ("economically" → "economic")
         edits.append(Edit("wording", a.norm, b.norm))
     return edits

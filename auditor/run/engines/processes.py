@@ -1,5 +1,5 @@
-"""Spreading articles over processes (`--workers N`), the default engine of
-`auditor.run.engines`.
+"""`--engine processes` (the default): articles spread over `--workers N` processes of this
+machine.
 
 The official index is built once, in this process, and handed to every worker with its
 initializer (inherited without a copy where processes fork, pickled once per worker where they
@@ -16,25 +16,23 @@ process that started them: a killed audit leaves no orphan behind.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from auditor.records import ArticleResult, Document, Translation
-from auditor.run.isolate import Failure
-from auditor.settings import Settings
-from auditor.stages.language import LazyIdentifier
+from auditor.run.engines import EngineChoice, FinishJob
 
-if TYPE_CHECKING:
-    from auditor.run.engines import EngineChoice
+if TYPE_CHECKING:  # imported when articles are audited: a run that audits none needs none
+    from concurrent.futures import ProcessPoolExecutor
+
+    from auditor.records import ArticleResult, Document
+    from auditor.run.isolate import Failure
+    from auditor.settings import Settings
+    from auditor.stages.language import LazyIdentifier
 
 #: articles sent to a worker at a time: large enough to amortise pickling, small enough to
 #: keep both cores busy to the end
@@ -45,25 +43,6 @@ PARENT_CHECK_SECONDS = 0.5
 
 _context: dict[str, Any] = {}
 Result = TypeVar("Result")
-
-
-def usable_cores() -> int:
-    """The cores this process may run on (its CPU affinity where the OS tells it)."""
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return max(1, os.cpu_count() or 1)
-
-
-#: articles to audit per worker before another process pays for its start (imports, language
-#: model: ~1 s of CPU, the audit of about ten articles)
-ARTICLES_PER_WORKER = 24
-
-
-def default_workers(articles: int, cores: int | None = None) -> int:
-    """`--workers` when not given: one process per usable core, as long as each has enough
-    articles to pay for its start."""
-    cores = usable_cores() if cores is None else cores
-    return max(1, min(cores, articles // ARTICLES_PER_WORKER))
 
 
 def _initialise(officials: Sequence[Document], settings: Settings, index: Any = None) -> None:
@@ -121,6 +100,7 @@ def _index() -> Any:
 def _prepare(document: Document) -> Any:
     """The prepared article, or the `Failure` its preparation raised."""
     from auditor.run.article import prepare_article
+    from auditor.run.isolate import Failure
 
     try:
         return prepare_article(document, _identifier(), _context["settings"])
@@ -128,18 +108,10 @@ def _prepare(document: Document) -> Any:
         return Failure.of(exc)
 
 
-@dataclass(frozen=True)
-class FinishJob:
-    """What a worker needs to finish one prepared article."""
-
-    prepared: Any  # PreparedArticle
-    translations: Mapping[int, Translation]
-    round_trip_chrf: Mapping[str, float]
-
-
 def _finish(job: FinishJob) -> ArticleResult | Failure:
     """The article's result, or the `Failure` its audit raised."""
     from auditor.run.article import finish_article
+    from auditor.run.isolate import Failure
 
     try:
         return finish_article(
@@ -155,6 +127,10 @@ def _finish(job: FinishJob) -> ArticleResult | Failure:
 
 def _survive_pool(results: Iterator[Result], total: int) -> Iterator[Result | Failure]:
     """`results`; when a worker process dies, a `Failure` for each article still pending."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from auditor.run.isolate import Failure
+
     done = 0
     try:
         for result in results:
@@ -166,8 +142,15 @@ def _survive_pool(results: Iterator[Result], total: int) -> Iterator[Result | Fa
             yield failure
 
 
-class Workers:
+class ProcessEngine:
     """`workers` processes (or this process when 1) that prepare and finish articles."""
+
+    name: ClassVar[str] = "processes"
+    summary: ClassVar[str] = (
+        "processes of this machine, one per usable core when there are enough articles to "
+        "audit to pay for their start"
+    )
+    options: ClassVar[tuple[str, ...]] = ("--workers",)
 
     def __init__(
         self,
@@ -184,6 +167,9 @@ class Workers:
             if identifier is not None:
                 _context["identifier"] = identifier
         else:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
             from auditor.run.article import build_index
 
             index = build_index(officials, settings)
@@ -196,13 +182,19 @@ class Workers:
             )
 
     @classmethod
+    def problem(cls, choice: EngineChoice) -> str:
+        if choice.scheduler:
+            return "--scheduler needs --engine dask"
+        return ""
+
+    @classmethod
     def start(
         cls,
         choice: EngineChoice,
         officials: Sequence[Document],
         settings: Settings,
         identifier: Any = None,
-    ) -> Workers:
+    ) -> ProcessEngine:
         """The `processes` engine with `choice.workers` processes (a choice `sized` for the
         run's articles)."""
         return cls(choice.workers or 1, officials, settings, identifier)

@@ -1,0 +1,281 @@
+"""Review decisions and the findings they are about, kept in the state (edge: SQLite).
+
+Three tables, declared here and nowhere else (created when first used, so a state written by
+an older auditor gains them without a migration):
+
+- `decisions`: a reviewer's decision on a finding id — `confirmed` or `dismissed`, a note, the
+  reviewer, when, and the article's content hash at that moment (a decision on an article that
+  changed since still applies to the same finding, and is shown as stale);
+- `findings`: the findings of the last committed reports, each with when it was first seen —
+  what `auditor review` lists, what an unchanged run counts without reading a result, and what
+  the next run compares with to tell a new finding;
+- `run_findings`: each run's counts (`runs.csv`), which count once its reports are committed
+  (a run killed before that is left out of runs.csv, as its history rows are).
+
+Decisions are the one thing of the state that is not rebuildable from the corpus: every
+report writes them to `decisions.csv`, and a state that lost them (deleted, or set aside as
+damaged) takes them back from that file (`restore`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from auditor.reports.findings import DECISIONS, Decided, Decision, Finding, FindingCounts, Tally
+from auditor.reports.review import Review
+from auditor.store.state import _transaction
+
+_TABLES = {
+    "decisions": """
+    CREATE TABLE IF NOT EXISTS decisions (
+        finding_id TEXT PRIMARY KEY, article_id TEXT NOT NULL, decision TEXT NOT NULL,
+        note TEXT NOT NULL, reviewer TEXT NOT NULL, decided_at TEXT NOT NULL,
+        content_sha256 TEXT NOT NULL, finding TEXT NOT NULL
+    )""",
+    "findings": """
+    CREATE TABLE IF NOT EXISTS findings (
+        finding_id TEXT PRIMARY KEY, article_id TEXT NOT NULL, content_sha256 TEXT NOT NULL,
+        first_seen TEXT NOT NULL, finding TEXT NOT NULL
+    )""",
+    "run_findings": """
+    CREATE TABLE IF NOT EXISTS run_findings (
+        run_id TEXT PRIMARY KEY, counts TEXT NOT NULL, committed INTEGER NOT NULL DEFAULT 0
+    )""",
+}
+#: tables made again by the next run when theirs are not this auditor's (the decisions are
+#: never dropped)
+_DERIVED = ("findings", "run_findings")
+#: the state's meta key naming the run whose findings the `findings` table holds
+FINDINGS_RUN = "findings_run"
+#: the state's meta key holding the fingerprint of the decisions the reports show
+REPORTED_DECISIONS = "reported_decisions"
+#: meta keys a decision makes stale: the record an unchanged run replays holds the counts
+#: (`auditor.run.unchanged.RECORD_KEY`)
+STALE_ON_DECISION = ("unchanged_record",)
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A finding of the last committed reports, as the state keeps it."""
+
+    finding: Finding
+    content_sha256: str
+    first_seen: str  #: run time when it was first present
+
+
+class Decisions:
+    """The decisions and findings tables of one state connection (`State.db`)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        present = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        #: the decisions table did not exist: a new or rebuilt state (see `restore`)
+        self.created = "decisions" not in present
+        for name, statement in _TABLES.items():
+            if name in present and name in _DERIVED and not _has_columns(db, name, statement):
+                db.execute(f"DROP TABLE {name}")  # made again from the next run's results
+                present.discard(name)
+            if name not in present:
+                db.execute(statement)
+
+    # ------------------------------------------------------------ decisions
+
+    def decisions(self) -> dict[str, Decision]:
+        rows = self.db.execute(
+            "SELECT finding_id, article_id, decision, note, reviewer, decided_at, "
+            "content_sha256, finding FROM decisions ORDER BY decided_at, finding_id"
+        )
+        return {row[0]: Decision(*row) for row in rows}
+
+    def decide(self, decisions: Iterable[Decision]) -> int:
+        """Record decisions (a later one on the same finding replaces it); how many."""
+        rows = [tuple(asdict(d).values()) for d in decisions]
+        for row in rows:
+            if row[2] not in DECISIONS:
+                raise ValueError(f"a decision is one of {', '.join(DECISIONS)}, not {row[2]!r}")
+        with _transaction(self.db):
+            self.db.executemany(
+                "INSERT OR REPLACE INTO decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows
+            )
+            self._forget_replay()
+        return len(rows)
+
+    def clear(self, finding_ids: Iterable[str]) -> int:
+        """Forget the decisions on these findings (they are undecided again); how many."""
+        ids = [(i,) for i in finding_ids]
+        with _transaction(self.db):
+            before = self.db.total_changes
+            self.db.executemany("DELETE FROM decisions WHERE finding_id = ?", ids)
+            cleared = self.db.total_changes - before
+            self._forget_replay()
+        return cleared
+
+    def fingerprint(self) -> str:
+        """Of every decision: the reports showing them are current while it is the same."""
+        rows = sorted(tuple(asdict(d).values()) for d in self.decisions().values())
+        text = json.dumps(rows, ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def shown(self, content: Mapping[str, str] | None = None) -> dict[str, Decided]:
+        """Finding id → the decision as the reports show it; `content`: each article's current
+        content hash (stale decisions are those taken on other bytes)."""
+        hashes = content if content is not None else self.content_hashes()
+        return {i: d.shown(hashes.get(d.article_id)) for i, d in self.decisions().items()}
+
+    # ------------------------------------------------------------ findings
+
+    def findings(self) -> list[Stored]:
+        """The findings of the last committed reports, by article and reading order."""
+        rows = self.db.execute(
+            "SELECT finding, content_sha256, first_seen FROM findings ORDER BY rowid"
+        )
+        return [Stored(_finding(json.loads(f)), sha, seen) for f, sha, seen in rows]
+
+    def tallies(self) -> list[Tally]:
+        return [Tally.of(s.finding) for s in self.findings()]
+
+    def content_hashes(self) -> dict[str, str]:
+        """Article id → its content hash, as the last committed findings saw it."""
+        return dict(self.db.execute("SELECT DISTINCT article_id, content_sha256 FROM findings"))
+
+    def previous(self) -> frozenset[str] | None:
+        """The ids of the last committed run's findings; None before any run recorded them."""
+        if self._meta(FINDINGS_RUN) is None:
+            return None
+        return frozenset(r[0] for r in self.db.execute("SELECT finding_id FROM findings"))
+
+    def first_seen(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT finding_id, first_seen FROM findings"))
+
+    def replace_findings(
+        self, findings: Sequence[Finding], content: Mapping[str, str], run_id: str, run_at: str
+    ) -> None:
+        """The findings of a run whose reports are committed (a finding seen before keeps when
+        it was first seen); the run counts — one transaction."""
+        seen = self.first_seen()
+        rows = [
+            (
+                f.finding_id,
+                f.article_id,
+                content.get(f.article_id, ""),
+                seen.get(f.finding_id, run_at),
+                json.dumps(asdict(f), ensure_ascii=False),
+            )
+            for f in findings
+        ]
+        with _transaction(self.db):
+            self.db.execute("DELETE FROM findings")
+            self.db.executemany("INSERT OR REPLACE INTO findings VALUES (?, ?, ?, ?, ?)", rows)
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (FINDINGS_RUN, run_id))
+            self._committed(run_id)
+
+    def start_run(self, run_id: str, counts: FindingCounts) -> None:
+        """A run's counts, before its reports are written: they count once it is committed
+        (`record_run`, `replace_findings` or, for a commit the next run completed, `settle`)."""
+        with _transaction(self.db):
+            self.db.execute(
+                "INSERT OR REPLACE INTO run_findings VALUES (?, ?, 0)",
+                (run_id, json.dumps(counts.as_json())),
+            )
+
+    def record_run(self, run_id: str) -> None:
+        """An unchanged run is committed (its findings are the last run's)."""
+        with _transaction(self.db):
+            self._committed(run_id)
+
+    def settle(self, committed_run: str | None) -> None:
+        """At the start of a run: the run whose interrupted commit was just completed counts."""
+        if committed_run:
+            with _transaction(self.db):
+                self._committed(committed_run)
+
+    def _committed(self, run_id: str) -> None:
+        self.db.execute("UPDATE run_findings SET committed = 1 WHERE run_id = ?", (run_id,))
+
+    def run_rows(self, current: str = "") -> list[dict[str, Any]]:
+        """Every committed run (and `current`), oldest first, with its findings' counts (none
+        for a run of an auditor before them)."""
+        rows = self.db.execute(
+            "SELECT r.run_id, r.started_at, r.audited, r.unchanged, r.errors, r.removed, "
+            "f.counts FROM runs r LEFT JOIN run_findings f ON f.run_id = r.run_id "
+            "WHERE r.finished_at IS NOT NULL AND (f.run_id IS NULL OR f.committed = 1 "
+            "OR r.run_id = ?) ORDER BY r.started_at, r.rowid",
+            (current,),
+        )
+        out = []
+        for run_id, run_at, audited, unchanged, errors, removed, counts in rows:
+            row: dict[str, Any] = {
+                "run_id": run_id,
+                "run_at": run_at,
+                "audited": audited,
+                "unchanged": unchanged,
+                "errors": errors,
+                "removed": removed,
+            }
+            row.update(json.loads(counts) if counts else {})
+            out.append(row)
+        return out
+
+    # ------------------------------------------------------------ the reports' copy
+
+    def review(self, run_at: str | None = None, run: Mapping[str, Any] | None = None) -> Review:
+        """What the reports show of the review: `run_at`, the start of the run they are of
+        (default: the run whose findings are stored); `run`, that run's row of runs.csv when
+        it is not finished yet."""
+        runs = self.run_rows(run["run_id"] if run is not None else "")
+        if run_at is None:
+            last = self._meta(FINDINGS_RUN)
+            run_at = next((r["run_at"] for r in runs if r["run_id"] == last), "")
+        if run is not None:
+            runs = [r for r in runs if r["run_id"] != run["run_id"]] + [dict(run)]
+        return Review(
+            list(self.decisions().values()), self.first_seen(), run_at or "", runs, self.outlets()
+        )
+
+    def outlets(self) -> dict[str, str]:
+        """Article id → its outlet, as the wording groups hold it (`auditor.store.wordings`)."""
+        try:
+            rows = self.db.execute("SELECT DISTINCT article_id, outlet FROM wording_members")
+            return dict(rows.fetchall())
+        except sqlite3.Error:
+            return {}
+
+    def reports_current(self) -> bool:
+        """The committed reports show these decisions, and the findings they hold are
+        recorded (an unchanged run may keep them)."""
+        return self.previous() is not None and self.reported() == self.fingerprint()
+
+    def reported(self) -> str | None:
+        """The fingerprint of the decisions the committed reports show."""
+        return self._meta(REPORTED_DECISIONS)
+
+    def mark_reported(self, fingerprint: str) -> None:
+        with _transaction(self.db):
+            self.db.execute(
+                "INSERT OR REPLACE INTO meta VALUES (?, ?)", (REPORTED_DECISIONS, fingerprint)
+            )
+
+    def _forget_replay(self) -> None:
+        self.db.executemany("DELETE FROM meta WHERE key = ?", [(k,) for k in STALE_ON_DECISION])
+
+    def _meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+
+def _finding(data: dict[str, Any]) -> Finding:
+    data["segments"] = tuple(data["segments"])
+    return Finding(**data)
+
+
+def _has_columns(db: sqlite3.Connection, table: str, statement: str) -> bool:
+    """Whether `table` has every column its statement declares."""
+    found = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+    body = statement.split("(", 1)[1]
+    declared = {part.split()[0] for part in body.split(",") if part.split()}
+    return declared - {"PRIMARY"} <= found
