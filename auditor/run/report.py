@@ -26,7 +26,15 @@ from auditor.run.publish import JOURNAL_FILE
 from auditor.settings import Settings
 from auditor.store.decisions import Decisions
 from auditor.store.lock import LockHeld, audit_lock
-from auditor.store.state import STATE_DIR, State, StateError, state_path
+from auditor.store.state import (
+    STATE_DIR,
+    DamagedRow,
+    State,
+    StateError,
+    environment_fault,
+    set_aside,
+    state_path,
+)
 from auditor.store.wordings import WordingStore
 
 
@@ -40,9 +48,15 @@ def rebuild_reports(
     settings: Settings | None = None,
     *,
     wait: float = 0.0,
+    notices: list[str] | None = None,
 ) -> list[Path]:
     """Write the reports of `formats` into `reports` from the results its state holds; the
-    files written. `wait`: seconds to wait for an audit that holds the lock."""
+    files written. `wait`: seconds to wait for an audit that holds the lock; `notices`: where
+    to add what the user should know (a damaged history row dropped).
+
+    A damaged state is never left to fail again: a stored result that does not read back is
+    removed (so that `auditor audit` audits that article again), a state that does not read
+    back at all is moved aside (so that `auditor audit` rebuilds it) — and the error says so."""
     if not state_path(reports).is_file():
         raise ReportError(f"no stored results in {reports}: run `auditor audit` first")
     journal = reports / STATE_DIR / JOURNAL_FILE
@@ -52,6 +66,12 @@ def rebuild_reports(
             recovery = commit.finish_interrupted_commit(reports, journal, REPORT_FILES)
             state = State(state_path(reports))
             try:
+                if state.rebuilt_from is not None:
+                    raise ReportError(
+                        f"the state in {reports} could not be read and was moved aside (as "
+                        f"{state.rebuilt_from.name}): run `auditor audit` to audit every "
+                        f"article again"
+                    )
                 state.settle_history(recovery.run_id)
                 written_at = datetime.now(UTC).replace(microsecond=0).isoformat()
                 desk = Decisions(state.db)
@@ -77,10 +97,22 @@ def rebuild_reports(
                     ),
                 )
                 desk.mark_reported(desk.fingerprint())
+                if notices is not None:
+                    notices.extend(state.repairs)
             finally:
                 state.close()
     except (FolderError, LockHeld, StateError) as exc:
         raise ReportError(str(exc)) from exc
+    except sqlite3.DatabaseError as exc:
+        if environment_fault(exc):
+            raise ReportError(
+                f"cannot use the state {state_path(reports)}: {exc} (the reports are as they were)"
+            ) from exc
+        aside = set_aside(state_path(reports))
+        raise ReportError(
+            f"the state in {reports} is damaged ({exc}) and was moved aside (as {aside.name}): "
+            f"run `auditor audit` to audit every article again (the reports are as they were)"
+        ) from exc
     except sqlite3.Error as exc:
         raise ReportError(
             f"cannot use the state {state_path(reports)}: {exc} (the reports are as they were)"
@@ -96,15 +128,26 @@ def rebuild_reports(
 def _stored_results(state: State, reports: Path) -> list[ArticleResult]:
     """Every stored result, by article name; ReportError when there is none or one does not
     read back (the next audit audits that article again)."""
+    repairs = len(state.repairs)
     ids = sorted(state.article_ids())
+    if len(state.repairs) > repairs:  # rows removed: the reports would lack their articles
+        raise ReportError(
+            f"{state.repairs[-1]}: run `auditor audit` to audit them again (the reports are "
+            f"as they were)"
+        )
     if not ids:
         raise ReportError(f"no stored results in {reports}: run `auditor audit` first")
-    results = []
+    results, damaged = [], []
     for article_id in ids:
         try:
             results.append(state.result(article_id))
-        except (ValueError, KeyError, TypeError) as exc:
-            raise ReportError(
-                f"the stored result of {article_id} cannot be read ({exc}): run `auditor audit`"
-            ) from exc
+        except DamagedRow:
+            damaged.append(article_id)
+    if damaged:
+        state.drop_results(damaged)
+        raise ReportError(
+            f"the stored result of {', '.join(damaged)} did not read back and was removed from "
+            f"the state: run `auditor audit` to audit {'it' if len(damaged) == 1 else 'them'} "
+            f"again (the reports are as they were)"
+        )
     return results
