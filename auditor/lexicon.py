@@ -38,6 +38,14 @@ def number_map(name: str) -> dict[str, float]:
 
 
 NEGATORS = word_set("negators.txt")
+#: negators that stand alone: when one goes, nothing took its place ("did not agree" → "agreed")
+SEPARATE_NEGATORS = word_set("separate_negators.txt")
+#: after "not", these make a focusing or temporal idiom, not a negation ("not only", "not until")
+FOCUS_AFTER_NOT = word_set("focus_after_not.txt")
+#: phrases that open with a negator but affirm ("no doubt", "without a doubt")
+AFFIRMING_NEGATIVES = word_set("affirming_negatives.txt")
+#: words that turn an adjective toward its opposite: "less good" = "worse"
+DIMINISHERS = word_set("diminishers.txt")
 #: modal verb → its force; two modals of one force are the same claim ("must" = "have to")
 MODAL_FORCE = word_map("modal_force.tsv")
 MODAL_PHRASES = word_map("modal_phrases.tsv")
@@ -47,13 +55,27 @@ MODAL_CLASSES = word_map("modal_classes.tsv")
 MODAL_EXPRESSIONS = word_map("modal_expressions.tsv")
 #: pairs of modal classes a translation swaps without changing the claim
 MODAL_BLURRED = frozenset(frozenset(line.split("\t")) for line in entries("modal_blurred.tsv"))
-DETERMINERS = word_set("determiners.txt")
+#: modal classes whose loss or gain alone changes a claim
+MODAL_CHARGED_ALONE = word_set("modal_charged_alone.txt")
+#: determiner → "plain" (a swap of it is no edit type's business) or "marked"
+DETERMINER_KINDS = word_map("determiners.tsv")
+DETERMINERS = frozenset(DETERMINER_KINDS)
+PLAIN_DETERMINERS = frozenset(w for w, kind in DETERMINER_KINDS.items() if kind == "plain")
 WILL_NOUN_MODIFIERS = word_set("will_noun_modifiers.txt")
 NUMBER_WORDS = number_map("number_words.tsv")
 #: number words that say "many" rather than a figure ("thousands of stores")
 APPROXIMATE_NUMBERS = word_set("approximate_numbers.txt")
 ORDINALS = number_map("ordinals.tsv")
 SCALES = number_map("scales.tsv")
+#: fractions that, before "a million", make a cardinal ("half a million")
+FRACTIONS = number_map("fractions.tsv")
+#: words after a dotted time that make it a time of day ("10.30 a.m.")
+CLOCK_WORDS = word_set("clock_words.txt")
+DATE_SEPARATORS = word_set("date_separators.txt")
+#: words between the two ends of a range ("4 to 6 million", "between 4 and 6 million")
+RANGE_WORDS = word_set("range_words.txt")
+#: words after which "one" is a pronoun ("one of the allies", "one another")
+PRONOUN_ONE_BEFORE = word_set("pronoun_one_before.txt")
 QUALIFIERS = word_set("qualifiers.txt")
 SENTENCE_OPENERS = word_set("sentence_openers.txt")
 REPORTING_VERBS = word_set("reporting_verbs.txt")
@@ -73,9 +95,15 @@ MONTHS = {name: int(number) for name, number in word_map("months.tsv").items()}
 WEEKDAYS = word_set("weekdays.txt")
 COORDINATORS = word_set("coordinators.txt")
 DEGREE_WORDS = word_set("degree_words.txt")
+#: words after which a degree word makes an idiom ("not least", "at least")
+DEGREE_IDIOM_OPENERS = word_set("degree_idiom_openers.txt")
 #: "-" in the file stands for the empty ending
 DEMONYM_ENDINGS = frozenset("" if e == "-" else e for e in entries("demonym_endings.txt"))
 TURKISH_FUNCTION_WORDS = word_set("turkish_function_words.txt")
+#: Turkish function words shared with other languages: no evidence of Turkish alone
+TURKISH_SHARED_WORDS = word_set("turkish_shared_words.txt")
+TURKISH_LETTERS = word_set("turkish_letters.txt")
+TURKISH_CASE_SUFFIXES = entries("turkish_case_suffixes.txt")
 CONNECTIVES = word_set("connectives.txt")
 NOT_PARTICIPLES = word_set("not_participles.txt")
 ABBREVIATIONS = word_set("abbreviations.txt")
@@ -83,11 +111,15 @@ FURNITURE_MARKERS = entries("furniture_markers.txt")
 #: quantity and frequency words → the extent of the claim (all, most, many, some, few)
 SCOPE_WORDS = word_map("scope_words.tsv")
 SCOPE_IDIOMS = word_set("scope_idioms.txt")
-#: negative prefixes, longest first, and those that reverse any stem (not only adjectives)
-NEGATIVE_PREFIXES = tuple(sorted(word_map("negative_prefixes.tsv"), key=len, reverse=True))
-OPEN_NEGATIVE_PREFIXES = frozenset(
-    p.rstrip("-") for p, stems in word_map("negative_prefixes.tsv").items() if stems == "any"
+_PREFIXES = word_map("negative_prefixes.tsv")
+#: negative prefixes that can make a word's opposite, longest first, and those that reverse any
+#: stem (not only adjectives)
+NEGATIVE_PREFIXES = tuple(
+    sorted((p for p, when in _PREFIXES.items() if when != "against"), key=len, reverse=True)
 )
+OPEN_NEGATIVE_PREFIXES = frozenset(p.rstrip("-") for p, when in _PREFIXES.items() if when == "any")
+#: every negative prefix written with its hyphen ("non-", "anti-"): the word after it is negated
+HYPHENATED_NEGATIVE_PREFIXES = tuple(sorted({p.rstrip("-") + "-" for p in _PREFIXES}))
 
 
 def reporting_verb_pattern() -> str:

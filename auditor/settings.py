@@ -132,6 +132,17 @@ class AlignSettings:
     quote_close_run: int = 4
     quote_max_gap_share: float = 0.35
     quote_min_paired_share: float = 0.6
+    #: a quotation's words are matched with the official span's on their first letters
+    #: ("sanction" ≈ "sanctions", "dependency" ≈ "dependence")
+    quote_key_length: int = 6
+    #: an unequal word paired with an official word at the edge of a span is kept inside it only
+    #: when the two are at least this similar (rapidfuzz ratio, 0–100): another form, not an
+    #: added word
+    quote_alike_ratio: float = 50.0
+    #: a block of function words at the edge of a span ("and", "the") is loose — dropped unless
+    #: it anchors the quotation — when the next equal word stands this many official words or
+    #: more further on
+    quote_loose_gap: int = 2
     #: a quotation not found on its wording is still aligned — *distorted*: the span explains
     #: its content, the quotation changes what it says — on either of two kinds of evidence.
     #: Its words pair one for one with the span's (a word swapped, a "not" dropped): at least
@@ -185,6 +196,18 @@ class ChangeSettings:
     initial_same_word_ratio: float = 75.0
     #: a name and a demonym share at least this many first letters (Russia / Russian)
     demonym_min_prefix: int = 4
+    #: a capitalised word of at most this many letters is read as an abbreviation of a name on
+    #: the other side ("USA" / "United States", "KMT" / "Kuomintang")
+    abbreviation_max_letters: int = 6
+    #: a negative prefix makes an opposite only on a stem of at least this many letters
+    #: ("unevaluated" / "evaluated"; not "undo" / "do")
+    prefix_min_stem: int = 4
+    #: a negator or a diminisher at most this many words before a word turns it toward its
+    #: opposite ("not legal" / "illegal", "less safe"): no antonym edit then
+    negation_reach: int = 3
+    #: a negation is litotes when a word at most this many words after the negator has its
+    #: antonym on the other side ("not long after" / "shortly after")
+    litotes_reach: int = 3
 
 
 @dataclass(frozen=True)
@@ -195,6 +218,9 @@ class BacktranslationSettings:
     #: a score of 1 − e^−0.5 = 0.39), and never lift a score to 0.5: that needs artefacts
     #: that make 0.5 alone (markers.py)
     weak_cap: float = 0.5
+    #: the highest score an article reaches without artefacts that make 0.5 alone (the weak
+    #: statistics lift a score towards 0.5, never across it)
+    weak_max_score: float = 0.499
     #: function-word profile (0: the average human translation into English, about +1: the
     #: average MT output, about −0.8: native English news) at which the signal starts, the
     #: span to its full strength, and the fewest words it is read on
@@ -207,10 +233,15 @@ class BacktranslationSettings:
     mattr_floor: float = 0.84
     mattr_span: float = 0.10
     mattr_window: int = 50
-    #: share of sentences opening with an -ing participle above which it is a habit
+    #: share of sentences opening with an -ing participle above which it is a habit, at full
+    #: strength `participle_span` higher
     participle_floor: float = 0.10
-    #: share of sentences opening with one connective above which it is a habit
+    participle_span: float = 0.10
+    #: share of sentences opening with one connective above which it is a habit, at full
+    #: strength `connective_span` higher, read on at least `connective_min_sentences` sentences
     connective_floor: float = 0.25
+    connective_span: float = 0.10
+    connective_min_sentences: int = 5
     #: a rate's denominator is at least this many sentences
     min_rate_sentences: int = 20
     #: artefacts

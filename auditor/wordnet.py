@@ -23,15 +23,22 @@ from auditor.lexicon import entries, word_set
 
 LIGHT_VERBS = word_set("light_verbs.txt")
 
-#: WordNet's regular detachment rules (morphy), per part of speech
-_SUFFIXES = {
-    "n": (("s", ""), ("ses", "s"), ("ves", "f"), ("xes", "x"), ("zes", "z"), ("ches", "ch"),
-          ("shes", "sh"), ("men", "man"), ("ies", "y")),
-    "v": (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""),
-          ("ing", "e"), ("ing", "")),
-    "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
-    "r": (),
-}  # fmt: skip
+
+def _detachment_rules() -> dict[str, tuple[tuple[str, str], ...]]:
+    """WordNet's regular detachment rules (morphy), per part of speech, in order."""
+    rules: dict[str, list[tuple[str, str]]] = {pos: [] for pos in "nvar"}
+    for line in entries("wordnet_detachment.tsv"):
+        pos, suffix, ending = line.split("\t")
+        rules[pos].append((suffix, "" if ending == "-" else ending))
+    return {pos: tuple(found) for pos, found in rules.items()}
+
+
+_SUFFIXES = _detachment_rules()
+#: -ly adverb endings → the adjective ending they stand for ("happily" → happy)
+_ADVERB_ENDINGS = tuple(
+    (suffix, "" if ending == "-" else ending)
+    for suffix, ending in (line.split("\t") for line in entries("adverb_endings.tsv"))
+)
 
 Lemma = tuple[str, str]  #: (lemma, part of speech: n v a r)
 
@@ -92,7 +99,8 @@ def parts_of_speech(word: str) -> frozenset[str]:
 def _pertains(word: str, lemma: str, pos: str) -> bool:
     """`lemma` is the adjective of the -ly adverb `word` ("equally" → equal)."""
     w = word.lower()
-    return pos == "a" and w != lemma and w in (lemma + "ly", lemma[:-1] + "ily", lemma[:-2] + "ly")
+    adverbs = {lemma[: len(lemma) - len(ending)] + suffix for suffix, ending in _ADVERB_ENDINGS}
+    return pos == "a" and w != lemma and w in adverbs
 
 
 @cache
@@ -111,7 +119,7 @@ def lemmas(word: str) -> frozenset[Lemma]:
                 if (candidate, pos) in t.synsets:
                     out.add((candidate, pos))
     # an adverb in -ly stands for its adjective ("shortly" → short): WordNet's pertainyms
-    for suffix, replacement in (("ly", ""), ("ily", "y"), ("ly", "le")):
+    for suffix, replacement in _ADVERB_ENDINGS:
         if w.endswith(suffix) and (w[: -len(suffix)] + replacement, "a") in t.synsets:
             out.add((w[: -len(suffix)] + replacement, "a"))
     return frozenset(out)

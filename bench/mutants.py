@@ -39,26 +39,25 @@ TESTS_FOR = {
     "AlignSettings": [
         "tests/test_pins_align.py",
         "tests/test_align.py",
+        "tests/test_quotations.py",
         "tests/test_drift.py",
-        "tests/test_heuristics.py",
     ],
     "ChangeSettings": [
         "tests/test_pins_changes.py",
+        "tests/test_pins_lists.py",
         "tests/test_changes.py",
         "tests/test_drift.py",
-        "tests/test_heuristics.py",
     ],
     "BacktranslationSettings": [
         "tests/test_pins_backtranslation.py",
         "tests/test_backtranslation.py",
         "tests/test_backtranslation_verdict.py",
-        "tests/test_heuristics.py",
     ],
     "VerdictSettings": [
         "tests/test_pins_verdict.py",
         "tests/test_drift.py",
-        "tests/test_heuristics.py",
     ],
+    "ScoreSettings": ["tests/test_bootstrap.py", "tests/test_score.py"],
 }
 LIST_TESTS = [
     "tests/test_pins_lists.py",
@@ -74,7 +73,7 @@ LIST_TESTS = [
     "tests/test_segment.py",
     "tests/test_language.py",
     "tests/test_backtranslation.py",
-    "tests/test_heuristics.py",
+    "tests/test_quotations.py",
 ]
 
 #: lists longer than this only have the "empty" mutant (see `list_mutants`)

@@ -73,6 +73,12 @@ SINGLE_SIGNALS = [
     ([*_SPEAKING, _WALKING[0], *["It rained."] * 7], "participle opens", 0.5 * 0.5),
     # 2 of 5 sentences open with "And": over 0.25 by more than 0.1, full strength
     (_AND, "repeated opener", 0.3 * 1.0),
+    # 3 of 10: over 0.25 by 0.05, half-way to full strength
+    (
+        ["And we went.", "And they came.", "And it ended.", *["It rained."] * 7],
+        "repeated",
+        0.3 * 0.5,
+    ),
     # 4 spaced hyphens in 20 sentences (a short text counts as 20): one sentence in five, full
     # strength; 2 in 20: half-way; 3 in 20: three quarters
     ([*_DASHES, "Costs rose - sharply."], "spaced hyphen as a dash x4", 0.25 * 1.0),
@@ -236,6 +242,7 @@ def test_participle_openers_fire_above_one_sentence_in_ten(
         (7, 18, True),  # 7 of 25: 0.28
         (3, 7, True),  # 3 of 10
         (1, 4, False),
+        (2, 2, False),  # 2 of 4: a habit is read on 5 sentences or more
     ],
 )
 def test_a_connective_is_a_habit_above_one_sentence_in_four(
@@ -384,3 +391,64 @@ def test_a_quotation_opened_by_a_reporting_verb_and_closed_by_he_said_is_attribu
 
 def test_a_quotation_opened_without_a_reporting_verb_is_attributed_once() -> None:
     assert not _fired(["The minister went on, smiling: “We are ready,” he said."], "quotation")
+
+
+# --- mt_calques.txt, mt_reporting_phrases.txt, quotation_nouns.txt, attribution_pronouns.txt,
+# --- orphan_tail_verbs.txt, misplaced_mark_verbs.txt --------------------------------------------
+
+#: one sentence for each pattern of mt_calques.txt, matched by that pattern only
+CALQUES = [
+    "The minister was making statements regarding the war.",
+    "He was touching upon the topic of energy in his speech.",
+    "The first session held today discussed energy.",
+    "The two-day summit came to an end on Friday.",
+    "The minister underlined that the alliance is ready.",
+    "It was stated that the alliance is ready.",
+    "He spoke at length, drawing attention to the risks.",
+]
+
+
+@pytest.mark.parametrize("sentence", CALQUES)
+def test_a_calque_of_machine_translated_news_is_one(sentence: str) -> None:
+    (signal,) = _signals([sentence])
+    assert signal.startswith("machine-translation calque '") and signal.endswith("' x1")
+
+
+def test_plain_reporting_is_no_calque() -> None:
+    assert _signals(["The minister said the alliance is ready."]) == ()
+
+
+@pytest.mark.parametrize("phrase", ["continued", "used the phrase"])
+def test_a_quotation_opened_by_a_back_translated_reporting_phrase_is_attributed_twice(
+    phrase: str,
+) -> None:
+    sentence = f"The minister {phrase}: “We are ready,” he said."
+    assert _fired([sentence], "quotation attributed twice")
+
+
+@pytest.mark.parametrize("noun", ["phrase", "expression", "word", "words"])
+def test_used_the_phrase_without_its_quotation_is_an_attribution_tail(noun: str) -> None:
+    sentences = ["The talks ended.", f"The minister used the {noun}."]
+    assert _fired(sentences, "attribution tail without subject")
+    assert not _fired(["The talks ended.", "The minister used the map."], "attribution")
+
+
+@pytest.mark.parametrize(
+    ("pronoun", "verb"),
+    [("he", "did"), ("he", "said"), ("he", "stated"), ("he", "added"), ("she", "did"),
+     ("they", "did")],
+)  # fmt: skip
+def test_a_pronoun_and_a_verb_alone_are_an_attribution_tail(pronoun: str, verb: str) -> None:
+    assert _fired([f"The talks ended. {pronoun} {verb}."], "attribution tail without subject")
+    assert not _fired([f"The talks ended. {pronoun} left."], "attribution tail")
+
+
+@pytest.mark.parametrize(
+    ("pronoun", "verb"),
+    [("he", "said"), ("he", "added"), ("he", "stated"), ("he", "noted"), ("she", "said"),
+     ("they", "said")],
+)  # fmt: skip
+def test_an_opening_mark_before_he_said_is_a_stray_mark(pronoun: str, verb: str) -> None:
+    sentence = f"The minister spoke, “{pronoun} {verb} the alliance is ready."
+    assert _fired([sentence], "stray quotation mark")
+    assert not _fired([f"The minister spoke, “{pronoun} left the room."], "stray")

@@ -13,7 +13,7 @@ import pytest
 from auditor.records import ENGLISH, UNDETERMINED, Role
 from auditor.settings import Settings
 from auditor.stages.ingest import NotText, control_char_share, decode_document
-from auditor.stages.language import Identifier, identify
+from auditor.stages.language import Identifier, identify, turkish_evidence
 
 MAX_CONTROL = Settings().ingest.max_control_char_share
 LANGUAGE = Settings().language
@@ -120,6 +120,32 @@ def test_a_turkish_function_word_makes_a_short_line_turkish(word: str) -> None:
     line = f"{word.capitalize()} NATO"
     assert identify(line, _model(ENGLISH, 1.0), LANGUAGE) == "tr"
     assert identify("Kremlin NATO", _model(ENGLISH, 1.0), LANGUAGE) == UNDETERMINED
+
+
+@pytest.mark.parametrize("word", ["en", "de", "da"])
+def test_a_turkish_function_word_of_another_language_is_no_evidence(word: str) -> None:
+    """turkish_shared_words.txt"""
+    assert identify(f"{word.capitalize()} NATO", _model(ENGLISH, 1.0), LANGUAGE) == UNDETERMINED
+
+
+#: turkish_case_suffixes.txt, each after an apostrophe on a name
+@pytest.mark.parametrize(
+    "suffix",
+    [
+        "dan", "den", "tan", "ten", "da", "de", "ta", "te", "ın", "in", "un", "ün", "nın", "nin",
+        "nun", "nün", "ya", "ye", "a", "e", "ı", "i", "u", "ü",
+    ],
+)  # fmt: skip
+def test_a_name_with_a_turkish_case_suffix_is_turkish_evidence(suffix: str) -> None:
+    assert turkish_evidence(f"Kremlin'{suffix}")
+    assert not turkish_evidence(f"Kremlin'{suffix}x")
+
+
+#: turkish_letters.txt: in an ordinary (not capitalised) word
+@pytest.mark.parametrize("letter", ["ğ", "Ğ", "ı", "İ", "ş", "Ş"])
+def test_a_turkish_letter_in_an_ordinary_word_is_turkish_evidence(letter: str) -> None:
+    assert turkish_evidence(f"ka{letter}")
+    assert not turkish_evidence(f"K{letter}")  # a name may be spelled any way
 
 
 @pytest.mark.parametrize("word", ["ve", "için", "haberleri", "göre"])

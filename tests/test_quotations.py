@@ -222,6 +222,53 @@ def test_a_quotation_is_compared_with_the_span_it_claims(quotation: str, span: s
 
 
 @pytest.mark.parametrize(
+    ("quotation", "official", "equal"),
+    [
+        ("they sent weapons today", "they sent weapon today", 4),  # "weapon" ≈ "weapons"
+        ("we stand by Kyiv", "we standard by Kyiv", 3),  # "standa" is no "stand"
+    ],
+)
+def test_a_quotation_word_stands_on_an_official_word_with_its_first_six_letters(
+    quotation: str, official: str, equal: int
+) -> None:
+    """AlignSettings.quote_key_length."""
+    found = best_span(quotation, official)
+    assert found is not None and found.equal == equal
+
+
+@pytest.mark.parametrize(
+    ("quotation", "official", "span"),
+    [
+        # AlignSettings.quote_alike_ratio: a word at the edge replacing an official word is
+        # kept in the span when the two are at least 50 % alike ("talking" / "warring": 57) …
+        (
+            "talking parties met in Geneva",
+            "Today the warring parties met in Geneva.",
+            "warring parties met in Geneva",
+        ),
+        # … and left out below ("talks" / "wars": 44)
+        ("talks erupted in the east", "Two wars erupted in the east.", "erupted in the east"),
+        # AlignSettings.quote_loose_gap: a function word at the edge is kept one official word
+        # past the others …
+        (
+            "the allies met in Geneva and",
+            "The allies met in Geneva today and then left.",
+            "The allies met in Geneva today and",
+        ),
+        # … and left out two words past them
+        (
+            "the allies met in Geneva and",
+            "The allies met in Geneva on Monday and then left.",
+            "The allies met in Geneva",
+        ),
+    ],
+)
+def test_the_edge_of_a_span(quotation: str, official: str, span: str) -> None:
+    found = best_span(quotation, official)
+    assert found is not None and found.text == span
+
+
+@pytest.mark.parametrize(
     ("quotation", "edits"),
     [
         ("we addressed Russia's illegal war in Ukraine", []),

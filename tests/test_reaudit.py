@@ -186,7 +186,7 @@ def test_a_state_from_a_newer_auditor_is_left_alone(corpus_copy: Path, tmp_path:
     reports = tmp_path / "reports"
     audit_corpus(corpus_copy, reports)
     with sqlite3.connect(state_path(reports)) as db:
-        db.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION + 1,))
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     with pytest.raises(AuditError, match="newer auditor"):
         audit_corpus(corpus_copy, reports)
     result = runner.invoke(app, ["audit", str(corpus_copy), "--reports", str(reports)])

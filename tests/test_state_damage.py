@@ -95,8 +95,10 @@ DAMAGE: dict[str, Callable[[Path], None]] = {
         "UPDATE wording_groups SET critical_edits = 'not json'"
     ),
     "wording groups whose counts are text": _sql("UPDATE wording_groups SET articles = 'x'"),
-    "a schema version that is text": _sql("UPDATE schema_version SET version = 'abc'"),
-    "no schema version": _sql("DELETE FROM schema_version"),
+    "an older auditor's schema version that is text": _sql(
+        "CREATE TABLE schema_version AS SELECT 'abc' AS version"
+    ),
+    "no schema version": _sql("PRAGMA user_version = 0"),
     "a cached translation that is a blob": _sql("UPDATE translations SET text_en = x'00ff'"),
     "a stored result without an article name": _sql(
         f"UPDATE article_results SET article_id = NULL WHERE article_id = '{TURKISH}'"

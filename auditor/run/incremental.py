@@ -201,6 +201,7 @@ class Incremental:
         from auditor.run.review import restore
 
         restored = restore(desk, self.reports / DECISIONS_FILE)
+        desk.restored()
         if restored:
             self.notices.append(
                 f"took {restored} review decision(s) back from {self.reports / DECISIONS_FILE} "

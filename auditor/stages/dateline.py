@@ -45,3 +45,30 @@ def is_dateline(text: str) -> bool:
     stripped = text.strip().rstrip("—–-: ")
     end = dateline_end(stripped, paragraph_start=False)
     return bool(stripped) and end == len(stripped)
+
+
+_CALENDAR_WORDS = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
+_WORD_START = re.compile(r"(?<!\S)[A-ZÇĞİÖŞÜ]")
+
+
+def dateline_inside(text: str) -> int | None:
+    """Where a dateline with a date or an agency ("BUCHAREST, Nov 30 (Reuters) -") begins
+    inside `text`, not at its start: a headline run into the article's first line when its line
+    breaks were lost. A place written in capitals is taken whole ("NEW YORK"); otherwise its
+    last capitalised word ("…Russia Bucharest, Nov 30 -" is "Bucharest"). None when there is
+    none."""
+    found: dict[int, list[int]] = {}  # the dateline's end → where it may begin
+    for word in _WORD_START.finditer(text, 1):
+        match = _DATELINE.match(text, word.start())
+        if match is None or match.group().rstrip()[-1:] not in "—–-:":
+            continue
+        first, *after_place = match.group().split(None, 1)  # a date or agency, not the place
+        if first.strip(",").lower() in _CALENDAR_WORDS:
+            continue  # "…on Wednesday (Reuters) -": a day is no place
+        if after_place and _STRONG.search(after_place[0]):
+            found.setdefault(match.end(), []).append(word.start())
+    if not found:
+        return None
+    starts = found[min(found)]
+    capitals = [p for p in starts if text[p:].split(None, 1)[0].isupper()]
+    return min(capitals) if capitals else max(starts)

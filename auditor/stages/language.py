@@ -12,7 +12,12 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from auditor.lexicon import TURKISH_FUNCTION_WORDS
+from auditor.lexicon import (
+    TURKISH_CASE_SUFFIXES,
+    TURKISH_FUNCTION_WORDS,
+    TURKISH_LETTERS,
+    TURKISH_SHARED_WORDS,
+)
 from auditor.records import ENGLISH, UNDETERMINED, Kind, Segment
 from auditor.settings import LanguageSettings
 
@@ -20,11 +25,9 @@ from auditor.settings import LanguageSettings
 Identifier = Callable[[str], tuple[str, float]]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_TURKISH_ONLY_LETTERS = frozenset("ğĞıİşŞ")
 #: case suffixes written after an apostrophe on a proper name: "KUTAY'dan", "Ankara'ya"
 _TURKISH_SUFFIX = re.compile(
-    r"^[^\W\d_]+['’](dan|den|tan|ten|da|de|ta|te|ın|in|un|ün|nın|nin|nun|nün|ya|ye|a|e|ı|i|u|ü)$",
-    re.IGNORECASE,
+    r"^[^\W\d_]+['’](" + "|".join(map(re.escape, TURKISH_CASE_SUFFIXES)) + ")$", re.IGNORECASE
 )
 
 
@@ -39,9 +42,9 @@ def turkish_evidence(text: str) -> bool:
         lowered = word.lower()
         if _TURKISH_SUFFIX.match(word) and word[0].isupper():
             return True
-        if lowered in TURKISH_FUNCTION_WORDS and lowered not in ("en", "de", "da", "a", "e"):
+        if lowered in TURKISH_FUNCTION_WORDS and lowered not in TURKISH_SHARED_WORDS:
             return True
-        if _TURKISH_ONLY_LETTERS & set(word) and not word[0].isupper():
+        if TURKISH_LETTERS & set(word) and not word[0].isupper():
             return True
     return False
 

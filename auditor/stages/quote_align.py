@@ -107,7 +107,7 @@ def match_quotation(
     rule = index.settings
     exact = index.verbatim(text, doc_id)
     if exact is not None:
-        span = best_span(text, index.run_text(*exact))
+        span = best_span(text, index.run_text(*exact), rule)
         if span is not None:
             return _evidence(text, index, *exact, span, exact=True)
     runs: dict[tuple[str, int, int], None] = {}
@@ -120,7 +120,7 @@ def match_quotation(
                 runs[(s.doc_id, first, last)] = None
     spans: list[tuple[tuple[str, int, int], Span]] = []
     for run in runs:
-        span = best_span(text, index.run_text(*run))
+        span = best_span(text, index.run_text(*run), rule)
         if span is not None:
             spans.append((run, span))
     if not spans:
@@ -142,7 +142,7 @@ def match_quotation(
 def slot_match(text: str, index: OfficialIndex, doc_id: str, position: int) -> QuoteMatch | None:
     """The quotation against one official sentence (the slot between its found neighbours, or
     the place of one part of a spliced quotation)."""
-    span = best_span(text, index.run_text(doc_id, position, position))
+    span = best_span(text, index.run_text(doc_id, position, position), index.settings)
     return None if span is None else _evidence(text, index, doc_id, position, position, span)
 
 

@@ -18,6 +18,7 @@ from syntok import segmenter
 
 from auditor.records import Kind, Segment
 from auditor.settings import SegmentSettings
+from auditor.stages.dateline import dateline_end, dateline_inside
 from auditor.stages.furniture import is_marker, tail_start
 from auditor.stages.quotes import content_span, find_quotations
 from auditor.stages.wrap import paragraphs
@@ -116,6 +117,29 @@ def _title_lines(lines: list[_Line], furniture: set[int], settings: SegmentSetti
     return titles
 
 
+def _headline_run_in(
+    lines: list[_Line], furniture: set[int], settings: SegmentSettings
+) -> dict[int, int]:
+    """{first line: where its body begins} when the article's first line is a headline run into
+    a dateline ("Allies warned not to wait BUCHAREST, Nov 30 (Reuters) - …", a page whose line
+    breaks were lost): the words before the dateline are its title, as on their own line.
+    Empty when the first line holds no such dateline, or what precedes it is no headline."""
+    first = next(
+        (i for i, line in enumerate(lines) if line.text.strip() and i not in furniture), None
+    )
+    if first is None:
+        return {}
+    text = lines[first].text
+    cut = None if dateline_end(text.lstrip()) else dateline_inside(text)
+    if cut is None:
+        return {}
+    headline = text[:cut].strip()
+    ends_a_sentence = any(_TERMINAL.search(word) for word in headline.split())
+    if len(headline.split()) > settings.title_max_words or ends_a_sentence:
+        return {}
+    return {first: cut}
+
+
 def segment_document(text: str, settings: SegmentSettings | None = None) -> list[Segment]:
     """Split a document's text into segments in reading order."""
     settings = settings or SegmentSettings()
@@ -129,6 +153,7 @@ def segment_document(text: str, settings: SegmentSettings | None = None) -> list
     ]
     furniture = _furniture_lines(lines, settings)
     titles = _title_lines(lines, furniture, settings)
+    body_from = {} if titles else _headline_run_in(lines, furniture, settings)
     title_text = lines[titles[0]].text.strip() if titles else None
     segments: list[Segment] = []
 
@@ -156,12 +181,15 @@ def segment_document(text: str, settings: SegmentSettings | None = None) -> list
         if not line.text.strip():
             i += 1
             continue
-        if i in titles:
-            title = add(Kind.TITLE, line.start, line.end)
-            for a, b in find_quotations(line.text):  # a headline's quotation is a claim too
+        if i in titles or i in body_from:
+            cut = body_from.get(i, len(line.text))
+            title = add(Kind.TITLE, line.start, line.start + cut)
+            for a, b in find_quotations(line.text[:cut]):  # a headline's quotation is a claim
                 add(Kind.QUOTE, line.start + a, line.start + b, title)
-            i += 1
-            continue
+            if i in titles:
+                i += 1
+                continue
+            line = lines[i] = _Line(line.start + cut, line.end, line.text[cut:])
         if i in furniture or (title_text is not None and line.text.strip() == title_text):
             add(Kind.FURNITURE, line.start, line.end)  # a repeated headline is furniture too
             i += 1

@@ -25,11 +25,10 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from auditor.lexicon import FUNCTION_WORDS
+from auditor.settings import AlignSettings
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:-[^\W_]+)*")
 _END_PUNCTUATION = ".!?,;:"
-#: an edge replacement is kept inside the span only between words this similar (0–100)
-_EDGE_SIMILARITY = 50.0
 
 
 @dataclass(frozen=True)
@@ -94,16 +93,19 @@ WORDS_CACHE = 1024
 
 
 @lru_cache(maxsize=WORDS_CACHE)
-def words(text: str, key_length: int = 6) -> tuple[Word, ...]:
+def words(text: str, key_length: int = AlignSettings.quote_key_length) -> tuple[Word, ...]:
     return tuple(
         Word(m.group(), m.group().lower().replace("’", "'")[:key_length], m.start(), m.end())
         for m in _WORD.finditer(text)
     )
 
 
-def best_span(quote: str, official: str, key_length: int = 6) -> Span | None:
-    """The span of `official` that `quote` claims, or None when they share no word."""
-    mine, theirs = words(quote, key_length), words(official, key_length)
+def best_span(quote: str, official: str, rule: AlignSettings | None = None) -> Span | None:
+    """The span of `official` that `quote` claims, or None when they share no word (words
+    compared on their first `rule.quote_key_length` letters)."""
+    rule = rule or AlignSettings()
+    alike = rule.quote_alike_ratio
+    mine, theirs = words(quote, rule.quote_key_length), words(official, rule.quote_key_length)
     if not mine or not theirs:
         return None
     alphabet: dict[str, str] = {}
@@ -118,7 +120,8 @@ def best_span(quote: str, official: str, key_length: int = 6) -> Span | None:
         hi = min(found.dest_end + pad, len(o)) if found else len(o)
     else:
         lo, hi = 0, len(o)
-    pairs = _trim(_pairs(q, o, lo, hi, mine, theirs), mine, theirs, official)
+    pairs = _pairs(q, o, lo, hi, mine, theirs, alike)
+    pairs = _trim(pairs, mine, theirs, official, alike, rule.quote_loose_gap)
     if not pairs:
         return None
     first, last = pairs[0][0], pairs[-1][0]
@@ -151,7 +154,7 @@ _Pair = tuple[int, int, str]
 
 
 def _pairs(
-    q: str, o: str, lo: int, hi: int, mine: Sequence[Word], theirs: Sequence[Word]
+    q: str, o: str, lo: int, hi: int, mine: Sequence[Word], theirs: Sequence[Word], alike: float
 ) -> list[_Pair]:
     """The quotation's words placed on official words: the longest common subsequence of the
     two (Indel opcodes), then, between two of its words, the quotation's other words paired in
@@ -163,8 +166,8 @@ def _pairs(
 
     def flush() -> None:
         for i, j in zip(pending_q, pending_o, strict=False):
-            alike = fuzz.ratio(mine[i].text.lower(), theirs[j].text.lower())
-            pairs.append((j, i, "alike" if alike >= _EDGE_SIMILARITY else "unlike"))
+            ratio = fuzz.ratio(mine[i].text.lower(), theirs[j].text.lower())
+            pairs.append((j, i, "alike" if ratio >= alike else "unlike"))
         pending_q.clear()
         pending_o.clear()
 
@@ -184,12 +187,18 @@ def _pairs(
 
 
 def _trim(
-    pairs: list[_Pair], mine: Sequence[Word], theirs: Sequence[Word], official: str
+    pairs: list[_Pair],
+    mine: Sequence[Word],
+    theirs: Sequence[Word],
+    official: str,
+    alike: float,
+    loose_gap: int,
 ) -> list[_Pair]:
     """The pairs of the span. First trimmed at both edges while the edge pair is a replacement
-    by an unlike word (the quotation added a word there) or a loose block of equal function
-    words ("and" matched past four unrelated words) that does not anchor the quotation (its
-    first or last word on the first or last word of an official sentence); then grown back one
+    by an unlike word (less than `alike` similar: the quotation added a word there) or a loose
+    block of equal function words ("and" matched past four unrelated words: `loose_gap` or
+    more) that does not anchor the quotation (its first or last word on the first or last
+    word of an official sentence); then grown back one
     word at a time while the quotation's next word stands on, or replaces a like word next to,
     the span — or is the quotation's first (last) word replacing an official sentence's first
     (last) word ("… as an enemy." for "… as an adversary."). Empty when no word is equal."""
@@ -201,22 +210,27 @@ def _trim(
             if not pairs:
                 break
             if pairs[edge][2] == "unlike" or (
-                _loose_function_block(pairs, edge, theirs)
+                _loose_function_block(pairs, edge, theirs, loose_gap)
                 and not _anchors(pairs[edge], edge, mine, theirs, official)
             ):
                 pairs.pop(edge)
                 changed = True
     if not any(kind == "equal" for _, _, kind in pairs):
         return []
-    while (grown := _grow(pairs[0], 0, mine, theirs, official)) is not None:
+    while (grown := _grow(pairs[0], 0, mine, theirs, official, alike)) is not None:
         pairs.insert(0, grown)
-    while (grown := _grow(pairs[-1], -1, mine, theirs, official)) is not None:
+    while (grown := _grow(pairs[-1], -1, mine, theirs, official, alike)) is not None:
         pairs.append(grown)
     return pairs
 
 
 def _grow(
-    pair: _Pair, edge: int, mine: Sequence[Word], theirs: Sequence[Word], official: str
+    pair: _Pair,
+    edge: int,
+    mine: Sequence[Word],
+    theirs: Sequence[Word],
+    official: str,
+    alike: float,
 ) -> _Pair | None:
     step = -1 if edge == 0 else 1
     j, i = pair[0] + step, pair[1] + step
@@ -224,7 +238,7 @@ def _grow(
         return None
     if mine[i].key == theirs[j].key:
         return (j, i, "equal")
-    if fuzz.ratio(mine[i].text.lower(), theirs[j].text.lower()) >= _EDGE_SIMILARITY:
+    if fuzz.ratio(mine[i].text.lower(), theirs[j].text.lower()) >= alike:
         return (j, i, "alike")
     if _anchors((j, i, "unlike"), edge, mine, theirs, official):
         return (j, i, "unlike")
@@ -240,7 +254,11 @@ def _anchors(
     return at_edge_of_quote and _sentence_edge(theirs[j], official, edge)
 
 
-def _loose_function_block(pairs: list[_Pair], edge: int, theirs: Sequence[Word]) -> bool:
+def _loose_function_block(
+    pairs: list[_Pair], edge: int, theirs: Sequence[Word], loose_gap: int
+) -> bool:
+    """The edge pairs are equal function words, followed by the next equal word only after
+    `loose_gap` or more official words."""
     ordered = pairs if edge == 0 else pairs[::-1]
     if ordered[0][2] != "equal":
         return False
@@ -256,7 +274,7 @@ def _loose_function_block(pairs: list[_Pair], edge: int, theirs: Sequence[Word])
     following = next((n for n in range(block, len(ordered)) if ordered[n][2] == "equal"), None)
     if following is None:
         return True
-    return abs(ordered[following][0] - ordered[block - 1][0]) - 1 >= 2
+    return abs(ordered[following][0] - ordered[block - 1][0]) - 1 >= loose_gap
 
 
 def _sentence_edge(word: Word, official: str, edge: int) -> bool:

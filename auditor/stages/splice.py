@@ -86,8 +86,8 @@ def match_splice(
         official = index.run_text(sentence.doc_id, sentence.position, sentence.position)
         # the window of the quotation most like the sentence (the sentence read as the
         # "quotation" of the quotation's text), else the words the sentence's span places
-        window = best_span(official, text)
-        span = best_span(text, official)
+        window = best_span(official, text, rule)
+        span = best_span(text, official, rule)
         tries = []
         if window is not None:
             tries.append(_words_in(mine, window.start, window.end))

@@ -1,7 +1,7 @@
 """Review decisions and the findings they are about, kept in the state (edge: SQLite).
 
-Three tables, declared here and nowhere else (created when first used, so a state written by
-an older auditor gains them without a migration):
+Three tables, made by the state's migration 6 (`auditor.store.state`, where every table is
+declared):
 
 - `decisions`: a reviewer's decision on a finding id — `confirmed` or `dismissed`, a note, the
   reviewer, when, and the article's content hash at that moment (a decision on an article that
@@ -30,26 +30,9 @@ from auditor.reports.findings import DECISIONS, Decided, Decision, Finding, Find
 from auditor.reports.review import Review
 from auditor.store.state import DamagedState, _transaction
 
-_TABLES = {
-    "decisions": """
-    CREATE TABLE IF NOT EXISTS decisions (
-        finding_id TEXT PRIMARY KEY, article_id TEXT NOT NULL, decision TEXT NOT NULL,
-        note TEXT NOT NULL, reviewer TEXT NOT NULL, decided_at TEXT NOT NULL,
-        content_sha256 TEXT NOT NULL, finding TEXT NOT NULL
-    )""",
-    "findings": """
-    CREATE TABLE IF NOT EXISTS findings (
-        finding_id TEXT PRIMARY KEY, article_id TEXT NOT NULL, content_sha256 TEXT NOT NULL,
-        first_seen TEXT NOT NULL, finding TEXT NOT NULL
-    )""",
-    "run_findings": """
-    CREATE TABLE IF NOT EXISTS run_findings (
-        run_id TEXT PRIMARY KEY, counts TEXT NOT NULL, committed INTEGER NOT NULL DEFAULT 0
-    )""",
-}
-#: tables made again by the next run when theirs are not this auditor's (the decisions are
-#: never dropped)
-_DERIVED = ("findings", "run_findings")
+#: the state's meta key set by the migration that made the decisions table (a new, rebuilt
+#: or older state): its decisions are taken back from decisions.csv once (`restored`)
+TO_RESTORE = "decisions_to_restore"
 #: the state's meta key naming the run whose findings the `findings` table holds
 FINDINGS_RUN = "findings_run"
 #: the state's meta key holding the fingerprint of the decisions the reports show
@@ -72,16 +55,17 @@ class Decisions:
     """The decisions and findings tables of one state connection (`State.db`)."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
-        present = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        #: the decisions table did not exist: a new or rebuilt state (see `restore`)
-        self.created = "decisions" not in present
-        for name, statement in _TABLES.items():
-            if name in present and name in _DERIVED and not _has_columns(db, name, statement):
-                db.execute(f"DROP TABLE {name}")  # made again from the next run's results
-                present.discard(name)
-            if name not in present:
-                db.execute(statement)
+        self.db = db  # its tables are the state's own (auditor.store.state, migration 6)
+        row = db.execute("SELECT value FROM meta WHERE key = ?", (TO_RESTORE,)).fetchone()
+        #: the state's decisions table is new (a new, rebuilt or older state): its decisions
+        #: are to be taken back from decisions.csv (`auditor.run.review.restore`)
+        self.created = row is not None
+
+    def restored(self) -> None:
+        """The decisions were taken back (or there were none to take): never again."""
+        with _transaction(self.db):
+            self.db.execute("DELETE FROM meta WHERE key = ?", (TO_RESTORE,))
+        self.created = False
 
     # ------------------------------------------------------------ decisions
 
@@ -318,11 +302,3 @@ def _counts(text: object) -> dict[str, int]:
     ):
         raise DamagedState("the state's run counts do not read back")
     return counts
-
-
-def _has_columns(db: sqlite3.Connection, table: str, statement: str) -> bool:
-    """Whether `table` has every column its statement declares."""
-    found = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
-    body = statement.split("(", 1)[1]
-    declared = {part.split()[0] for part in body.split(",") if part.split()}
-    return declared - {"PRIMARY"} <= found

@@ -25,7 +25,7 @@ from auditor.store import wal
 if TYPE_CHECKING:  # the unchanged run opens the state without reading a result
     from auditor.records import ArticleResult
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 STATE_DIR = ".auditor"
 STATE_FILE = "state.sqlite"
 #: the files SQLite keeps beside the database (it creates them beside the file it opens, the
@@ -102,43 +102,48 @@ _MIGRATIONS: dict[int, str] = {
         articles INTEGER NOT NULL, PRIMARY KEY (group_key, what, value)
     );
     """,
+    # 6: the review desk (auditor.store.decisions): a reviewer's decisions on finding ids, the
+    # findings of the last committed reports, each run's counts; the schema version moves to
+    # SQLite's own `PRAGMA user_version` (set by `_migrate`, never stored in a table), and a
+    # state that had no decisions table yet takes its decisions back from decisions.csv
+    6: """
+    CREATE TABLE IF NOT EXISTS decisions (
+        finding_id TEXT PRIMARY KEY, article_id TEXT NOT NULL, decision TEXT NOT NULL,
+        note TEXT NOT NULL, reviewer TEXT NOT NULL, decided_at TEXT NOT NULL,
+        content_sha256 TEXT NOT NULL, finding TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS findings (
+        finding_id TEXT PRIMARY KEY, article_id TEXT NOT NULL, content_sha256 TEXT NOT NULL,
+        first_seen TEXT NOT NULL, finding TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS run_findings (
+        run_id TEXT PRIMARY KEY, counts TEXT NOT NULL, committed INTEGER NOT NULL DEFAULT 0
+    );
+    INSERT OR REPLACE INTO meta VALUES ('decisions_to_restore', '1');
+    DROP TABLE IF EXISTS schema_version;
+    """,
 }
 
-#: the tables and columns this auditor reads and writes, checked when the state is opened
-SCHEMA: dict[str, frozenset[str]] = {
-    "schema_version": frozenset({"version"}),
-    "runs": frozenset(
-        {"run_id", "started_at", "finished_at", "audited", "unchanged", "errors", "removed"}
-    ),
-    "article_results": frozenset(
-        {"article_id", "cache_key", "content_sha256", "result", "run_id", "digest"}
-    ),
-    "translations": frozenset({"source_sha256", "model_id", "text_en"}),
-    "history_rows": frozenset({"article_id", "row", "run_id", "committed"}),
-    "report_files": frozenset({"name", "sha256"}),
-    "meta": frozenset({"key", "value"}),
-    "article_seen": frozenset({"article_id", "first_seen"}),
-    "wording_articles": frozenset({"article_id", "signature"}),
-    "wording_groups": frozenset(
-        {
-            "group_key",
-            "official_id",
-            "official_line",
-            "official_text",
-            "kind",
-            "category",
-            "critical_edits",
-            "notable_changes",
-            "articles",
-            "outlets",
-            "spellings",
+
+def _declared_schema() -> dict[str, frozenset[str]]:
+    """The tables and columns the migrations make, read from a database they are run on in
+    memory: the schema is declared once, as its migrations."""
+    db = sqlite3.connect(":memory:")
+    try:
+        for version in range(1, SCHEMA_VERSION + 1):
+            _run_script(db, version)
+        tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {
+            table: frozenset(row[1] for row in db.execute(f"PRAGMA table_info({table})"))
+            for table in tables
         }
-    ),
-    "wording_members": frozenset(
-        {"group_key", "article_id", "outlet", "seen", "seen_from", "wording", "segments"}
-    ),
-    "wording_tallies": frozenset({"group_key", "what", "value", "articles"}),
-}
+    finally:
+        db.close()
+
+
+#: the tables and columns this auditor reads and writes, checked when the state is opened
+#: (filled on first use from the migrations: `_declared_schema`)
+SCHEMA: dict[str, frozenset[str]] = {}
 
 #: SQLite result codes that name a fault of the machine, not of the state file
 _ENVIRONMENT_CODES = (
@@ -250,16 +255,19 @@ class State:
         return db
 
     def _migrate(self, db: sqlite3.Connection) -> None:
+        """Bring the state to SCHEMA_VERSION, one migration at a time, each in a transaction
+        with the version it reaches (`PRAGMA user_version`, SQLite's own slot for it)."""
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if tables and "schema_version" not in tables:
-            raise sqlite3.DatabaseError("not an auditor state database")
-        db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-        rows = db.execute("SELECT version FROM schema_version").fetchall()
-        version = rows[0][0] if rows else 0
-        if len(rows) > 1 or not isinstance(version, int) or version < 0:
-            raise DamagedState("the state's schema version does not read back")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if "schema_version" in tables:  # written before version 6 kept it in a table
+            rows = db.execute("SELECT version FROM schema_version").fetchall()
+            version = rows[0][0] if rows else 0
+            if len(rows) > 1 or not isinstance(version, int) or not 0 <= version < 6:
+                raise DamagedState("the state's schema version does not read back")
         if tables - {"schema_version"} and version == 0:
-            raise DamagedState("the state's schema version is missing")
+            if "runs" in tables or "schema_version" in tables:
+                raise DamagedState("the state's schema version is missing")
+            raise sqlite3.DatabaseError("not an auditor state database")
         if version > SCHEMA_VERSION:
             raise StateError(
                 f"{self.path} was written by a newer auditor (state schema {version}, this "
@@ -268,8 +276,7 @@ class State:
         for target in range(version + 1, SCHEMA_VERSION + 1):
             with _transaction(db):
                 _run_script(db, target)
-                db.execute("DELETE FROM schema_version")
-                db.execute("INSERT INTO schema_version VALUES (?)", (target,))
+                db.execute(f"PRAGMA user_version = {int(target)}")
 
     def close(self) -> None:
         """Checkpoint and close; on a full disk, drop the WAL instead (`auditor.store.wal`):
@@ -543,6 +550,8 @@ def _history_row(text: object) -> dict[str, Any] | None:
 def _check_schema(db: sqlite3.Connection) -> None:
     """Every table and column this auditor uses is there (a table dropped or altered by hand
     makes the state unusable: it is rebuilt)."""
+    if not SCHEMA:
+        SCHEMA.update(_declared_schema())
     for table, columns in SCHEMA.items():
         found = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
         if not columns <= found:

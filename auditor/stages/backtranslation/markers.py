@@ -21,7 +21,13 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from auditor.lexicon import ABBREVIATIONS, CONNECTIVES, NOT_PARTICIPLES, reporting_verb_pattern
+from auditor.lexicon import (
+    ABBREVIATIONS,
+    CONNECTIVES,
+    NOT_PARTICIPLES,
+    entries,
+    reporting_verb_pattern,
+)
 from auditor.settings import BacktranslationSettings
 from auditor.stages.backtranslation.profile import profile_of, words_of
 
@@ -61,9 +67,14 @@ def _counted(n: int, label: str) -> _Signal:
     return _Signal(math.log1p(n), f"{label} x{n}")
 
 
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(map(re.escape, words))
+
+
 _REPORTING = reporting_verb_pattern()
+_PRONOUNS = _alternation(entries("attribution_pronouns.txt"))
 #: a reporting verb, or the phrases back-translations use as one
-_VERB = rf"(?:{_REPORTING}|continued|used the phrase)"
+_VERB = rf"(?:{_REPORTING}|{_alternation(entries('mt_reporting_phrases.txt'))})"
 _INTRO = re.compile(rf"\b{_VERB}\s*[,:]\s*[\"“]")  # `said, “` opens a quotation
 #: a closing mark, then an attribution in the same sentence: the quotation ends with a comma
 #: (`,” the minister added`) or lowercase follows (`.” he said`); after `.” He said …` a new
@@ -74,23 +85,16 @@ _CLOSED_THEN_ATTRIBUTED = re.compile(
 _CLOSING = re.compile(r"”|(?<=\S)\"")
 _ORPHAN_TAIL = re.compile(
     rf"[.!?,][\"”]\s*(?:{_REPORTING})\s*[.!?]"
-    r"|\bused the (?:phrase|expression|words?)\s*[.!?]"
-    r"|(?:^|\.[\"”]?\s+)(?:he|she|they) (?:did|said|stated|added)\s*\."
+    rf"|\bused the (?:{_alternation(entries('quotation_nouns.txt'))})\s*[.!?]"
+    rf"|(?:^|\.[\"”]?\s+)(?:{_PRONOUNS}) (?:{_alternation(entries('orphan_tail_verbs.txt'))})\s*\."
 )
 _PARTICIPLE_THAT = re.compile(r"\b([A-Z][a-z]{2,}ing|Pointing out) that\b")
 _INITIAL_PARTICIPLE = re.compile(r"^[\"“‘']?([A-Z][a-z]{2,}ing)\s+[a-z]")
-_CALQUES = re.compile(
-    r"\bmaking (?:a )?statements? (?:regarding|about|on)\b"
-    r"|\btouching (?:up)?on the (?:topic|issue|subject|matter) of\b"
-    r"|\b(?:first|second|third|last|final|opening|closing) session held (?:today|yesterday)\b"
-    r"|\b(?:\w+-day|meeting|summit|talks|conference|forum)\b[^.]{0,80}?\bcame to an end\b"
-    r"|\b(?:expressed|underlined|reminded) that\b"
-    r"|\bit was (?:stated|emphasi[sz]ed|expressed|underlined) that\b"
-    r"|\bdrawing attention to\b",
-    re.IGNORECASE,
-)
+_CALQUES = re.compile("|".join(entries("mt_calques.txt")), re.IGNORECASE)
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=[\w\"”’)])\s+[.,;:!?](?=\s|$|[\"”])")
-_OPENING_BEFORE_ATTRIBUTION = re.compile(r"[“\"](?:he|she|they) (?:said|added|stated|noted)\b")
+_OPENING_BEFORE_ATTRIBUTION = re.compile(
+    rf"[“\"](?:{_PRONOUNS}) (?:{_alternation(entries('misplaced_mark_verbs.txt'))})\b"
+)
 #: not "iPhone", not "py3langid"; not a quotation mark first (`"cut all ties" with the star.`:
 #: a quotation that continues the sentence before, as native news quotes)
 _LOWERCASE_START = re.compile(r"^[a-z]+[,;:]?\s")
@@ -230,18 +234,20 @@ def participle_openers(text: _Text, settings: BacktranslationSettings) -> _Signa
     found = [_INITIAL_PARTICIPLE.match(s) for s in text.sentences]
     n = sum(1 for m in found if m and m.group(1).lower() not in NOT_PARTICIPLES)
     label = f"participle opens {n} of {len(text.sentences)} sentences"
-    return _Signal(ramp(n / _per(text, settings) - settings.participle_floor, 0.1), label)
+    share = n / _per(text, settings)
+    return _Signal(ramp(share - settings.participle_floor, settings.participle_span), label)
 
 
 def repeated_connective(text: _Text, settings: BacktranslationSettings) -> _Signal:
     """Share of sentences that open with the same connective ("And", "Moreover")."""
     openers = [m.group(0).lower() for s in text.sentences if (m := _WORD.match(s.lstrip('"“')))]
     counts = Counter(w for w in openers if w in CONNECTIVES)
-    if not counts or len(openers) < 5:
+    if not counts or len(openers) < settings.connective_min_sentences:
         return _NONE
     word, n = counts.most_common(1)[0]
     label = f"repeated opener '{word.capitalize()}' in {n} of {len(openers)} sentences"
-    return _Signal(ramp(n / len(openers) - settings.connective_floor, 0.1), label)
+    share = n / len(openers)
+    return _Signal(ramp(share - settings.connective_floor, settings.connective_span), label)
 
 
 def _per(text: _Text, settings: BacktranslationSettings) -> int:
@@ -288,8 +294,6 @@ STATISTICS: tuple[Signal, ...] = (
 #: every signal; the signal named `x` has the weight `weight_x` in `BacktranslationSettings`
 SIGNALS = ARTEFACTS + STATISTICS
 WEAK = " (weak)"
-#: the highest score without artefacts that make 0.5 alone
-BELOW_HALF = 0.499
 
 
 def weight(signal: Callable[..., _Signal], settings: BacktranslationSettings) -> float:
@@ -323,6 +327,6 @@ def translationese_evidence(
     artefacts = sum(c for c, _ in strong)
     score = round(1.0 - math.exp(-artefacts - min(sum(c for c, _ in weak), settings.weak_cap)), 3)
     if artefacts < math.log(2):  # 1 − e^−artefacts < 0.5
-        score = min(score, BELOW_HALF)
+        score = min(score, settings.weak_max_score)
     labels = [label for _, label in strong] + [label + WEAK for _, label in weak]
     return Evidence(score, tuple(labels))

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from auditor.lexicon import NEGATIVE_PREFIXES, OPEN_NEGATIVE_PREFIXES, SCOPE_WORDS
+from auditor.lexicon import DIMINISHERS, NEGATIVE_PREFIXES, OPEN_NEGATIVE_PREFIXES, SCOPE_WORDS
 from auditor.settings import ChangeSettings
 from auditor.stages.changes.negation import negators
 from auditor.stages.changes.tokens import Counterparts, Edit, Token, is_content
@@ -24,10 +24,11 @@ if TYPE_CHECKING:
     from auditor.stages.speech import Speech
 
 
-def opposite(a: str, b: str) -> bool:
+def opposite(a: str, b: str, min_stem: int) -> bool:
     """`a` and `b` are antonyms in one part of speech: in WordNet (its antonym pointers and the
     forms and clusters they reach), or a word and its negative-prefix form on a stem WordNet
-    knows ("member" / "nonmember", "evaluated" / "unevaluated", "legal" / "illegal")."""
+    knows, of at least `min_stem` letters ("member" / "nonmember", "evaluated" / "unevaluated",
+    "legal" / "illegal")."""
     from auditor.wordnet import are_antonyms, parts_of_speech
 
     heads = (a.split("-", 1), b.split("-", 1))
@@ -35,11 +36,12 @@ def opposite(a: str, b: str) -> bool:
         a, b = heads[0][0], heads[1][0]  # "long-term" / "short-term": their heads
     if are_antonyms(a, b) and parts_of_speech(a) & parts_of_speech(b):
         return True
-    return negative_form(a, b) or negative_form(b, a)
+    return negative_form(a, b, min_stem) or negative_form(b, a, min_stem)
 
 
-def negative_form(word: str, stem: str) -> bool:
-    """`word` is `stem` with a negative prefix, and says its opposite (negative_prefixes.tsv):
+def negative_form(word: str, stem: str, min_stem: int) -> bool:
+    """`word` is `stem` (of at least `min_stem` letters) with a negative prefix, and says its
+    opposite (negative_prefixes.tsv):
     "un-" and "non-" before any word WordNet knows ("nonmember", "unevaluated"), and not a
     synonym of it; "in-", "im-", "il-", "ir-", "dis-" only where WordNet opposes the two
     ("impossible", "illegal"; "discover" is no "cover")."""
@@ -47,7 +49,7 @@ def negative_form(word: str, stem: str) -> bool:
 
     word, stem = word.lower(), stem.lower()
     prefix = next((p for p in NEGATIVE_PREFIXES if word == p + stem), None)
-    if prefix is None or len(stem) < 4 or not lemmas(stem):
+    if prefix is None or len(stem) < min_stem or not lemmas(stem):
         return False
     if prefix.rstrip("-") not in OPEN_NEGATIVE_PREFIXES:
         return are_antonyms(word, stem)
@@ -57,15 +59,11 @@ def negative_form(word: str, stem: str) -> bool:
     return not known or bool(known & parts_of_speech(stem))
 
 
-#: words that turn an adjective toward its opposite: "less good" = "worse"
-_DIMINISHERS = frozenset(["less", "least", "fewer"])
-
-
-def _negated(tokens: Sequence[Token], position: int) -> bool:
-    """A negation or a diminisher within the three words before."""
-    before = range(max(position - 3, 0), position)
+def _negated(tokens: Sequence[Token], position: int, reach: int) -> bool:
+    """A negation or a diminisher ("less good" = "worse") within `reach` words before."""
+    before = range(max(position - reach, 0), position)
     return any(p in before for p, _, _ in negators(tokens)) or any(
-        tokens[p].norm in _DIMINISHERS for p in before
+        tokens[p].norm in DIMINISHERS for p in before
     )
 
 
@@ -95,7 +93,10 @@ def find(
         for j in candidates:
             if off[i].norm in theirs and art[j].norm in mine:
                 continue  # both words on both sides: moved ("right or left" / "left or right")
-            if opposite(off[i].norm, art[j].norm) and _negated(off, i) == _negated(art, j):
+            if not opposite(off[i].norm, art[j].norm, settings.prefix_min_stem):
+                continue
+            reach = settings.negation_reach
+            if _negated(off, i, reach) == _negated(art, j, reach):
                 edits.append(Edit("antonym", off[i].norm, art[j].norm))
                 used.add(j)
                 break

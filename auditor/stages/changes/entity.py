@@ -110,14 +110,14 @@ def find(
         for r in removed
         if not any(same_referent(r[1], t.text, settings) for t in art)
         and r[1].lower() not in TITLES
-        and not _abbreviated(off, r[0], art)
+        and not _abbreviated(off, r[0], art, settings)
     ]
     added = [
         a
         for a in added
         if not any(same_referent(a[1], t.text, settings) for t in off)
         and a[1].lower() not in TITLES
-        and not _abbreviated(art, a[0], off)
+        and not _abbreviated(art, a[0], off, settings)
     ]
     removed.extend(_initial_swap(off, art, link, removed, added, settings))
     found: list[tuple[int, int, str, str]] = []  # (official pos, article pos, official, article)
@@ -233,7 +233,9 @@ def syllable_initials(abbreviation: str, word: str) -> bool:
     return match(1, 0)
 
 
-def _abbreviated(tokens: Sequence[Token], i: int, other: Sequence[Token]) -> bool:
+def _abbreviated(
+    tokens: Sequence[Token], i: int, other: Sequence[Token], settings: ChangeSettings
+) -> bool:
     """The name at `i` is written on the other side as an abbreviation, or `i` is an
     abbreviation of a name there: "F" for "Fahrenheit", "US" / "U.S." for "United States"."""
     word = tokens[i].text.replace(".", "")
@@ -242,7 +244,7 @@ def _abbreviated(tokens: Sequence[Token], i: int, other: Sequence[Token]) -> boo
     # this word spelled out there: its letters the initials of a run of capitalised words
     if word.isupper() and len(word) == 1:
         return any(c[:1] == word and len(c) > 1 for c in capitals)
-    if word.isupper() and 1 < len(word) <= 6:
+    if word.isupper() and 1 < len(word) <= settings.abbreviation_max_letters:
         # "USA" for "United States (of America)": the run's initials begin the abbreviation
         runs = [capitals[k : k + n] for k in range(len(capitals)) for n in (2, 3, 4)]
         if any(len(run) > 1 and word.startswith(_initials(run)) for run in runs):

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from auditor.lexicon import (
     DETERMINERS,
     MODAL_BLURRED,
+    MODAL_CHARGED_ALONE,
     MODAL_CLASSES,
     MODAL_EXPRESSIONS,
     MODAL_FORCE,
@@ -38,8 +39,6 @@ if TYPE_CHECKING:
 
 #: words after which "will" is a noun ("their will", "political will")
 _NOUN_WILL_AFTER = DETERMINERS | WILL_NOUN_MODIFIERS
-#: classes whose loss or gain changes a claim
-_CHARGED_ALONE = frozenset(["necessity"])
 _PHRASES = {**MODAL_PHRASES, **MODAL_EXPRESSIONS}
 _LONGEST = max(len(p.split()) for p in _PHRASES)
 
@@ -100,7 +99,7 @@ def find(
         if ABSENT in (a, b):
             alone = b if a == ABSENT else a
             other_side = off if a == ABSENT else art
-            charged = kind[alone] in _CHARGED_ALONE and not _said_otherwise(alone, other_side)
+            charged = kind[alone] in MODAL_CHARGED_ALONE and not _said_otherwise(alone, other_side)
         else:
             charged = kind[a] != kind[b] and frozenset([kind[a], kind[b]]) not in MODAL_BLURRED
         if charged:

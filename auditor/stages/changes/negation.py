@@ -15,13 +15,17 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from auditor.lexicon import (
+    AFFIRMING_NEGATIVES,
     APPROXIMATORS,
     DETERMINERS,
+    FOCUS_AFTER_NOT,
     LEXICAL_NEGATIVES,
     MODAL_FORCE,
     NEGATIVE_PREFIXES,
     NEGATORS,
+    PLAIN_DETERMINERS,
     QUALIFIERS,
+    SEPARATE_NEGATORS,
 )
 from auditor.settings import ChangeSettings
 from auditor.stages.changes.tokens import (
@@ -36,13 +40,8 @@ from auditor.stages.changes.tokens import (
 if TYPE_CHECKING:
     from auditor.stages.speech import Speech
 
-#: after "not", these make a focusing or temporal idiom, not a negation
-_FOCUS_AFTER_NOT = frozenset(["least", "only", "just", "merely", "simply", "until", "till"])
 _LONGEST_NEGATIVE = max(len(n.split()) for n in LEXICAL_NEGATIVES)
-#: negators that stand alone: when one goes, nothing took its place ("did not agree" → "agreed")
-SEPARATE_NEGATORS = frozenset(["not", "never"])
-#: determiners whose swap is no other edit type's business
-_PLAIN_DETERMINERS = frozenset(["a", "an", "the", "some", "any", "every"])
+_LONGEST_AFFIRMING = max(len(n.split()) for n in AFFIRMING_NEGATIVES)
 
 
 def negators(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
@@ -63,12 +62,12 @@ def negators(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
             continue
         word = t.norm
         nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
-        if word == "not" and nxt in _FOCUS_AFTER_NOT:
+        if word == "not" and nxt in FOCUS_AFTER_NOT:
             continue  # "not only … but", "not until": focusing idioms, not negations
-        after = tokens[i + 2].norm if i + 2 < len(tokens) else ""
-        if word in ("no", "without") and (
-            nxt in ("doubt", "question") or (nxt in ("a", "any") and after in ("doubt", "question"))
-        ):
+        following = (
+            " ".join(x.norm for x in tokens[i : i + n]) for n in range(2, 1 + _LONGEST_AFFIRMING)
+        )
+        if any(phrase in AFFIRMING_NEGATIVES for phrase in following):
             continue  # "no doubt", "without a doubt" = "undoubtedly"
         if word == "nor" and neither_open:
             neither_open = False
@@ -85,7 +84,7 @@ def _other_kind(token: Token) -> bool:
     return (
         word in MODAL_FORCE
         or word in QUALIFIERS
-        or word in DETERMINERS - _PLAIN_DETERMINERS
+        or word in DETERMINERS - PLAIN_DETERMINERS
         or number_value(word) is not None
     )
 
@@ -103,8 +102,8 @@ def _counterpart(negator: str, tokens: Sequence[Token], position: int | None) ->
     return ABSENT
 
 
-def _litotes(tokens: Sequence[Token], position: int, other: Sequence[Token]) -> bool:
-    """The negated word (within the next three) has its antonym on the other side: "not long"
+def _litotes(tokens: Sequence[Token], position: int, other: Sequence[Token], reach: int) -> bool:
+    """The negated word (within the next `reach`) has its antonym on the other side: "not long"
     for "shortly", "not legal" for "illegal"; or the negative word itself has ("absence of"
     for "presence of": the antonym type's)."""
     from auditor.wordnet import are_antonyms
@@ -112,13 +111,13 @@ def _litotes(tokens: Sequence[Token], position: int, other: Sequence[Token]) -> 
     mine = {t.norm for t in tokens}
     fresh = [t.norm for t in other if t.is_word and t.norm not in mine]
     start = position + (tokens[position].norm in NEGATORS or tokens[position].norm.endswith("n't"))
-    for t in tokens[start : position + 4]:
+    for t in tokens[start : position + 1 + reach]:
         if t.is_word and any(are_antonyms(t.norm, word) for word in fresh):
             return True
     return False
 
 
-def implicit_negatives(tokens: Sequence[Token], other: Sequence[Token]) -> int:
+def implicit_negatives(tokens: Sequence[Token], other: Sequence[Token], min_stem: int) -> int:
     """Words of one side, absent from the other, that deny without a negator: a negation inside
     a word ("impossible", "unevaluated": a negative prefix on a stem WordNet knows) or an
     approximator ("nearly complete": not complete)."""
@@ -130,7 +129,9 @@ def implicit_negatives(tokens: Sequence[Token], other: Sequence[Token]) -> int:
         if not t.is_word or t.norm in theirs:
             continue
         prefix = next((p for p in NEGATIVE_PREFIXES if t.norm.startswith(p)), "")
-        if t.norm in APPROXIMATORS or (prefix and negative_form(t.norm, t.norm[len(prefix) :])):
+        if t.norm in APPROXIMATORS or (
+            prefix and negative_form(t.norm, t.norm[len(prefix) :], min_stem)
+        ):
             count += 1
     return count
 
@@ -148,11 +149,11 @@ def find(
     # a negator against a negation said inside a word or by an approximator on the other side:
     # "impossible" = "cannot", "unevaluated" = "not assessed", "nearly complete" = "not yet"
     if removed:
-        removed = removed[implicit_negatives(art, off) :]
+        removed = removed[implicit_negatives(art, off, settings.prefix_min_stem) :]
     if added:
-        added = added[implicit_negatives(off, art) :]
-    removed = [(p, s) for p, s in removed if not _litotes(off, p, art)]
-    added = [(p, s) for p, s in added if not _litotes(art, p, off)]
+        added = added[implicit_negatives(off, art, settings.prefix_min_stem) :]
+    removed = [(p, s) for p, s in removed if not _litotes(off, p, art, settings.litotes_reach)]
+    added = [(p, s) for p, s in added if not _litotes(art, p, off, settings.litotes_reach)]
     edits = [Edit("negation", s, _counterpart(s, art, link.off_to_art.get(p))) for p, s in removed]
     edits += [Edit("negation", _counterpart(s, off, link.art_to_off.get(p)), s) for p, s in added]
     return edits

@@ -14,9 +14,14 @@ from typing import TYPE_CHECKING
 
 from auditor.lexicon import (
     APPROXIMATE_NUMBERS,
+    CLOCK_WORDS,
+    DATE_SEPARATORS,
     DETERMINERS,
+    FRACTIONS,
     MONTHS,
     ORDINALS,
+    PRONOUN_ONE_BEFORE,
+    RANGE_WORDS,
     SCALES,
     WILL_NOUN_MODIFIERS,
 )
@@ -34,18 +39,12 @@ from auditor.stages.changes.tokens import (
 if TYPE_CHECKING:
     from auditor.stages.speech import Speech
 
-#: fractions that, before "a million", make a cardinal
-_FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 #: words after which "one" is a pronoun ("this one", "their own one")
 _PRONOUN_ONE_AFTER = DETERMINERS | WILL_NOUN_MODIFIERS
 
 
 _CLOCK = re.compile(r"\d{1,2}\.\d{2}")
-_CLOCK_AFTER = frozenset(["a.m", "am", "p.m", "pm", "h", "hrs", "o'clock"])
-
-
 _DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
-_DATE_SEPARATORS = frozenset(["-", "/"])
 
 
 def _year(word: str) -> int | None:
@@ -66,7 +65,7 @@ def _date(words: list[str], text: list[str]) -> tuple[str, str, int] | None:
     used). "2023-02-11", "11/02/2023" (day or month first: both days, when both can be),
     "11 February 2023", "11th of Feb. 2023", "February 11, 2023", "February 11th"."""
     # digits: 2023-02-11, 11/02/2023, 02/11/2023
-    if len(words) >= 5 and words[1] in _DATE_SEPARATORS and words[3] == words[1]:
+    if len(words) >= 5 and words[1] in DATE_SEPARATORS and words[3] == words[1]:
         a, b, c = words[0], words[2], words[4]
         if a.isdigit() and b.isdigit() and c.isdigit():
             if _year(a) and len(b) <= 2 and len(c) <= 2:
@@ -122,7 +121,7 @@ def _special(tokens: Sequence[Token], i: int) -> tuple[str, str, int] | None:
         return f"time:{int(words[0])}:{words[2]}", f"{text[0]}:{text[2]}", 3
     if _CLOCK.fullmatch(words[0]):
         before = tokens[i - 1].norm if i else ""
-        if before == "at" or (len(words) > 1 and words[1].rstrip(".") in _CLOCK_AFTER):
+        if before == "at" or (len(words) > 1 and words[1].rstrip(".") in CLOCK_WORDS):
             hours, minutes = words[0].split(".")
             return f"time:{int(hours)}:{minutes}", text[0], 1
     # "5 000": thousands grouped with a space
@@ -149,7 +148,7 @@ def numbers(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
         nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
         if parsed is None or (
             t.norm == "one"
-            and (nxt in ("of", "another") or prev in _PRONOUN_ONE_AFTER or t.text != t.norm)
+            and (nxt in PRONOUN_ONE_BEFORE or prev in _PRONOUN_ONE_AFTER or t.text != t.norm)
         ):
             i += 1
             continue
@@ -157,7 +156,7 @@ def numbers(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
         words = [t.text.split("-")[0] if "-" in t.text and t.norm[0].isalpha() else t.text]
         j = i + 1
         # "half a million", "a quarter of a million": a fraction of a scale is a cardinal
-        share = _FRACTIONS.get(t.norm)
+        share = FRACTIONS.get(t.norm)
         norms = [x.norm for x in tokens[j : j + 3]]
         of_scale = False
         if share is not None:
@@ -203,7 +202,7 @@ def numbers(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
             kind == "cardinal"
             and len(words) == 1
             and len(range_to) == 3
-            and range_to[0] in _RANGE_WORDS
+            and range_to[0] in RANGE_WORDS
             and number_value(range_to[1]) is not None
             and range_to[2] in SCALES
         ):
@@ -213,10 +212,6 @@ def numbers(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
         out.append((i, key, surface if surface[0].isdigit() else surface.lower()))
         i = j
     return out
-
-
-#: words between the two ends of a range ("4 to 6 million", "between 4 and 6 million")
-_RANGE_WORDS = frozenset(["to", "and", "or", "-", "–"])
 
 
 def _key(kind: str, value: float, word: str, following: str) -> str:

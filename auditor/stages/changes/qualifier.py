@@ -13,7 +13,14 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from auditor.lexicon import DEGREE_WORDS, FOCUS_ADVERBS, MODAL_EXPRESSIONS, QUALIFIERS
+from auditor.lexicon import (
+    DEGREE_IDIOM_OPENERS,
+    DEGREE_WORDS,
+    FOCUS_ADVERBS,
+    HYPHENATED_NEGATIVE_PREFIXES,
+    MODAL_EXPRESSIONS,
+    QUALIFIERS,
+)
 from auditor.records import ABSENT
 from auditor.settings import ChangeSettings
 from auditor.stages.changes.tokens import Counterparts, Edit, Token, is_content
@@ -22,22 +29,19 @@ if TYPE_CHECKING:
     from auditor.stages.speech import Speech
 
 
-#: words that negate a prefixed qualifier: "lethal" is not in "non-lethal"
-NEGATIVE_PREFIXES = ("non-", "un-", "anti-", "counter-", "in-", "il-", "ir-")
+def _qualifier_key(word: str, length: int) -> str:
+    return word.replace("-", "")[:length]
 
 
-def _qualifier_key(word: str) -> str:
-    return word.replace("-", "")[:6]
-
-
-def _present(word: str, text_words: set[str], joined: str) -> bool:
-    """The word, a form of it, or its hyphenated spelling written apart, on the other side."""
-    key = _qualifier_key(word)
+def _present(word: str, text_words: set[str], joined: str, key_length: int) -> bool:
+    """The word, a form of it (the same first `key_length` letters), or its hyphenated spelling
+    written apart, on the other side."""
+    key = _qualifier_key(word, key_length)
     for w in text_words:
-        if _qualifier_key(w) == key:
+        if _qualifier_key(w, key_length) == key:
             return True
         # "full fledged" / "full-fledged"; but "lethal" is not in "non-lethal"
-        if word in w.split("-") and not w.startswith(NEGATIVE_PREFIXES):
+        if word in w.split("-") and not w.startswith(HYPHENATED_NEGATIVE_PREFIXES):
             return True
     return "-" in word and word.replace("-", "") in joined
 
@@ -47,7 +51,7 @@ def _is_degree(tokens: Sequence[Token], i: int, other_words: set[str]) -> bool:
     "most recently" → "last time", where the whole phrase changed)."""
     if tokens[i].norm not in DEGREE_WORDS or i + 1 >= len(tokens):
         return False
-    if i and tokens[i - 1].norm in ("not", "at"):
+    if i and tokens[i - 1].norm in DEGREE_IDIOM_OPENERS:
         return False  # "not least", "at least"
     from auditor.wordnet import parts_of_speech
 
@@ -89,13 +93,15 @@ def find(
 
     return [
         e
-        for e in _find(off, art, link)
+        for e in _find(off, art, link, settings.key_length)
         if not (e.article == ABSENT and rendered(e.official, art))
         and not (e.official == ABSENT and rendered(e.article, off))
     ]
 
 
-def _find(off: Sequence[Token], art: Sequence[Token], link: Counterparts) -> list[Edit]:
+def _find(
+    off: Sequence[Token], art: Sequence[Token], link: Counterparts, key_length: int
+) -> list[Edit]:
     off_words = {t.norm for t in off if t.is_word}
     art_words = {t.norm for t in art if t.is_word}
     if _has_focus(off) and _has_focus(art):
@@ -108,12 +114,12 @@ def _find(off: Sequence[Token], art: Sequence[Token], link: Counterparts) -> lis
     for i, t in enumerate(off):
         if _is_degree(off, i, art_words) and t.norm not in art_words:
             edits.append(Edit("qualifier", t.norm, ABSENT))
-        elif _is_qualifier(off, i) and not _present(t.norm, art_words, art_joined):
+        elif _is_qualifier(off, i) and not _present(t.norm, art_words, art_joined, key_length):
             other = link.off_to_art.get(i)
             if (
                 other is not None
                 and is_content(art[other])
-                and not _present(art[other].norm, off_words, off_joined)
+                and not _present(art[other].norm, off_words, off_joined, key_length)
             ):
                 replaced.add(other)
                 edits.append(Edit("qualifier", t.norm, art[other].norm))
@@ -125,12 +131,12 @@ def _find(off: Sequence[Token], art: Sequence[Token], link: Counterparts) -> lis
             continue
         if j in replaced or not _is_qualifier(art, j):
             continue
-        if not _present(t.norm, off_words, off_joined):
+        if not _present(t.norm, off_words, off_joined, key_length):
             other = link.art_to_off.get(j)
             if (
                 other is not None
                 and is_content(off[other])
-                and not _present(off[other].norm, art_words, art_joined)
+                and not _present(off[other].norm, art_words, art_joined, key_length)
             ):
                 edits.append(Edit("qualifier", off[other].norm, t.norm))
             else:

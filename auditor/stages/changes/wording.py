@@ -51,7 +51,7 @@ def find(
         a, b = off[i], art[j]
         if not (_eligible(a) and _eligible(b)) or link.art_to_off.get(j) != i:
             continue
-        if same_lemma(a.norm, b.norm) or opposite(a.norm, b.norm):
+        if same_lemma(a.norm, b.norm) or opposite(a.norm, b.norm, settings.prefix_min_stem):
             continue
         if a.norm[: settings.key_length] == b.norm[: settings.key_length]:
             continue  # another form of one word ("economically" → "economic")
