@@ -169,8 +169,8 @@ def test_the_calibration_is_linear_between_its_points_and_flat_beyond() -> None:
 
 @pytest.mark.parametrize(
     ("probability", "verdict"),
-    [(0.0, UNLIKELY), (0.499, UNLIKELY), (0.5, POSSIBLE), (0.799, POSSIBLE), (0.8, LIKELY),
-     (1.0, LIKELY)],
+    [(0.0, UNLIKELY), (0.5, UNLIKELY), (0.629, UNLIKELY), (0.63, POSSIBLE), (0.799, POSSIBLE),
+     (0.8, LIKELY), (1.0, LIKELY)],
 )  # fmt: skip
 def test_the_verdict_in_words_follows_the_probability(probability: float, verdict: str) -> None:
     assert verdict_of(probability, SETTINGS) == verdict
@@ -219,15 +219,15 @@ def test_too_little_text_still_names_the_artefacts_seen_without_a_score() -> Non
 #: the commit); the corpus's articles are real back-translations, its transcript native English
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 GOLDEN = [
-    ("natural English, seven styles", "\n\n".join(NATURAL_ENGLISH), -1.979, 0.103, UNLIKELY),
-    ("articles/cyprus-outlet-2022-11-29-aspen-gmf-forum-speech.txt", None, -0.346, 0.532,
-     POSSIBLE),
-    ("articles/russian-agency-2021-welt-am-sonntag-interview.txt", None, 0.958, 0.852, LIKELY),
-    ("articles/spanish-report-2023-04-brussels-foreign-ministers.txt", None, -1.116, 0.288,
+    ("natural English, seven styles", "\n\n".join(NATURAL_ENGLISH), -2.336, 0.17, UNLIKELY),
+    ("articles/cyprus-outlet-2022-11-29-aspen-gmf-forum-speech.txt", None, -0.316, 0.624,
      UNLIKELY),
-    ("articles/turkish-outlet-2022-11-30-bucharest-press-conference.txt", None, -1.726, 0.154,
+    ("articles/russian-agency-2021-welt-am-sonntag-interview.txt", None, 1.451, 0.912, LIKELY),
+    ("articles/spanish-report-2023-04-brussels-foreign-ministers.txt", None, -1.003, 0.449,
      UNLIKELY),
-    ("official/nato-transcript-2022-11-30-bucharest-press-conference.txt", None, -1.397, 0.288,
+    ("articles/turkish-outlet-2022-11-30-bucharest-press-conference.txt", None, -1.348, 0.363,
+     UNLIKELY),
+    ("official/nato-transcript-2022-11-30-bucharest-press-conference.txt", None, -1.315, 0.371,
      UNLIKELY),
 ]  # fmt: skip
 
@@ -256,7 +256,10 @@ def test_the_evidence_is_as_long_as_the_setting_says_and_each_item_has_a_directi
 
 _RATE = re.compile(r"^'(.+)' (\d+\.\d) per 1,000 tokens \(human writing \d+\.\d\)")
 _STAT = re.compile(r"^(.+) (\d+\.\d\d) \(human writing \d+\.\d\d\)")
-_WORDS = {v: k for k, v in {"w": "…", "C": "Name", "0": "number", "^": "(sentence start)"}.items()}
+_WORDS = {
+    v: k
+    for k, v in {"w": "…", "C": "Name", "0": "number", "p": "mark", "^": "(sentence start)"}.items()
+}
 
 
 def _independent_rate(gram_words: str, sentences: list[str]) -> float:

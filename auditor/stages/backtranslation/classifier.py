@@ -11,7 +11,8 @@ dictionary. A file whose format, version, feature extractor or feature names do 
 code is refused (`ModelError`), never read as something else.
 
     score = intercept + Σ weight × (t(value) − mean) / scale      t: log1p for n-gram rates
-    probability = calibration(score)   (isotonic: linear between the stored points)
+    probability = calibration(score)   (linear between the stored points: isotonic steps,
+                                       or Platt's curve tabulated)
 """
 
 from __future__ import annotations
