@@ -15,19 +15,19 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from auditor.records import ArticleResult
 from auditor.reports import commit
 from auditor.reports.data import ReportData
 from auditor.reports.formats import DEFAULT_FORMATS, REPORT_FILES, write_reports
 from auditor.run import paths
 from auditor.run.keys import file_signature
 from auditor.run.paths import FolderError
-from auditor.run.publish import JOURNAL_FILE
+from auditor.run.publish import JOURNAL_FILE, ordered, sync_tables
 from auditor.settings import Settings
 from auditor.store.decisions import Decisions
 from auditor.store.lock import LockHeld, audit_lock
 from auditor.store.state import STATE_DIR, State, StateError, state_path
-from auditor.store.wordings import WordingStore
+from auditor.store.stream import StoredHistory, StoredResults
+from auditor.store.wordings import StoredWordings
 
 
 class ReportError(Exception):
@@ -58,10 +58,10 @@ def rebuild_reports(
                 data = ReportData(
                     _stored_results(state, reports),
                     settings or Settings(),
-                    state.history(),
+                    StoredHistory(state),
                     tuple(formats),
                     written_at.replace("+00:00", "Z"),
-                    WordingStore(state).groups(),
+                    StoredWordings(state),
                     desk.review(),
                 )
                 # the next audit keeps these files as long as nothing it reads changed
@@ -76,6 +76,7 @@ def rebuild_reports(
                         reports_key, {**kept, **{p.name: file_signature(p) for p in paths}}
                     ),
                 )
+                written = ordered([*written, *sync_tables(reports, state)], formats)
                 desk.mark_reported(desk.fingerprint())
             finally:
                 state.close()
@@ -93,18 +94,20 @@ def rebuild_reports(
     return written
 
 
-def _stored_results(state: State, reports: Path) -> list[ArticleResult]:
-    """Every stored result, by article name; ReportError when there is none or one does not
-    read back (the next audit audits that article again)."""
+def _stored_results(state: State, reports: Path) -> StoredResults:
+    """Every stored result, by article name, read a batch at a time; ReportError when there is
+    none or one does not read back (the next audit audits that article again) — checked
+    first, a batch at a time, so that no report is half written."""
     ids = sorted(state.article_ids())
     if not ids:
         raise ReportError(f"no stored results in {reports}: run `auditor audit` first")
-    results = []
-    for article_id in ids:
-        try:
-            results.append(state.result(article_id))
-        except (ValueError, KeyError, TypeError) as exc:
-            raise ReportError(
-                f"the stored result of {article_id} cannot be read ({exc}): run `auditor audit`"
-            ) from exc
-    return results
+    source = StoredResults(state, ids)
+    read = 0
+    try:
+        for _ in source.read(ids):
+            read += 1
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ReportError(
+            f"the stored result of {ids[read]} cannot be read ({exc}): run `auditor audit`"
+        ) from exc
+    return source

@@ -22,13 +22,14 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from auditor.reports.findings import DECISIONS, Decided, Decision, Finding, FindingCounts, Tally
 from auditor.reports.review import Review
 from auditor.store.state import _transaction
+from auditor.store.stream import Lookup
 
 _TABLES = {
     "decisions": """
@@ -46,10 +47,17 @@ _TABLES = {
     CREATE TABLE IF NOT EXISTS run_findings (
         run_id TEXT PRIMARY KEY, counts TEXT NOT NULL, committed INTEGER NOT NULL DEFAULT 0
     )""",
+    # the findings of the run being written, staged a batch of articles at a time: they
+    # replace `findings` when its reports are committed (`commit_staged`)
+    "findings_staged": """
+    CREATE TABLE IF NOT EXISTS findings_staged (
+        finding_id TEXT NOT NULL, article_id TEXT NOT NULL, content_sha256 TEXT NOT NULL,
+        first_seen TEXT, finding TEXT NOT NULL, run_id TEXT NOT NULL
+    )""",
 }
 #: tables made again by the next run when theirs are not this auditor's (the decisions are
 #: never dropped)
-_DERIVED = ("findings", "run_findings")
+_DERIVED = ("findings", "run_findings", "findings_staged")
 #: the state's meta key naming the run whose findings the `findings` table holds
 FINDINGS_RUN = "findings_run"
 #: the state's meta key holding the fingerprint of the decisions the reports show
@@ -143,14 +151,62 @@ class Decisions:
         """Article id → its content hash, as the last committed findings saw it."""
         return dict(self.db.execute("SELECT DISTINCT article_id, content_sha256 FROM findings"))
 
-    def previous(self) -> frozenset[str] | None:
-        """The ids of the last committed run's findings; None before any run recorded them."""
+    def previous(self) -> Container[str] | None:
+        """The ids of the last committed run's findings (looked up one at a time); None before
+        any run recorded them."""
         if self._meta(FINDINGS_RUN) is None:
             return None
-        return frozenset(r[0] for r in self.db.execute("SELECT finding_id FROM findings"))
+        return self.first_seen()
 
-    def first_seen(self) -> dict[str, str]:
-        return dict(self.db.execute("SELECT finding_id, first_seen FROM findings"))
+    def first_seen(self) -> Mapping[str, str]:
+        """Finding id → when it was first present, looked up one at a time (a dictionary of
+        every finding would grow with the corpus)."""
+        return Lookup(
+            self.db,
+            "SELECT first_seen FROM findings WHERE finding_id = ?",
+            "SELECT finding_id FROM findings",
+        )
+
+    def stage_findings(
+        self, findings: Iterable[Finding], content: Mapping[str, str], run_id: str
+    ) -> None:
+        """Some of the findings of the run `run_id` (a batch of its articles, in the corpus's
+        order; `content`: their articles' hashes), kept aside until its reports are committed
+        (`commit_staged`) — one transaction."""
+        rows = [
+            (
+                f.finding_id,
+                f.article_id,
+                content.get(f.article_id, ""),
+                None,
+                json.dumps(asdict(f), ensure_ascii=False),
+                run_id,
+            )
+            for f in findings
+        ]
+        with _transaction(self.db):
+            self.db.execute("DELETE FROM findings_staged WHERE run_id != ?", (run_id,))
+            self.db.executemany("INSERT INTO findings_staged VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+    def commit_staged(self, run_id: str, run_at: str) -> None:
+        """The staged findings of `run_id` replace the findings of the last reports (a finding
+        seen before keeps when it was first seen); the run counts — one transaction, in SQL
+        (no finding passes through memory)."""
+        with _transaction(self.db):
+            self.db.execute(
+                "UPDATE findings_staged SET first_seen = COALESCE((SELECT f.first_seen FROM "
+                "findings f WHERE f.finding_id = findings_staged.finding_id), ?) WHERE run_id = ?",
+                (run_at, run_id),
+            )
+            self.db.execute("DELETE FROM findings")
+            self.db.execute(
+                "INSERT OR REPLACE INTO findings SELECT finding_id, article_id, content_sha256, "
+                "first_seen, finding FROM findings_staged WHERE run_id = ? ORDER BY rowid",
+                (run_id,),
+            )
+            self.db.execute("DELETE FROM findings_staged")
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (FINDINGS_RUN, run_id))
+            self._committed(run_id)
 
     def replace_findings(
         self, findings: Sequence[Finding], content: Mapping[str, str], run_id: str, run_at: str
@@ -237,13 +293,18 @@ class Decisions:
             list(self.decisions().values()), self.first_seen(), run_at or "", runs, self.outlets()
         )
 
-    def outlets(self) -> dict[str, str]:
-        """Article id → its outlet, as the wording groups hold it (`auditor.store.wordings`)."""
+    def outlets(self) -> Mapping[str, str]:
+        """Article id → its outlet, as the wording groups hold it (`auditor.store.wordings`),
+        looked up one article at a time."""
         try:
-            rows = self.db.execute("SELECT DISTINCT article_id, outlet FROM wording_members")
-            return dict(rows.fetchall())
+            self.db.execute("SELECT article_id, outlet FROM wording_members LIMIT 1")
         except sqlite3.Error:
             return {}
+        return Lookup(
+            self.db,
+            "SELECT outlet FROM wording_members WHERE article_id = ? LIMIT 1",
+            "SELECT DISTINCT article_id FROM wording_members",
+        )
 
     def reports_current(self) -> bool:
         """The committed reports show these decisions, and the findings they hold are

@@ -25,6 +25,9 @@ HISTORY_FILE = "history.csv"
 DICTIONARY_FILE = "README.md"
 #: written by every run too: the review's decisions, and one row per run
 DECISIONS_FILE, RUNS_FILE = "decisions.csv", "runs.csv"
+#: the tables every run appends to in place, after the others are committed
+#: (`auditor.reports.appended`)
+APPENDED = (HISTORY_FILE, RUNS_FILE)
 
 #: name → format, in the order the reports are listed; every one is the default
 FORMATS: dict[str, ReportFormat] = {f.name: f for f in (csv.FORMAT, xlsx.FORMAT, html.FORMAT)}
@@ -72,11 +75,11 @@ def write_reports(
     run_id: str = "",
     committed: Callable[[list[Path]], None] | None = None,
 ) -> list[Path]:
-    """Write the reports of `formats`, history.csv and the data dictionary into `folder`, all
-    committed together (a run killed half-way leaves the previous reports intact). `journal`,
-    `run_id` and `committed` as for `auditor.reports.commit.replace_files`."""
+    """Write the reports of `formats`, the data dictionary and decisions.csv into `folder`,
+    all committed together (a run killed half-way leaves the previous reports intact);
+    history.csv and runs.csv are the caller's to append once they are (`APPENDED`).
+    `journal`, `run_id` and `committed` as for `auditor.reports.commit.replace_files`."""
     from auditor.reports import commit, dictionary
-    from auditor.reports.history import history_csv
     from auditor.reports.review import review_files
 
     staged = commit.staging_folder(folder)
@@ -88,7 +91,6 @@ def write_reports(
         raise
     contents = {
         DICTIONARY_FILE: dictionary.render(data.settings).encode("utf-8"),
-        HISTORY_FILE: history_csv(data.history),
         **review_files(data),
     }
     written = commit.replace_files(
