@@ -314,6 +314,8 @@ class ReportFormat(NamedTuple):
     write: Writer  #: writes the entries; imports its libraries itself, when called
     #: the command-line options that apply to it only
     options: tuple[str, ...] = ()
+    #: modules it needs that the default install does not have (an extra of the package)
+    requires: tuple[str, ...] = ()
 
     def markdown(self) -> str:
         """Its line in the README's list of formats."""

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from auditor.reports.data import ReportFormat
-from auditor.reports.formats import csv, html, xlsx
+from auditor.reports.formats import csv, html, parquet, xlsx
 
 if TYPE_CHECKING:
     from auditor.reports.data import ReportData
@@ -29,9 +29,12 @@ DECISIONS_FILE, RUNS_FILE = "decisions.csv", "runs.csv"
 #: (`auditor.reports.appended`)
 APPENDED = (HISTORY_FILE, RUNS_FILE)
 
-#: name → format, in the order the reports are listed; every one is the default
-FORMATS: dict[str, ReportFormat] = {f.name: f for f in (csv.FORMAT, xlsx.FORMAT, html.FORMAT)}
-DEFAULT_FORMATS: tuple[str, ...] = tuple(FORMATS)
+#: name → format, in the order the reports are listed
+FORMATS: dict[str, ReportFormat] = {
+    f.name: f for f in (csv.FORMAT, xlsx.FORMAT, html.FORMAT, parquet.FORMAT)
+}
+#: the formats of a run that names none: every one whose libraries the default install has
+DEFAULT_FORMATS: tuple[str, ...] = tuple(name for name, f in FORMATS.items() if not f.requires)
 
 
 def listing() -> str:
@@ -47,6 +50,14 @@ def parse_formats(text: str | Iterable[str]) -> tuple[str, ...]:
     if unknown or not wanted:
         what = f"unknown report format {', '.join(unknown)}" if unknown else "no report format"
         raise ValueError(f"{what}: choose from {','.join(FORMATS)}")
+    from importlib.util import find_spec
+
+    for name in sorted(wanted):
+        missing = [module for module in FORMATS[name].requires if find_spec(module) is None]
+        if missing:
+            raise ValueError(
+                f"report format {name} needs {', '.join(missing)}: pip install 'auditor[{name}]'"
+            )
     return tuple(name for name in FORMATS if name in wanted)
 
 
@@ -63,7 +74,7 @@ def report_entries(formats: Sequence[str]) -> list[str]:
 
 #: every entry an audit may write into the reports folder (and replace): the ones a run with
 #: every format writes
-REPORT_FILES: tuple[str, ...] = tuple(report_entries(DEFAULT_FORMATS))
+REPORT_FILES: tuple[str, ...] = tuple(report_entries(tuple(FORMATS)))
 
 
 def write_reports(
