@@ -15,7 +15,6 @@ from auditor.stages.wordings import (
     FIRST_SEEN,
     PUBLISHED,
     ArticleWordings,
-    WordingGroup,
     contributions,
 )
 from auditor.store.state import State
@@ -70,34 +69,3 @@ def finish_wordings(state: State, gone: Sequence[str]) -> StoredWordings:
     batch at a time)."""
     WordingStore(state).remove(gone)
     return StoredWordings(state)
-
-
-def update_wordings(
-    state: State,
-    entries: Sequence[Entry],
-    results: Sequence[ArticleResult],
-    metadata: Metadata,
-    gone: Sequence[str],
-    run_at: str,
-) -> list[WordingGroup]:
-    """Bring the stored groups up to date with this run's articles; every group, for the
-    reports (in memory: a run uses `WordingUpdate` and `finish_wordings`)."""
-    apply_changes(state, entries, results, metadata, gone, run_at)
-    return WordingStore(state).groups()
-
-
-def apply_changes(
-    state: State,
-    entries: Sequence[Entry],
-    results: Sequence[ArticleResult],
-    metadata: Metadata,
-    gone: Sequence[str],
-    run_at: str,
-) -> Update:
-    """Replace the contributions of the articles whose result, outlet or time changed and
-    remove those of the articles gone; what changed."""
-    updater = WordingUpdate(state, metadata, run_at)
-    updater.add(list(zip(entries, results, strict=True)))
-    removed = WordingStore(state).remove(gone)
-    updater.update.groups |= removed.groups
-    return updater.update

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -208,41 +208,15 @@ class Decisions:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (FINDINGS_RUN, run_id))
             self._committed(run_id)
 
-    def replace_findings(
-        self, findings: Sequence[Finding], content: Mapping[str, str], run_id: str, run_at: str
-    ) -> None:
-        """The findings of a run whose reports are committed (a finding seen before keeps when
-        it was first seen); the run counts — one transaction."""
-        seen = self.first_seen()
-        rows = [
-            (
-                f.finding_id,
-                f.article_id,
-                content.get(f.article_id, ""),
-                seen.get(f.finding_id, run_at),
-                json.dumps(asdict(f), ensure_ascii=False),
-            )
-            for f in findings
-        ]
-        with _transaction(self.db):
-            self.db.execute("DELETE FROM findings")
-            self.db.executemany("INSERT OR REPLACE INTO findings VALUES (?, ?, ?, ?, ?)", rows)
-            self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (FINDINGS_RUN, run_id))
-            self._committed(run_id)
-
     def start_run(self, run_id: str, counts: FindingCounts) -> None:
         """A run's counts, before its reports are written: they count once it is committed
-        (`record_run`, `replace_findings` or, for a commit the next run completed, `settle`)."""
+        (`commit_staged`; `auditor.store.appended.commit_replay` for an unchanged run; `settle`
+        for a commit the next run completed)."""
         with _transaction(self.db):
             self.db.execute(
                 "INSERT OR REPLACE INTO run_findings VALUES (?, ?, 0)",
                 (run_id, json.dumps(counts.as_json())),
             )
-
-    def record_run(self, run_id: str) -> None:
-        """An unchanged run is committed (its findings are the last run's)."""
-        with _transaction(self.db):
-            self._committed(run_id)
 
     def settle(self, committed_run: str | None) -> None:
         """At the start of a run: the run whose interrupted commit was just completed counts."""
