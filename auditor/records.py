@@ -218,3 +218,5 @@ class ArticleResult:
     chrf_ci_high: float | None = None
     bleu_ci_low: float | None = None
     bleu_ci_high: float | None = None
+    #: the codec that decoded the article's bytes (`utf-8`, `cp1254`, `utf-16-le`)
+    encoding: str = ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Any
 
@@ -24,6 +25,12 @@ class IngestSettings:
     #: large". A news article is 5–50 kB; a 1 MB one costs about a minute of CPU here
     #: (`python bench/large_article.py`), so this bounds how long one file can hold the lock
     max_article_mb: float = 2.0
+
+    def __post_init__(self) -> None:
+        if not (math.isfinite(self.max_article_mb) and self.max_article_mb > 0):
+            raise ValueError(
+                f"max_article_mb must be a finite number above 0, not {self.max_article_mb}"
+            )
 
     @property
     def max_article_bytes(self) -> int:
@@ -58,6 +65,13 @@ class SegmentSettings:
     tail_min_share: float = 0.5
     #: a line of at most this many words without end punctuation is label-like
     label_max_words: int = 8
+    #: a line of more words is prose, never a furniture marker (furniture lines are short)
+    marker_max_words: int = 40
+    #: a text is hard-wrapped (its lines joined into paragraphs) when at least this share of
+    #: its lines followed by another, and at least `wrapped_min_lines` of them, break where a
+    #: greedy wrap at its widest line would
+    wrapped_min_share: float = 0.5
+    wrapped_min_lines: int = 4
 
 
 @dataclass(frozen=True)

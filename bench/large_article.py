@@ -8,7 +8,8 @@ one quoted (`quotations`) — and times ingest, segmentation, language identific
 back-translation markers and the drift stage (alignment, scores, changes) on it, then a whole
 `auditor audit` of it. Prints CPU seconds per stage (CPU, not wall time: this machine is
 shared) and, per doubling of the size, the growth factor: about 2 is linear, about 4
-quadratic. Measurement only; no test asserts a time.
+quadratic; and the whole audit's peak resident memory. Measurement only; no test asserts a
+time.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -116,18 +116,21 @@ def main() -> None:
         text = make(int(size * 1_000_000))
         row = stage_seconds(text, identifier, index)
         segments = int(row.pop("segments"))
+        peak = ""
         if not args.no_audit:
-            row["audit"] = _audit_seconds(text)
+            row["audit"], rss = _audit_seconds(text)
+            peak = f"; audit peak RSS {rss / 1e9:.2f} GB, {rss / 1e9 / size:.2f} GB per MB"
         cells = []
         for stage, seconds in row.items():
             growth = f" (×{seconds / previous[stage]:.1f})" if previous.get(stage) else ""
             cells.append(f"{stage} {seconds:.2f} s{growth}")
-        print(f"{size:g} MB, {segments} segments: " + ", ".join(cells), flush=True)
+        print(f"{size:g} MB, {segments} segments: " + ", ".join(cells) + peak, flush=True)
         previous = row
 
 
-def _audit_seconds(text: str) -> float:
-    """`auditor audit` of a corpus of the official transcript and this one article."""
+def _audit_seconds(text: str) -> tuple[float, int]:
+    """`auditor audit` of a corpus of the official transcript and this one article: its CPU
+    seconds and its peak resident memory in bytes (the largest of its processes)."""
     with tempfile.TemporaryDirectory() as folder:
         corpus = Path(folder) / "corpus"
         (corpus / "official").mkdir(parents=True)
@@ -136,11 +139,15 @@ def _audit_seconds(text: str) -> float:
         (corpus / "articles" / "large.txt").write_text(text, encoding="utf-8")
         command = [sys.executable, "-m", "auditor", "audit", str(corpus), "--json"]
         command += ["--reports", str(Path(folder) / "reports"), "--max-article-mb", "100"]
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         env = {**os.environ, "PYTHONPATH": str(ROOT)}  # this checkout's auditor
-        subprocess.run(command, check=True, capture_output=True, env=env)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        return (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+        child = subprocess.Popen(
+            command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        _, status, usage = os.wait4(child.pid, 0)  # this child's usage, its own processes in
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode:
+            raise subprocess.CalledProcessError(child.returncode, command)
+        return usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024  # maxrss: KiB on Linux
 
 
 if __name__ == "__main__":

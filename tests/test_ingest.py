@@ -116,3 +116,51 @@ def test_bad_files_become_errors_and_the_others_are_read(tmp_path: Path) -> None
         "d-folder.txt": "is a folder, not a file",
         "e-broken-link.txt": "cannot read file: it does not exist (a broken link?)",
     }
+
+
+#: prose with long runs of letters beyond ASCII (few spaces: few NUL bytes in UTF-16)
+LONG_RUNS = {
+    "ru": "Министриностранныхделзаявилчтовстречапрошлауспешно. " * 8,
+    "el": "ουπουργόςεξωτερικώντηςελλάδαςδήλωσεότιησυνάντησηήτανσημαντική. " * 8,
+    "tr": "Dışişlerindenyapılanaçıklamadaşüphelerinsürdüğübelirtildi. " * 8,
+}
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("language", sorted(LONG_RUNS))
+def test_unicode_without_a_mark_decodes_with_long_runs_beyond_ascii(
+    language: str, encoding: str, identifier: Identifier
+) -> None:
+    text = LONG_RUNS[language]
+    assert choose_decoding(text.encode(encoding), _plausibility(identifier)) == (text, encoding)
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("“We do not see China as an adversary,” NATO’s chief said — in Bucharest.\n", "cp1254"),
+        ("Levent ÖZADAM’dan: “ığdır şüphe” — Türkçe bir satır.\nAnd an English one.\n", "cp1254"),
+        ("Der Außenminister sagte: „Wir müssen größer denken.“\n", "cp1252"),
+        ("Министр сказал: «Мы не видим угрозы» — и ушёл.\n", "cp1251"),
+        ("Ο Υπουργός δήλωσε ότι η συνάντηση ήταν σημαντική.\n", "cp1253"),
+    ],
+)
+def test_legacy_text_is_decoded_in_its_code_page_never_called_binary(
+    text: str, encoding: str, identifier: Identifier
+) -> None:
+    doc = decode_document(
+        "x.txt",
+        Role.ARTICLE,
+        text.encode(encoding),
+        plausibility=_plausibility(identifier),
+        max_control=0.01,
+    )
+    assert doc.text == text
+
+
+def test_the_undefined_high_bytes_of_a_code_page_are_no_sign_of_binary_data() -> None:
+    """Bytes 0x81 and 0x8d decode in no Windows page but latin-1, as C1 controls (5 % here):
+    still text."""
+    data = (b"An English line with a stray byte here: " + b"\x81\x8d") * 20
+    doc = decode_document("x.txt", Role.ARTICLE, data, plausibility=None, max_control=0.01)
+    assert doc.text.startswith("An English line")

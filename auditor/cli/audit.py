@@ -1,6 +1,7 @@
 """`auditor audit`: options, progress bar, end-of-run table, `--watch` (edge: terminal)."""
 
 import json
+import math
 import time
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -18,6 +19,13 @@ if TYPE_CHECKING:
     from auditor.settings import Settings
 
 EXIT_OK, EXIT_CANNOT_RUN, EXIT_USAGE, EXIT_CRITICAL = 0, 1, 2, 3
+
+
+def positive_finite(value: float | None) -> float | None:
+    """Typer callback: a finite number above 0 (`inf`, `1e309` and `nan` are usage errors)."""
+    if value is not None and not (math.isfinite(value) and value > 0):
+        raise typer.BadParameter(f"{value} is not a finite number above 0")
+    return value
 
 
 def formats_option(value: str) -> str:
@@ -172,6 +180,7 @@ def audit(
             f"(default {MAX_ARTICLE_MB_HELP}).",
             envvar="AUDITOR_MAX_ARTICLE_MB",
             min=0.001,
+            callback=positive_finite,
             show_default=False,
         ),
     ] = None,
@@ -233,12 +242,15 @@ def _say_cannot_audit(exc: Exception) -> None:
     from rich.console import Console
     from rich.markup import escape
 
+    from auditor.cli.safe import shown
+
     Console(stderr=True).print(
-        f"[red]auditor: cannot audit:[/red] {escape(str(exc))}", soft_wrap=True
+        f"[red]auditor: cannot audit:[/red] {escape(shown(str(exc)))}", soft_wrap=True
     )
 
 
 def _run_once(job: Job) -> "AuditResult":
+    from auditor.cli.safe import shown
     from auditor.run.pipeline import audit_corpus
 
     audit_job = partial(
@@ -258,7 +270,7 @@ def _run_once(job: Job) -> "AuditResult":
         result = audit_job(summaries=False)
         typer.echo(json.dumps(result.summary()))
         for notice in result.notices:
-            typer.echo(f"note: {notice}", err=True)
+            typer.echo(f"note: {shown(notice)}", err=True)
         return result
     from rich.console import Console
     from rich.markup import escape
@@ -277,7 +289,7 @@ def _run_once(job: Job) -> "AuditResult":
         task = bar.add_task("", total=None)
 
         def on_article(article_id: str, done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total, description=escape(article_id))
+            bar.update(task, completed=done, total=total, description=escape(shown(article_id)))
 
         result = audit_job(progress=on_article)
     print_summary(result)

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from auditor.cli.safe import shown
+
 if TYPE_CHECKING:
     from auditor.translation.packages import InstalledModel
 
@@ -50,7 +52,7 @@ def _describe(model: "InstalledModel") -> str:
 
 def _fail(message: str) -> typer.Exit:
     """Print message on stderr and return the exit to raise."""
-    typer.echo(f"auditor: {message}", err=True)
+    typer.echo(shown(f"auditor: {message}"), err=True)
     return typer.Exit(EXIT_FAILED)
 
 
@@ -70,11 +72,13 @@ def list_models(models_dir: ModelsDirOption = None) -> None:
     models = installed_models(folder)
     if not models:
         typer.echo(
-            f"no translation models installed in {folder}; "
-            "install one with: auditor models install FILE.argosmodel"
+            shown(
+                f"no translation models installed in {folder}; "
+                "install one with: auditor models install FILE.argosmodel"
+            )
         )
         return
-    table = Table(title=f"translation models in {escape(str(folder))}")
+    table = Table(title=f"translation models in {escape(shown(str(folder)))}")
     for column in ("from", "to", "name", "version", "size", "path"):
         table.add_column(
             column,
@@ -83,16 +87,16 @@ def list_models(models_dir: ModelsDirOption = None) -> None:
         )
     for model in models:
         table.add_row(
-            *map(
-                escape,
-                (
+            *(
+                escape(shown(value))
+                for value in (
                     model.from_code,
                     model.to_code,
                     model.name,
                     model.version,
                     format_size(model.size_bytes),
                     str(model.path),
-                ),
+                )
             )
         )
     Console().print(table)
@@ -154,7 +158,7 @@ def install(
             model = install_from_file(Path(source).expanduser(), folder)
     except ModelError as exc:
         raise _fail(f"cannot install: {exc}") from exc
-    typer.echo(f"installed {_describe(model)} in {model.path}")
+    typer.echo(shown(f"installed {_describe(model)} in {model.path}"))
 
 
 @models_app.command("remove")
@@ -184,4 +188,4 @@ def remove(
         model = remove_model(folder, from_code, to_code)
     except ModelError as exc:
         raise _fail(f"cannot remove: {exc}") from exc
-    typer.echo(f"removed {_describe(model)} from {folder}")
+    typer.echo(shown(f"removed {_describe(model)} from {folder}"))

@@ -47,27 +47,34 @@ def report(
     from rich.console import Console
     from rich.markup import escape
 
+    from auditor.cli.safe import shown
     from auditor.run.report import ReportError, rebuild_reports
 
     chosen = parse_formats(formats)
     console = Console(stderr=True)
+    notices: list[str] = []
     try:
-        written = rebuild_reports(reports, chosen, wait=wait)
+        written = rebuild_reports(reports, chosen, wait=wait, notices=notices)
     except ReportError as exc:
         console.print(
-            f"[red]auditor: cannot write the reports:[/red] {escape(str(exc))}", soft_wrap=True
+            f"[red]auditor: cannot write the reports:[/red] {escape(shown(str(exc)))}",
+            soft_wrap=True,
         )
         raise typer.Exit(EXIT_CANNOT_RUN) from exc
     names = ", ".join(p.name + ("/" if p.is_dir() else "") for p in written)
-    typer.echo(f"wrote {names} to {reports}/")
+    typer.echo(shown(f"wrote {names} to {reports}/"))
+    for notice in notices:
+        console.print(f"[yellow]note:[/yellow] {escape(shown(notice))}", soft_wrap=True)
     index = reports / "html" / "index.html"
     if open_index:
         import webbrowser
 
         if not index.is_file():
             console.print(
-                f"[yellow]note:[/yellow] no {escape(str(index))}: add html to --formats",
+                f"[yellow]note:[/yellow] no {escape(shown(str(index)))}: add html to --formats",
                 soft_wrap=True,
             )
         elif not webbrowser.open(index.resolve().as_uri()):
-            console.print(f"no browser found; open {escape(str(index))} yourself", soft_wrap=True)
+            console.print(
+                f"no browser found; open {escape(shown(str(index)))} yourself", soft_wrap=True
+            )

@@ -10,6 +10,8 @@ from typing import Annotated, TypeVar
 
 import typer
 
+from auditor.cli.safe import shown as shown_text
+
 EXIT_OK, EXIT_CANNOT_RUN, EXIT_USAGE = 0, 1, 2
 T = TypeVar("T")
 
@@ -119,10 +121,10 @@ def list_findings(
         table.add_row(
             f.finding_id,
             f.level,
-            escape(f"{f.text} · “{_short(f.quoted)}”"),
+            escape(shown_text(f"{f.text} · “{_short(f.quoted)}”")),
             f.where,
-            escape(f.article_id),
-            escape(decision),
+            escape(shown_text(f.article_id)),
+            escape(shown_text(decision)),
             style="dim" if item.decided and item.decided.decision == "dismissed" else None,
         )
     Console().print(table)
@@ -200,7 +202,7 @@ def import_file(
     done = _or_exit(lambda: import_decisions(reports, path, reviewer or getpass.getuser()))
     console = Console(stderr=True)
     for warning in done.warnings:
-        console.print(f"[yellow]note:[/yellow] {escape(warning)}", soft_wrap=True)
+        console.print(f"[yellow]note:[/yellow] {escape(shown_text(warning))}", soft_wrap=True)
     typer.echo(
         f"recorded {done.recorded} decision(s), cleared {done.cleared}, {done.kept} unchanged"
     )
@@ -222,7 +224,7 @@ def _decide(
     decided = _or_exit(lambda: decide(reports, finding_ids, decision, note=note, reviewer=who))
     for stored in decided:
         f = stored.finding
-        typer.echo(f"{decision} {f.finding_id} {f.article_id} {f.where}: {f.text}")
+        typer.echo(shown_text(f"{decision} {f.finding_id} {f.article_id} {f.where}: {f.text}"))
     _rebuild(reports, wait)
 
 
@@ -239,12 +241,12 @@ def _rebuild(reports: Path, wait: float) -> None:
     except ReportError as exc:
         Console(stderr=True).print(
             f"[yellow]note:[/yellow] the decisions are recorded; the reports show them after "
-            f"the next audit ({escape(str(exc))})",
+            f"the next audit ({escape(shown_text(str(exc)))})",
             soft_wrap=True,
         )
         return
     names = ", ".join(p.name + ("/" if p.is_dir() else "") for p in written)
-    typer.echo(f"rebuilt {names} in {reports}/")
+    typer.echo(shown_text(f"rebuilt {names} in {reports}/"))
 
 
 def _or_exit(call: Callable[[], T]) -> T:
@@ -256,7 +258,9 @@ def _or_exit(call: Callable[[], T]) -> T:
     try:
         return call()
     except ReviewError as exc:
-        Console(stderr=True).print(f"[red]auditor: {escape(str(exc))}[/red]", soft_wrap=True)
+        Console(stderr=True).print(
+            f"[red]auditor: {escape(shown_text(str(exc)))}[/red]", soft_wrap=True
+        )
         raise typer.Exit(EXIT_CANNOT_RUN) from exc
 
 

@@ -1,7 +1,8 @@
 """The short end-of-run table printed by `auditor audit` (edge: terminal).
 
 Every string that comes from the user's files or paths is escaped: a name like `a[/x].txt`
-is text, never rich markup."""
+is text, never rich markup, and an ESC sequence or a bidi override in it is shown as an
+escape, never sent to the terminal (`auditor.cli.safe`)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from auditor.cli.safe import shown
 from auditor.records import Status
 
 if TYPE_CHECKING:
@@ -59,6 +61,11 @@ def shown_names(names: Sequence[str], width: int) -> list[str]:
     return [shown[name] for name in names]
 
 
+def _text(value: object) -> str:
+    """A value from the user's files or paths, as the terminal may show it."""
+    return escape(shown(str(value)))
+
+
 def review_order(article: ArticleSummary) -> tuple[object, ...]:
     """Articles to read first, first (as the workbook and the index order them): compared
     ones, then by misquoted quotations, critical edits, quotations not found, notable changes;
@@ -78,7 +85,7 @@ def print_summary(result: AuditResult, console: Console | None = None) -> None:
 
     console = console or Console()
     table = Table(
-        title=f"auditor run {escape(result.run_id)}",
+        title=f"auditor run {_text(result.run_id)}",
         title_justify="left",
         box=box.SIMPLE,
         pad_edge=False,
@@ -87,7 +94,7 @@ def print_summary(result: AuditResult, console: Console | None = None) -> None:
     # and never into a name that another article could have
     width = max(20, console.width - OTHER_COLUMNS)
     articles = sorted(result.articles, key=review_order)
-    names = shown_names([a.article_id for a in articles], width)
+    names = shown_names([shown(a.article_id) for a in articles], width)
     table.add_column("article", overflow="fold", max_width=width)
     table.add_column("status", no_wrap=True, min_width=17)
     for name in ("cover", "chrF++", "crit.", "frag."):
@@ -114,14 +121,14 @@ def print_summary(result: AuditResult, console: Console | None = None) -> None:
         f"reviewed: {found.confirmed} confirmed, {found.dismissed} dismissed"
     )
     for notice in result.notices:
-        console.print(f"[yellow]note:[/yellow] {escape(notice)}")
+        console.print(f"[yellow]note:[/yellow] {_text(notice)}")
     for article in result.articles:
         if article.status is Status.ERROR:
-            console.print(f"[red]error[/red] {escape(article.article_id)}: {escape(article.error)}")
+            console.print(f"[red]error[/red] {_text(article.article_id)}: {_text(article.error)}")
     for error in result.official_errors:
         console.print(
-            f"[yellow]official document skipped[/yellow] {escape(error.doc_id)}: "
-            f"{escape(error.error)}"
+            f"[yellow]official document skipped[/yellow] {_text(error.doc_id)}: "
+            f"{_text(error.error)}"
         )
     console.print(
         "signatures: " + " | ".join(f"{k} {v}" for k, v in signatures().items()),
@@ -131,9 +138,9 @@ def print_summary(result: AuditResult, console: Console | None = None) -> None:
     written = ", ".join(p.name + ("/" if p.is_dir() else "") for p in result.reports)
     folder = result.reports[0].parent if result.reports else Path()
     console.print(
-        f"{len(result.articles)} articles in {result.seconds:.1f} s; wrote {escape(written)} to "
-        f"{escape(str(folder))}/"
+        f"{len(result.articles)} articles in {result.seconds:.1f} s; wrote {_text(written)} to "
+        f"{_text(folder)}/"
     )
     for name, what in (("audit.xlsx", "the workbook"), ("html/index.html", "each change in place")):
         if result.reports and (folder / name).is_file():
-            console.print(f"review: {escape(str(folder / name))}  ({what})", soft_wrap=True)
+            console.print(f"review: {_text(folder / name)}  ({what})", soft_wrap=True)

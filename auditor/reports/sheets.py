@@ -175,6 +175,7 @@ LABELS = {
     "bleu_ci_high": "BLEU: 95 % range to",
     "findings_confirmed": "Findings confirmed",
     "findings_dismissed": "Findings dismissed",
+    "encoding": "Read in the encoding",
     # Segments, Fragments
     "segment_index": "Segment",
     "kind": "Kind",

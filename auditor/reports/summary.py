@@ -236,6 +236,15 @@ class ArticleSummary:
         "2",
         "findings",
     )
+    encoding: str = _column(
+        "text",
+        "codec name",
+        "the encoding the article's bytes were read in: `utf-8`, `utf-8-sig`, `utf-16-le`, or a "
+        "legacy code page chosen because its text reads as letters of a known language "
+        "(`cp1254`: Turkish Windows); empty when the file could not be read",
+        "cp1254",
+        default="",
+    )
 
     @classmethod
     def of(cls, article: ArticleResult) -> ArticleSummary:
@@ -293,6 +302,7 @@ class ArticleSummary:
             bleu_ci_low=article.bleu_ci_low,
             bleu_ci_high=article.bleu_ci_high,
             backtranslation_verdict=article.backtranslation_verdict,
+            encoding=article.encoding,
         )
 
     def row(self) -> dict[str, Any]:
@@ -304,9 +314,15 @@ class ArticleSummary:
 
     @classmethod
     def from_json(cls, text: str) -> ArticleSummary:
+        """The summary `to_json` wrote; ValueError when `text` is not one (a damaged state)."""
         data = json.loads(text)
+        if not isinstance(data, dict):
+            raise ValueError("a stored summary is not a JSON object")
         known = _field_names()
         values = {k: v for k, v in data.items() if k in known}
+        for name, value in values.items():
+            if not value_fits(_column_types()[name], value):
+                raise ValueError(f"a stored summary's {name} is not of its column's type")
         return cls(**{**values, "status": Status(values["status"])})
 
 
@@ -315,6 +331,23 @@ def _field_names() -> dict[str, None]:
     """The fields of `ArticleSummary`, in order (looked up once: an unchanged re-audit reads
     one summary per article)."""
     return dict.fromkeys(f.name for f in fields(ArticleSummary))
+
+
+@cache
+def _column_types() -> dict[str, str]:
+    return {column.name: column.type for column in summary_columns()}
+
+
+def value_fits(column_type: str, value: Any) -> bool:
+    """Whether a value read back from JSON (a stored summary or history row) is one of a
+    column of `column_type`."""
+    if value is None:
+        return column_type != "text"
+    if column_type == "text":
+        return isinstance(value, str)
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, int) or (column_type == "number" and isinstance(value, float))
 
 
 def _plain(value: Any) -> Any:

@@ -41,12 +41,20 @@ class PreparedArticle:
         return [s.text for s in self.segments if s.kind is Kind.SENTENCE and not s.is_fragment]
 
 
+def segments_of(text: str, settings: Settings) -> list[Segment]:
+    """The segments of a document's text, each read on one line: a line break inside a
+    segment (a wrapped line, a quotation over two lines) is a space, so that no finding
+    depends on where the file's lines break. Offsets stay those of the file."""
+    return [
+        replace(s, text=s.text.replace("\n", " ")) if "\n" in s.text else s
+        for s in segment_document(text, settings.segment)
+    ]
+
+
 def build_index(officials: Sequence[Document], settings: Settings) -> OfficialIndex:
     """Index the official sentences of every official document (once per run)."""
     sentences = {
-        doc.doc_id: [
-            s for s in segment_document(doc.text, settings.segment) if s.kind is Kind.SENTENCE
-        ]
+        doc.doc_id: [s for s in segments_of(doc.text, settings) if s.kind is Kind.SENTENCE]
         for doc in officials
     }
     return OfficialIndex(
@@ -60,7 +68,7 @@ def prepare_article(
     document: Document, identifier: Identifier, settings: Settings
 ) -> PreparedArticle:
     segments = identify_segments(
-        segment_document(document.text, settings.segment), identifier, settings.language
+        segments_of(document.text, settings), identifier, settings.language
     )
     return PreparedArticle(document, tuple(segments))
 
@@ -117,6 +125,7 @@ def finish_article(
         chrf_ci_high=scores.chrf_ci[1] if scores and scores.chrf_ci else None,
         bleu_ci_low=scores.bleu_ci[0] if scores and scores.bleu_ci else None,
         bleu_ci_high=scores.bleu_ci[1] if scores and scores.bleu_ci else None,
+        encoding=document.encoding,
     )
 
 

@@ -170,6 +170,7 @@ class Incremental:
         )
         if self.failures.notice():
             self.notices.append(str(self.failures.notice()))
+        self.notices.extend(state.repairs)
         return AuditResult(
             run_id=run.run_id,
             started_at=run.run_at,
@@ -316,7 +317,7 @@ class Incremental:
             try:
                 digests.append(ArticleSummary.from_json(kept[entry.article_id]))
             except (KeyError, ValueError, TypeError):
-                return None
+                return None  # a summary that does not read back: its stored result decides
         return digests
 
     def _counts(self, audited: int, tally: _Tally) -> dict[str, int]:

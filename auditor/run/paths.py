@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from auditor.store.state import STATE_DIR, STATE_FILE
+from auditor.store.state import STATE_DIR, STATE_FILE, StateError, refuse_links
 
 OFFICIAL_DIR = "official"
 ARTICLES_DIR = "articles"
@@ -67,20 +67,12 @@ def check_folders(corpus: Path, reports: Path) -> None:
 
 
 def check_state_folder(reports: Path) -> None:
-    """Refuse a state folder that is a file or a link, or that holds links."""
-    state_dir = reports / STATE_DIR
-    if state_dir.is_symlink() or (state_dir.exists() and not state_dir.is_dir()):
-        raise FolderError(
-            f"{state_dir} is a file or a link, not auditor's state folder: move it away or "
-            f"choose another --reports folder"
-        )
-    if state_dir.is_dir():
-        links = sorted(p.name for p in state_dir.iterdir() if p.is_symlink())
-        if links:
-            raise FolderError(
-                f"{state_dir} holds links ({', '.join(links)}): auditor writes only its own "
-                f"regular files there, never through a link; remove them"
-            )
+    """Refuse a state folder that is a file or a link, or that holds links
+    (`auditor.store.state.refuse_links`, which every opening of the state also calls)."""
+    try:
+        refuse_links(reports / STATE_DIR)
+    except StateError as exc:
+        raise FolderError(str(exc)) from exc
 
 
 def _overlap(reports: Path, source: Path, why: str) -> FolderError:

@@ -144,9 +144,20 @@ class Record:
 
     @classmethod
     def from_json(cls, text: str) -> Record:
+        """The record `to_json` wrote; ValueError, TypeError or KeyError when `text` is not
+        one (a damaged state: the run then audits, and records again)."""
         fields = json.loads(text)
         fields["rows"] = [tuple(row) for row in fields["rows"]]
-        return cls(**fields)
+        record = cls(**fields)
+        texts = [record.key, record.reports_key, record.default_settings, *record.notices]
+        numbers = [record.errors, record.critical_edits, record.max_bytes, record.articles]
+        numbers += record.findings.values()
+        texts += [cell for row in record.rows for cell in row]
+        if not all(isinstance(t, str) for t in texts) or not all(
+            isinstance(n, int) and not isinstance(n, bool) for n in numbers
+        ):
+            raise ValueError("the unchanged record does not read back")
+        return record
 
     def counts(self) -> dict[str, int]:
         return {
@@ -344,10 +355,14 @@ class Run:
         stored = state.get_meta(RECORD_KEY)
         if stored is None:
             return None
+        from auditor.reports.findings import FindingCounts
+
         try:
             record = Record.from_json(stored)
-        except (ValueError, TypeError, KeyError):
-            return None
+            found = FindingCounts(**record.findings)
+            counts = record.counts()
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None  # a record that does not read back: the run audits, and records again
         if self.settings is not None:
             settings, max_bytes = (
                 self.settings.fingerprint(),
@@ -365,7 +380,6 @@ class Run:
         )
         if not publisher.reports_intact(record.reports_key):
             return None
-        from auditor.reports.findings import FindingCounts
         from auditor.store.decisions import Decisions
 
         desk = Decisions(state.db)
@@ -376,8 +390,6 @@ class Run:
             return None
         state.settle_history(None)
         state.start_run(self.run_id, self.run_at)
-        counts = record.counts()
-        found = FindingCounts(**record.findings)
         desk.start_run(self.run_id, found)
         written = publisher.append_history([], counts, found)  # no article's result changed
         return AuditResult(
@@ -391,7 +403,7 @@ class Run:
             unchanged=counts["unchanged"],
             errors=record.errors,
             critical_edits=found.critical,
-            notices=[*self.notices, *record.notices],
+            notices=[*self.notices, *record.notices, *state.repairs],
             findings=found,
         )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,9 +19,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from auditor.reports.findings import DECISIONS, Decided, Decision, describe
+from auditor.reports.formats import DECISIONS_FILE
 from auditor.reports.review import Typed, typed_decisions
 from auditor.store.decisions import Decisions, Stored
-from auditor.store.state import State, state_path
+from auditor.store.state import State, StateError, environment_fault, set_aside, state_path
 
 #: shortest prefix of a finding id accepted on the command line
 MIN_PREFIX = 4
@@ -45,11 +47,32 @@ def desk(reports: Path) -> Iterator[Decisions]:
     path = state_path(reports)
     if not path.is_file():
         raise ReviewError(f"no audit in {reports}: run `auditor audit` first")
-    state = State(path)
     try:
+        state = State(path)
+    except StateError as exc:  # a link in the state folder, a newer auditor's state
+        raise ReviewError(str(exc)) from exc
+    damaged: sqlite3.DatabaseError | None = None
+    try:
+        if state.rebuilt_from is not None:  # no decision goes into a state rebuilt empty:
+            raise ReviewError(  # the next audit takes them back from decisions.csv
+                f"the state in {reports} could not be read and was moved aside (as "
+                f"{state.rebuilt_from.name}): run `auditor audit` to audit every article again "
+                f"(the decisions come back from {DECISIONS_FILE})"
+            )
         yield Decisions(state.db)
+    except sqlite3.DatabaseError as exc:
+        if environment_fault(exc):
+            raise ReviewError(f"cannot use the state {path}: {exc}") from exc
+        damaged = exc
     finally:
         state.close()
+    if damaged is not None:
+        aside = set_aside(path)
+        raise ReviewError(
+            f"the state in {reports} is damaged ({damaged}) and was moved aside (as "
+            f"{aside.name}): run `auditor audit` to audit every article again (the decisions "
+            f"come back from {DECISIONS_FILE})"
+        ) from damaged
 
 
 def findings(reports: Path) -> list[Item]:

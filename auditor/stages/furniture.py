@@ -19,10 +19,14 @@ _TERMINAL = re.compile(r"[.!?…:;][\"”’)]*$")
 _WORD = re.compile(r"\w+")
 
 
-def is_marker(line: str) -> bool:
-    """A line that is page furniture wherever it appears."""
+def is_marker(line: str, settings: SegmentSettings | None = None) -> bool:
+    """A line that is page furniture wherever it appears. A line of more words than furniture
+    has is prose, whatever it contains (an article scraped onto one line ends with its
+    page's "Required fields are marked *")."""
     line = line.strip()
     if not line:
+        return False
+    if len(_WORD.findall(line)) > (settings or SegmentSettings()).marker_max_words:
         return False
     if _MARKER.fullmatch(line) or _PIPES.search(line):
         return True
@@ -56,7 +60,7 @@ def tail_start(lines: list[str], settings: SegmentSettings) -> int | None:
     content = [i for i, line in enumerate(lines) if line.strip()]
     if not content:
         return None
-    flags = [is_marker(lines[i]) for i in content]
+    flags = [is_marker(lines[i], settings) for i in content]
     weak = [f or is_label_like(lines[i], settings) for f, i in zip(flags, content, strict=True)]
     suffix_weak = [0] * (len(content) + 1)
     for pos in range(len(content) - 1, -1, -1):

@@ -22,11 +22,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # reading and hashing files (an unchanged run) needs no record types
     from auditor.records import Document, IngestError, Role
 
-#: Legacy code pages tried beside charset-normalizer's own candidates. On mostly-English text
-#: several of them decode without error; `choose_decoding` picks the one whose non-ASCII lines a
-#: language model finds most plausible (cp1250 turns Turkish ğ ı ş into đ ý ţ, which it does not).
-LEGACY_ENCODINGS = ("cp1252", "cp1254", "cp1250", "cp1251", "cp1253", "iso8859_9", "latin_1")
-
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf_32"),
     (codecs.BOM_UTF32_BE, "utf_32"),
@@ -36,15 +31,18 @@ _BOMS = (
 )
 #: category Cc is exactly U+0000–U+001F and U+007F–U+009F; whitespace among them is allowed
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+#: control characters other than C1: in a single-byte code page, U+0080–U+009F are high bytes
+#: the page leaves undefined, never a sign of binary data
+_C0_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+#: Unicode without a byte-order mark, tried for bytes that hold NUL
+_WIDE_ENCODINGS = ("utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be")
+#: bytes of distinct non-ASCII lines on which the code pages of a legacy file are ranked (and
+#: characters on which a wide decoding is)
+_SAMPLE_BYTES = 64_000
 
-#: Scores how plausible a decoded line is as natural language, in [0, 1].
-Plausibility = Callable[[str], float]
-
-
-#: in UTF-16 text of a Latin, Cyrillic or Greek script, one byte of each pair is NUL for every
-#: ASCII character (spaces, digits, punctuation at least) and the other byte almost never is
-_UTF16_MIN_NUL_SHARE = 0.1
-_UTF16_MAX_OTHER_NUL_SHARE = 0.01
+#: Scores how plausible a decoded line is as natural language, in [0, 1] (the language model:
+#: the last word between decodings that read equally well letter by letter).
+LinePlausibility = Callable[[str], float]
 _MB = 1_000_000
 
 
@@ -70,12 +68,15 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def control_char_share(text: str) -> float:
+def control_char_share(text: str, *, single_byte: bool = False) -> float:
     """Share of characters that are control characters (Unicode category Cc) other than
-    ordinary whitespace (tab, line feed, vertical tab, form feed, carriage return)."""
+    ordinary whitespace (tab, line feed, vertical tab, form feed, carriage return).
+
+    single_byte: the text comes from a single-byte code page, where U+0080–U+009F are high
+    bytes the page leaves undefined: not counted."""
     if not text:
         return 0.0
-    return len(_CONTROL.findall(text)) / len(text)
+    return len((_C0_CONTROL if single_byte else _CONTROL).findall(text)) / len(text)
 
 
 def normalise(text: str) -> str:
@@ -86,94 +87,154 @@ def normalise(text: str) -> str:
 
 
 def _candidate_encodings(data: bytes) -> list[str]:
+    """The code pages of the identifier's languages, then charset-normalizer's candidates."""
     # imported here: only a file that is not UTF-8 needs it, and an unchanged re-audit none
     from charset_normalizer import from_bytes
 
-    seen: dict[str, None] = {}
+    from auditor.stages.plausible import legacy_encodings
+
+    seen: dict[str, None] = dict.fromkeys(codecs.lookup(name).name for name in legacy_encodings())
     for match in from_bytes(data):
         seen.setdefault(codecs.lookup(match.encoding).name, None)
-    for name in LEGACY_ENCODINGS:
-        seen.setdefault(codecs.lookup(name).name, None)
     return list(seen)
 
 
-def choose_decoding(data: bytes, plausibility: Plausibility | None) -> tuple[str, str]:
+def choose_decoding(
+    data: bytes, plausibility: LinePlausibility | None, max_control: float = 0.01
+) -> tuple[str, str]:
     """Decode `data`, returning `(text, encoding)`. Raises `NotText` for unusable bytes.
 
-    Order of evidence: a byte-order mark; NUL bytes (binary); strict UTF-8; then every candidate
-    that decodes, ranked by how plausible its non-ASCII lines read (ties keep the
-    charset-normalizer order).
+    Order of evidence: a byte-order mark; for bytes that hold NUL, UTF-16 or UTF-32 without a
+    mark (else binary data); strict UTF-8; then the legacy code pages of the identifier's
+    languages and charset-normalizer's candidates. Candidates are ranked by how plausibly
+    their text reads (`auditor.stages.plausible`: no control characters, letters of a known
+    language cased as words, typographic marks), never by a detector's first guess; the
+    language model's verdict on the lines in which they differ breaks ties, then their order.
+    The encoding is named as `codecs` names it (`cp1254`, `utf-16-le`).
     """
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(name), name
+                return data.decode(name), codecs.lookup(name).name
             except UnicodeDecodeError as exc:
                 raise NotText(f"not text: starts with a {name} mark but does not decode") from exc
-    utf16 = _utf16_without_mark(data)
-    if utf16 is not None:
-        return utf16
     if b"\x00" in data:
-        raise NotText("not text: looks like binary data (contains NUL bytes)")
+        wide = _ranked(_decodings(data, _WIDE_ENCODINGS), plausibility)
+        if not wide or not _reads_as_text(wide[0][0], max_control):
+            raise NotText("not text: looks like binary data (contains NUL bytes)")
+        return wide[0]
     try:
-        return data.decode("utf-8"), "utf_8"
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    decodings: list[tuple[str, str]] = []
-    for name in _candidate_encodings(data):
+    # only the lines with bytes beyond ASCII differ between code pages: they are the evidence
+    sample = _high_byte_lines(data)
+    ranked = _ranked(_decodings(sample, _candidate_encodings(sample)), plausibility)
+    for _, name in ranked:
         try:
-            decodings.append((data.decode(name), name))
+            return data.decode(name), name
+        except UnicodeDecodeError:
+            continue  # a byte beyond the sample that this code page leaves undefined
+    raise NotText("not text: the bytes do not decode in any known encoding")
+
+
+def _high_byte_lines(data: bytes) -> bytes:
+    """The distinct lines of `data` that hold a byte beyond ASCII, at most `_SAMPLE_BYTES` of
+    them (a long file repeats its letters; ranking every code page on all of it would cost
+    seconds per megabyte)."""
+    kept: dict[bytes, None] = {}
+    size = 0
+    for line in data.split(b"\n"):
+        if line not in kept and not line.isascii():
+            kept[line] = None
+            size += len(line) + 1
+            if size >= _SAMPLE_BYTES:
+                break
+    return b"\n".join(kept)
+
+
+def _decodings(data: bytes, encodings: Sequence[str]) -> list[tuple[str, str]]:
+    """(text, encoding) for each encoding that decodes `data` strictly; a text that an
+    earlier encoding already gave is kept under that one's name."""
+    found: dict[str, str] = {}
+    for name in encodings:
+        try:
+            text = data.decode(name)
         except (UnicodeDecodeError, LookupError):
             continue
-    if not decodings:
-        raise NotText("not text: the bytes do not decode in any known encoding")
-    if plausibility is None or len(decodings) == 1:
-        return decodings[0]
-    non_ascii_lines = [i for i, line in enumerate(data.split(b"\n")) if any(b > 0x7F for b in line)]
-
-    def score(decoding: tuple[str, str]) -> float:
-        lines = decoding[0].split("\n")
-        return sum(plausibility(lines[i]) for i in non_ascii_lines if i < len(lines))
-
-    best = max(decodings, key=score)  # max keeps the first of equal scores
-    return best
+        found.setdefault(text, codecs.lookup(name).name)
+    return list(found.items())
 
 
-def _utf16_without_mark(data: bytes) -> tuple[str, str] | None:
-    """UTF-16 without a byte-order mark, recognised by its byte pattern (NUL bytes in one
-    position of each pair and almost never in the other); None when the bytes are not that."""
-    if len(data) < 4 or len(data) % 2:
-        return None
-    first, second = data[0::2], data[1::2]
-    first_nul, second_nul = first.count(0) / len(first), second.count(0) / len(second)
-    for name, high, low in (
-        ("utf_16_le", second_nul, first_nul),
-        ("utf_16_be", first_nul, second_nul),
-    ):
-        if high >= _UTF16_MIN_NUL_SHARE and low <= _UTF16_MAX_OTHER_NUL_SHARE:
-            try:
-                return data.decode(name), name
-            except UnicodeDecodeError:
-                return None
-    return None
+def _ranked(
+    decodings: list[tuple[str, str]], plausibility: LinePlausibility | None
+) -> list[tuple[str, str]]:
+    """The decodings, most plausible first: by how their text reads, then (among equals) by
+    the language model's verdict on the lines in which they differ, then in their order."""
+    from auditor.stages.plausible import plausibility as reads
+
+    scores = [reads(text[:_SAMPLE_BYTES]) for text, _ in decodings]
+    top = max(scores, default=None)
+    tied = [d for d, score in zip(decodings, scores, strict=True) if score == top]
+    if plausibility is not None and len(tied) > 1:
+        first = _by_language_model(tied, plausibility)
+        tied.remove(first)
+        tied.insert(0, first)
+    order = sorted(range(len(decodings)), key=lambda k: scores[k], reverse=True)  # stable
+    return tied + [decodings[k] for k in order if decodings[k] not in tied]
+
+
+def _by_language_model(
+    decodings: list[tuple[str, str]], plausibility: LinePlausibility
+) -> tuple[str, str]:
+    """The decoding whose differing lines the language model finds most plausible (the first
+    of equal ones)."""
+    split = [text.split("\n") for text, _ in decodings]
+    rows = range(min(len(lines) for lines in split))
+    differing = [i for i in rows if len({lines[i] for lines in split}) > 1]
+
+    def score(lines: list[str]) -> float:
+        return sum(plausibility(lines[i]) for i in differing)
+
+    best = max(range(len(decodings)), key=lambda k: score(split[k]))  # the first of equals
+    return decodings[best]
+
+
+def _reads_as_text(text: str, max_control: float) -> bool:
+    """A wide (UTF-16, UTF-32) decoding is text when it has at most the `max_control` share
+    of control characters and reads more for than against (binary data decodes to scattered
+    CJK and controls)."""
+    from auditor.stages.plausible import plausibility as reads
+
+    verdict = reads(text)
+    return verdict.controls <= max_control * len(text) and verdict.score >= 0
 
 
 def decode_document(
-    doc_id: str, role: Role, data: bytes, *, plausibility: Plausibility | None, max_control: float
+    doc_id: str,
+    role: Role,
+    data: bytes,
+    *,
+    plausibility: LinePlausibility | None,
+    max_control: float,
 ) -> Document:
     """Turn raw bytes into a `Document`. Raises `NotText` with a reviewer-facing reason."""
     from auditor.records import Document
 
     if not data:
         raise NotText("file is empty")
-    text, encoding = choose_decoding(data, plausibility)
-    share = control_char_share(text)
+    text, encoding = choose_decoding(data, plausibility, max_control)
+    share = control_char_share(text, single_byte=_single_byte(encoding))
     if share > max_control:
         raise NotText(f"not text: looks like binary data ({share:.0%} control characters)")
     text = normalise(text)
     if not text.strip():
         raise NotText("file has no text (only whitespace)")
     return Document(doc_id, role, text, encoding, sha256_bytes(data))
+
+
+def _single_byte(encoding: str) -> bool:
+    return not encoding.startswith("utf")
 
 
 def read_source(path: Path, *, inside: Sequence[Path], max_bytes: int) -> bytes:
@@ -256,7 +317,7 @@ def ingest_folder(
     folder: Path,
     role: Role,
     *,
-    plausibility: Plausibility | None,
+    plausibility: LinePlausibility | None,
     max_control: float,
     inside: Sequence[Path],
     max_bytes: int,

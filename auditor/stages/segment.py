@@ -20,6 +20,7 @@ from auditor.records import Kind, Segment
 from auditor.settings import SegmentSettings
 from auditor.stages.furniture import is_marker, tail_start
 from auditor.stages.quotes import content_span, find_quotations
+from auditor.stages.wrap import paragraphs
 
 _TERMINAL = re.compile(r"[.!?…:;][\"”’»)\]]*$")
 _CONTINUES = re.compile(r"[,–—-]$")
@@ -89,7 +90,7 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _furniture_lines(lines: list[_Line], settings: SegmentSettings) -> set[int]:
     texts = [line.text for line in lines]
-    furniture = {i for i, line in enumerate(texts) if is_marker(line)}
+    furniture = {i for i, line in enumerate(texts) if is_marker(line, settings)}
     tail = tail_start(texts, settings)
     if tail is not None:
         furniture.update(i for i in range(tail, len(lines)) if texts[i].strip())
@@ -120,6 +121,12 @@ def segment_document(text: str, settings: SegmentSettings | None = None) -> list
     settings = settings or SegmentSettings()
     lines = _lines(text)
     line_starts = [line.start for line in lines]
+    lines = [  # a hard-wrapped paragraph is one line, at the offsets of its lines
+        _Line(lines[a].start, lines[b].end, " ".join(x.text.strip() for x in lines[a : b + 1]))
+        if a < b
+        else lines[a]
+        for a, b in paragraphs([line.text for line in lines], settings)
+    ]
     furniture = _furniture_lines(lines, settings)
     titles = _title_lines(lines, furniture, settings)
     title_text = lines[titles[0]].text.strip() if titles else None

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from auditor.reports.appended import Mark
+from auditor.store.decisions import _counts
 from auditor.store.state import State, _transaction
 
 #: the meta key of the marks: {file name: [last row, size, tail hash]}
@@ -55,11 +56,16 @@ def commit_replay(state: State, run_id: str) -> None:
 
 def history_after(state: State, last: int) -> Iterator[tuple[int, dict[str, Any]]]:
     """The committed rows of history.csv after row `last`, in the order they were stored."""
+    from auditor.store.state import _history_row
+
     cursor = state.db.execute(
         "SELECT rowid, row FROM history_rows WHERE rowid > ? AND committed = 1 ORDER BY rowid",
         (last,),
     )
-    return ((rowid, json.loads(row)) for rowid, row in cursor)
+    for rowid, text in cursor:
+        row = _history_row(text)
+        if row is not None:  # one that does not read back is left out (`State.history`)
+            yield rowid, row
 
 
 def runs_after(state: State, last: int) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -81,5 +87,5 @@ def runs_after(state: State, last: int) -> Iterator[tuple[int, dict[str, Any]]]:
             "errors": errors,
             "removed": removed,
         }
-        row.update(json.loads(counts) if counts else {})
+        row.update(_counts(counts) if counts else {})
         yield rowid, row

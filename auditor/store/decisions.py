@@ -23,12 +23,12 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Container, Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from auditor.reports.findings import DECISIONS, Decided, Decision, Finding, FindingCounts, Tally
 from auditor.reports.review import Review
-from auditor.store.state import _transaction
+from auditor.store.state import DamagedState, _transaction
 from auditor.store.stream import Lookup
 
 _TABLES = {
@@ -63,7 +63,7 @@ FINDINGS_RUN = "findings_run"
 #: the state's meta key holding the fingerprint of the decisions the reports show
 REPORTED_DECISIONS = "reported_decisions"
 #: meta keys a decision makes stale: the record an unchanged run replays holds the counts
-#: (`auditor.run.unchanged.RECORD_KEY`)
+#: (`auditor.run.pipeline.RECORD_KEY`)
 STALE_ON_DECISION = ("unchanged_record",)
 
 
@@ -94,10 +94,15 @@ class Decisions:
     # ------------------------------------------------------------ decisions
 
     def decisions(self) -> dict[str, Decision]:
+        """Finding id → its decision; `DamagedState` when one does not read back (the state is
+        then rebuilt, and the decisions taken back from decisions.csv: `restore`)."""
         rows = self.db.execute(
             "SELECT finding_id, article_id, decision, note, reviewer, decided_at, "
             "content_sha256, finding FROM decisions ORDER BY decided_at, finding_id"
-        )
+        ).fetchall()
+        for row in rows:
+            if not all(isinstance(value, str) for value in row) or row[2] not in DECISIONS:
+                raise DamagedState("the state's review decisions do not read back")
         return {row[0]: Decision(*row) for row in rows}
 
     def decide(self, decisions: Iterable[Decision]) -> int:
@@ -138,11 +143,12 @@ class Decisions:
     # ------------------------------------------------------------ findings
 
     def findings(self) -> list[Stored]:
-        """The findings of the last committed reports, by article and reading order."""
+        """The findings of the last committed reports, by article and reading order;
+        `DamagedState` when one does not read back."""
         rows = self.db.execute(
             "SELECT finding, content_sha256, first_seen FROM findings ORDER BY rowid"
         )
-        return [Stored(_finding(json.loads(f)), sha, seen) for f, sha, seen in rows]
+        return [Stored(_finding(f), _text(sha), _text(seen)) for f, sha, seen in rows]
 
     def tallies(self) -> list[Tally]:
         return [Tally.of(s.finding) for s in self.findings()]
@@ -165,6 +171,7 @@ class Decisions:
             self.db,
             "SELECT first_seen FROM findings WHERE finding_id = ?",
             "SELECT finding_id FROM findings",
+            _text,
         )
 
     def stage_findings(
@@ -247,7 +254,7 @@ class Decisions:
                 "errors": errors,
                 "removed": removed,
             }
-            row.update(json.loads(counts) if counts else {})
+            row.update(_counts(counts) if counts else {})
             out.append(row)
         return out
 
@@ -303,9 +310,49 @@ class Decisions:
         return row[0] if row else None
 
 
-def _finding(data: dict[str, Any]) -> Finding:
-    data["segments"] = tuple(data["segments"])
-    return Finding(**data)
+def _finding(text: object) -> Finding:
+    """A stored finding as `replace_findings` wrote it, else `DamagedState`."""
+    try:
+        data = json.loads(text)  # type: ignore[arg-type]
+        data["segments"] = tuple(data["segments"])
+        finding = Finding(**data)
+    except (TypeError, ValueError, KeyError) as exc:
+        raise DamagedState("the state's findings do not read back") from exc
+    for name, kind in _FIELD_TYPES.items():
+        value = getattr(finding, name)
+        if not (isinstance(value, kind) or (name == "official_line" and value is None)):
+            raise DamagedState("the state's findings do not read back")
+    if not all(isinstance(s, int) for s in finding.segments):
+        raise DamagedState("the state's findings do not read back")
+    return finding
+
+
+#: each field of a finding → the type of its value (`official_line` may also be None)
+_FIELD_TYPES = {
+    f.name: type(getattr(Finding("", "", "", "", "", (), "", 0, 0, 0, "", "", 0, ""), f.name))
+    for f in fields(Finding)
+}
+
+
+def _text(value: object) -> str:
+    """A stored text value, else `DamagedState`."""
+    if not isinstance(value, str):
+        raise DamagedState("the state's findings do not read back")
+    return value
+
+
+def _counts(text: object) -> dict[str, int]:
+    """A run's stored counts (`FindingCounts.as_json`), else `DamagedState`."""
+    try:
+        counts = json.loads(text)  # type: ignore[arg-type]
+    except (TypeError, ValueError) as exc:
+        raise DamagedState("the state's run counts do not read back") from exc
+    if not isinstance(counts, dict) or not all(
+        isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)
+        for k, v in counts.items()
+    ):
+        raise DamagedState("the state's run counts do not read back")
+    return counts
 
 
 def _has_columns(db: sqlite3.Connection, table: str, statement: str) -> bool:

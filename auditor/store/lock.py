@@ -8,6 +8,7 @@ process to wait for.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -22,6 +23,17 @@ HOLDER_FILE = "audit.lock.json"
 
 class LockHeld(Exception):
     """Another audit holds the lock; the message names its process and start time."""
+
+
+def _set_aside_non_files(state_dir: Path) -> None:
+    """The lock and its holder file are regular files: anything else under their names (a
+    folder) is damage that would refuse every run, and is moved aside."""
+    for name in (LOCK_FILE, HOLDER_FILE):
+        path = state_dir / name
+        if path.exists() and not path.is_file():
+            aside = path.with_name(f"{name}.unreadable-{time.strftime('%Y%m%dT%H%M%S')}")
+            with contextlib.suppress(FileNotFoundError):  # another run moved it first
+                path.replace(aside)
 
 
 def _holder(folder: Path) -> str:
@@ -46,7 +58,11 @@ def audit_lock(state_dir: Path, wait: float) -> Iterator[None]:
     """Hold the audit lock of `state_dir`, waiting up to `wait` seconds for another run."""
     from filelock import FileLock, Timeout
 
+    from auditor.store.state import refuse_links
+
+    refuse_links(state_dir)  # the lock file and its holder are never written through a link
     state_dir.mkdir(parents=True, exist_ok=True)
+    _set_aside_non_files(state_dir)
     lock = FileLock(state_dir / LOCK_FILE, timeout=max(wait, 0.0), thread_local=False)
     try:
         lock.acquire()

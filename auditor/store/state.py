@@ -20,12 +20,17 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from auditor.store import wal
+
 if TYPE_CHECKING:  # the unchanged run opens the state without reading a result
     from auditor.records import ArticleResult
 
 SCHEMA_VERSION = 5
 STATE_DIR = ".auditor"
 STATE_FILE = "state.sqlite"
+#: the files SQLite keeps beside the database (it creates them beside the file it opens, the
+#: target of a link included)
+SQLITE_FILES = tuple(STATE_FILE + suffix for suffix in ("", "-wal", "-shm", "-journal"))
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -153,8 +158,37 @@ class StateError(Exception):
     """The state cannot be used and must not be replaced automatically."""
 
 
+class DamagedState(sqlite3.DatabaseError):
+    """A value in the state does not read back as this auditor wrote it: like a damaged
+    page, the state is moved aside and rebuilt (`set_aside`)."""
+
+
+class DamagedRow(ValueError):
+    """One article's stored result does not read back: that article is audited again."""
+
+
 def state_path(reports: Path) -> Path:
     return reports / STATE_DIR / STATE_FILE
+
+
+def refuse_links(state_dir: Path) -> None:
+    """Raise `StateError` when the state folder is a link or not a folder, or holds a link
+    (SQLite's files, the lock, anything): nothing may be written through one, and SQLite
+    writes `-wal` and `-shm` beside whatever the database path leads to. Every way of
+    opening the state, and the audit lock, calls this before touching the folder."""
+    if state_dir.is_symlink() or (state_dir.exists() and not state_dir.is_dir()):
+        raise StateError(
+            f"{state_dir} is a file or a link, not auditor's state folder: move it away or "
+            f"choose another --reports folder"
+        )
+    if not state_dir.is_dir():
+        return
+    links = sorted(entry.name for entry in state_dir.iterdir() if entry.is_symlink())
+    if links:
+        raise StateError(
+            f"{state_dir} holds links ({', '.join(links)}): auditor writes only its own "
+            f"regular files there, never through a link; remove them"
+        )
 
 
 def environment_fault(exc: sqlite3.Error) -> bool:
@@ -173,7 +207,7 @@ def environment_fault(exc: sqlite3.Error) -> bool:
 def set_aside(path: Path) -> Path:
     """Move a state file that cannot be used (and its WAL files) aside; returns its new name."""
     aside = path.with_name(f"{path.name}.unreadable-{time.strftime('%Y%m%dT%H%M%S')}")
-    for suffix in ("", "-wal", "-shm"):
+    for suffix in ("", "-wal", "-shm", "-journal"):
         part = Path(str(path) + suffix)
         if part.exists():
             part.replace(Path(str(aside) + suffix))
@@ -186,7 +220,12 @@ class State:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.rebuilt_from: Path | None = None
+        #: what was repaired while reading (a damaged row dropped), for the run's notes
+        self.repairs: list[str] = []
+        refuse_links(path.parent)
         path.parent.mkdir(parents=True, exist_ok=True)
+        if any(_not_a_file(Path(str(path) + suffix)) for suffix in ("", "-wal", "-shm")):
+            self.rebuilt_from = set_aside(path)  # a folder where SQLite keeps a file
         try:
             self.db = self._open()
         except sqlite3.DatabaseError as exc:
@@ -195,15 +234,18 @@ class State:
             self.rebuilt_from = set_aside(path)
             self.db = self._open()
 
-    def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+    def _open(self) -> wal.StateConnection:
+        db = wal.connect(self.path)
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA wal_autocheckpoint=0")  # the state's own: `auditor.store.wal`
             self._migrate(db)
             _check_schema(db)
+            if wal.wal_size(db):
+                wal.checkpoint(db)  # what a killed run left, before this run adds to it
         except BaseException:
-            db.close()
+            wal.close(db)
             raise
         return db
 
@@ -212,8 +254,12 @@ class State:
         if tables and "schema_version" not in tables:
             raise sqlite3.DatabaseError("not an auditor state database")
         db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-        row = db.execute("SELECT version FROM schema_version").fetchone()
-        version = row[0] if row else 0
+        rows = db.execute("SELECT version FROM schema_version").fetchall()
+        version = rows[0][0] if rows else 0
+        if len(rows) > 1 or not isinstance(version, int) or version < 0:
+            raise DamagedState("the state's schema version does not read back")
+        if tables - {"schema_version"} and version == 0:
+            raise DamagedState("the state's schema version is missing")
         if version > SCHEMA_VERSION:
             raise StateError(
                 f"{self.path} was written by a newer auditor (state schema {version}, this "
@@ -226,21 +272,33 @@ class State:
                 db.execute("INSERT INTO schema_version VALUES (?)", (target,))
 
     def close(self) -> None:
-        self.db.close()
+        """Checkpoint and close; on a full disk, drop the WAL instead (`auditor.store.wal`):
+        the folder is left as usable as before the run."""
+        wal.close(self.db)
 
     # ---------------------------------------------------------------- results
 
     def cache_keys(self) -> dict[str, str]:
         """Article id → the key its stored result was computed under (no result is read)."""
-        return dict(self.db.execute("SELECT article_id, cache_key FROM article_results"))
+        return {
+            article_id: key
+            for article_id, key in self.db.execute(
+                "SELECT article_id, cache_key FROM article_results"
+            )
+            if isinstance(article_id, str)
+        }
 
     def result(self, article_id: str) -> ArticleResult:
+        """The stored result of `article_id`; `DamagedRow` when it does not read back."""
         row = self.db.execute(
             "SELECT result FROM article_results WHERE article_id = ?", (article_id,)
         ).fetchone()
         from auditor.store.serial import result_from_json
 
-        return result_from_json(row[0])
+        try:
+            return result_from_json(row[0])
+        except Exception as exc:  # whatever the stored text is, it is not our result
+            raise DamagedRow(f"{type(exc).__name__}: {exc}") from exc
 
     def digests(self, article_ids: Iterable[str]) -> dict[str, str]:
         """The stored summary (JSON) of each article, without reading its result."""
@@ -254,7 +312,19 @@ class State:
         }
 
     def article_ids(self) -> set[str]:
-        return {row[0] for row in self.db.execute("SELECT article_id FROM article_results")}
+        """The articles with a stored result; a row whose id is not text does not read back:
+        it is removed, with a note (its article, if any, is audited again)."""
+        ids = [row[0] for row in self.db.execute("SELECT article_id FROM article_results")]
+        damaged = [a for a in ids if not isinstance(a, str)]
+        if damaged:
+            with _transaction(self.db):
+                self.db.execute("DELETE FROM article_results WHERE typeof(article_id) != 'text'")
+                self.db.execute("DELETE FROM meta WHERE key = 'reports_key'")
+            self.repairs.append(
+                f"{len(damaged)} stored result(s) without an article name did not read back "
+                f"and were removed"
+            )
+        return {a for a in ids if isinstance(a, str)}
 
     def save_result(self, result: ArticleResult, cache_key: str, run_id: str, digest: str) -> None:
         """One transaction per article: a killed run keeps every article it finished."""
@@ -306,6 +376,16 @@ class State:
             if article_id in wanted
         }
 
+    def drop_results(self, article_ids: Iterable[str]) -> None:
+        """Remove stored results that do not read back: the reports no longer say what the
+        state holds, so they are no longer recorded as committed either — the next audit
+        audits those articles again and rewrites the reports."""
+        with _transaction(self.db):
+            self.db.executemany(
+                "DELETE FROM article_results WHERE article_id = ?", [(a,) for a in article_ids]
+            )
+            self.db.execute("DELETE FROM meta WHERE key = 'reports_key'")
+
     def forget(self, article_ids: Iterable[str]) -> None:
         with _transaction(self.db):
             self.db.executemany(
@@ -329,7 +409,8 @@ class State:
                     f"AND source_sha256 IN ({marks})",
                     (model, *chunk),
                 ):
-                    found[(sha, model)] = text_en
+                    if isinstance(text_en, str):  # else damaged: translated again
+                        found[(sha, model)] = text_en
         return found
 
     def save_translations(self, rows: Iterable[tuple[str, str, str]]) -> None:
@@ -412,10 +493,51 @@ class State:
     def history(self, run_id: str = "") -> list[dict[str, Any]]:
         """Every committed history row and those of `run_id`, oldest first."""
         cursor = self.db.execute(
-            "SELECT row FROM history_rows WHERE committed = 1 OR run_id = ? ORDER BY rowid",
+            "SELECT rowid, row FROM history_rows WHERE committed = 1 OR run_id = ? ORDER BY rowid",
             (run_id,),
         )
-        return [json.loads(row) for (row,) in cursor]
+        rows, damaged = [], []
+        for rowid, text in cursor.fetchall():
+            row = _history_row(text)
+            if row is None:
+                damaged.append(rowid)
+            else:
+                rows.append(row)
+        if damaged:
+            with _transaction(self.db):
+                self.db.executemany(
+                    "DELETE FROM history_rows WHERE rowid = ?", [(r,) for r in damaged]
+                )
+            self.repairs.append(
+                f"{len(damaged)} history row(s) in the state did not read back and were dropped "
+                f"(history.csv lacks them)"
+            )
+        return rows
+
+
+def _not_a_file(path: Path) -> bool:
+    return path.exists() and not path.is_file()
+
+
+def _history_row(text: object) -> dict[str, Any] | None:
+    """A stored history row: a JSON object naming its article, each value of its column's
+    type (`auditor.reports.summary.HISTORY`); None when the stored value is not that."""
+    try:
+        row = json.loads(text)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    if not isinstance(row, dict) or not isinstance(row.get("article_id"), str):
+        return None
+    from auditor.reports.summary import HISTORY, value_fits
+
+    types = {column.name: column.type for column in HISTORY}
+    for key, value in row.items():
+        kind = types.get(key)
+        if value is None or (kind is None and isinstance(value, str | int | float)):
+            continue  # an empty cell, or a column this auditor does not know
+        if kind is None or not value_fits(kind, value):
+            return None
+    return row
 
 
 def _check_schema(db: sqlite3.Connection) -> None:
@@ -439,6 +561,8 @@ def _transaction(db: sqlite3.Connection) -> Iterator[None]:
     try:
         yield
     except BaseException:
-        db.execute("ROLLBACK")
+        if db.in_transaction:  # SQLite rolls back by itself on a full disk
+            db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
+    wal.after_commit(db)

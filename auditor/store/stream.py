@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from auditor.reports.data import BATCH, batched, by_run
@@ -70,12 +70,13 @@ class StoredHistory:
     def __init__(self, state: State, run_id: str = "") -> None:
         self.db = state.db
         self.run_id = run_id
+        drop_damaged_history(state)
 
     def rows(self) -> Iterator[Mapping[str, Any]]:
         cursor = self.db.execute(
             f"SELECT row FROM history_rows WHERE {self._WHERE} ORDER BY rowid", (self.run_id,)
         )
-        return (json.loads(row) for (row,) in cursor)
+        return _read(row for (row,) in cursor)
 
     def newest_first(self) -> Iterator[Mapping[str, Any]]:
         """Runs by their start, latest first, each run's rows in the file's order: the rows are
@@ -100,14 +101,14 @@ class StoredHistory:
                 "ORDER BY rowid",
                 (first, last, self.run_id),
             )
-            yield from (json.loads(row) for (row,) in cursor)
+            yield from _read(row for (row,) in cursor)
 
     def of(self, article_id: str) -> list[Mapping[str, Any]]:
         cursor = self.db.execute(
             f"SELECT row FROM history_rows WHERE article_id = ? AND {self._WHERE} ORDER BY rowid",
             (article_id, self.run_id),
         )
-        return by_run(json.loads(row) for (row,) in cursor)
+        return by_run(_read(row for (row,) in cursor))
 
     def by_article(self) -> Iterator[list[Mapping[str, Any]]]:
         """One article at a time, through the index on the article (no sort)."""
@@ -118,14 +119,53 @@ class StoredHistory:
         )
         current: Any = None
         rows: list[Mapping[str, Any]] = []
-        for article_id, row in cursor:
+        for article_id, text in cursor:
+            row = _history_row(text)
+            if row is None:
+                continue
             if article_id != current and rows:
                 yield by_run(rows)
                 rows = []
             current = article_id
-            rows.append(json.loads(row))
+            rows.append(row)
         if rows:
             yield by_run(rows)
+
+
+def _read(texts: Iterable[object]) -> Iterator[dict[str, Any]]:
+    """History rows as stored, those that read back (`drop_damaged_history` removed the
+    others when the reader was made)."""
+    for text in texts:
+        row = _history_row(text)
+        if row is not None:
+            yield row
+
+
+def _history_row(text: object) -> dict[str, Any] | None:
+    from auditor.store.state import _history_row as read
+
+    return read(text)
+
+
+def drop_damaged_history(state: State) -> None:
+    """Remove the history rows that do not read back (one pass, a row at a time), with a note
+    in `state.repairs`, as `State.history` does."""
+    damaged = [
+        rowid
+        for rowid, text in state.db.execute("SELECT rowid, row FROM history_rows")
+        if _history_row(text) is None
+    ]
+    if damaged:
+        from auditor.store.state import _transaction
+
+        with _transaction(state.db):
+            state.db.executemany(
+                "DELETE FROM history_rows WHERE rowid = ?", [(r,) for r in damaged]
+            )
+        state.repairs.append(
+            f"{len(damaged)} history row(s) in the state did not read back and were dropped "
+            f"(history.csv lacks them)"
+        )
 
 
 def last_history(state: State, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
@@ -140,7 +180,8 @@ def last_history(state: State, article_ids: Sequence[str]) -> dict[str, dict[str
     ):
         if article_id not in last or rowid > last[article_id][0]:
             last[article_id] = (rowid, row)
-    return {article_id: json.loads(row) for article_id, (_, row) in last.items()}
+    found = {article_id: _history_row(row) for article_id, (_, row) in last.items()}
+    return {article_id: row for article_id, row in found.items() if row is not None}
 
 
 def stage_history(state: State, run_id: str, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -161,14 +202,20 @@ class Lookup(Mapping[str, str]):
     article. `query` selects the value for one `?`; `keys_query`, when iterating is wanted,
     every key."""
 
-    def __init__(self, db: sqlite3.Connection, query: str, keys_query: str = "") -> None:
-        self.db, self.query, self.keys_query = db, query, keys_query
+    def __init__(
+        self,
+        db: sqlite3.Connection,
+        query: str,
+        keys_query: str = "",
+        check: Callable[[object], str] = str,
+    ) -> None:
+        self.db, self.query, self.keys_query, self.check = db, query, keys_query, check
 
     def __getitem__(self, key: str) -> str:
         row = self.db.execute(self.query, (key,)).fetchone()
         if row is None:
             raise KeyError(key)
-        return str(row[0])
+        return self.check(row[0])
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and self.db.execute(self.query, (key,)).fetchone() is not None

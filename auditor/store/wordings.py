@@ -24,9 +24,24 @@ from auditor.stages.wordings import (
     count_by_official,
     in_report_order,
 )
-from auditor.store.state import State, _transaction
+from auditor.store.state import DamagedState, State, _transaction
 
 _OUTLET, _SPELLING = "outlet", "spelling"
+#: the types of the columns of `wording_members` as `groups` reads them, and of `wording_groups`
+_MEMBER_TYPES: tuple[type | tuple[type, ...], ...] = (str,) * 6
+_GROUP_TYPES: tuple[type | tuple[type, ...], ...] = (
+    str,
+    str,
+    (int, type(None)),
+    str,
+    str,
+    str,
+    str,
+    str,
+    int,
+    int,
+    int,
+)
 _COUNTER = {_OUTLET: "outlets", _SPELLING: "spellings"}
 
 
@@ -180,8 +195,11 @@ class WordingStore:
         for key, article_id, outlet, seen, seen_from, wording in self.db.execute(
             "SELECT group_key, article_id, outlet, seen, seen_from, wording FROM wording_members"
         ):
+            _check((key, article_id, outlet, seen, seen_from, wording), _MEMBER_TYPES)
             members.setdefault(key, []).append((seen, article_id, outlet, seen_from, wording))
         rows = self.db.execute("SELECT * FROM wording_groups").fetchall()
+        for row in rows:
+            _check(row, _GROUP_TYPES)
         per_official = count_by_official((r[1], r[3]) for r in rows if r[0] in members)
         found = []
         for row in rows:
@@ -200,8 +218,8 @@ class WordingStore:
                     kind=kind,
                     category=category,
                     wording=first[4],
-                    critical_edits=tuple(json.loads(critical)),
-                    notable_changes=tuple(json.loads(notable)),
+                    critical_edits=_names(critical),
+                    notable_changes=_names(notable),
                     articles=articles,
                     outlets=outlets,
                     spellings=spellings,
@@ -239,6 +257,7 @@ class StoredWordings:
             ):
                 if row[-1] is None:
                     continue
+                _check(row[:-1], _GROUP_TYPES)
                 official_id = texts.setdefault(row[1], row[1])
                 official_text = texts.setdefault(row[3], row[3])
                 order = (official_id, row[2] or 0, official_text, -row[8], row[-1], row[0])
@@ -268,6 +287,7 @@ class StoredWordings:
                 f"wording_members WHERE group_key IN ({marks})",
                 keys,
             ):
+                _check((key, article_id, outlet, seen, seen_from, wording), _MEMBER_TYPES)
                 members.setdefault(key, []).append((seen, article_id, outlet, seen_from, wording))
             for key in keys:
                 row = rows[key]
@@ -289,8 +309,8 @@ def _group(
         kind=kind,
         category=category,
         wording=first[4],
-        critical_edits=tuple(json.loads(critical)),
-        notable_changes=tuple(json.loads(notable)),
+        critical_edits=_names(critical),
+        notable_changes=_names(notable),
         articles=articles,
         outlets=outlets,
         spellings=spellings,
@@ -303,3 +323,23 @@ def _group(
         article_ids=tuple(m[1] for m in carried),
         wordings_of_official=of_official,
     )
+
+
+def _check(row: Sequence[object], types: Sequence[type | tuple[type, ...]]) -> None:
+    """A stored row as this auditor wrote it, else `DamagedState` (the state is rebuilt)."""
+    if len(row) != len(types) or not all(
+        isinstance(value, kind) and not isinstance(value, bool)
+        for value, kind in zip(row, types, strict=False)
+    ):
+        raise DamagedState("the state's wording groups do not read back")
+
+
+def _names(text: str) -> tuple[str, ...]:
+    """A JSON list of edit names, as stored; `DamagedState` when it is not one."""
+    try:
+        names = json.loads(text)
+    except ValueError as exc:
+        raise DamagedState("the state's wording groups do not read back") from exc
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise DamagedState("the state's wording groups do not read back")
+    return tuple(names)

@@ -67,16 +67,22 @@ class EngineChoice(NamedTuple):
 
     def sized(self, articles: int) -> EngineChoice:
         """This choice with `workers` decided for `articles` to audit: one process per usable
-        core when there are enough articles to pay for their start (`default_workers`)."""
-        if self.workers is not None:
+        core when there are enough articles to pay for their start (`default_workers`); a
+        number asked for is capped at one process per article and per usable core (more would
+        only wait, or fork in vain)."""
+        if self.workers is None:
+            return self._replace(workers=default_workers(articles))
+        if self.scheduler:  # a running cluster's own workers: not this machine's processes
             return self
-        return self._replace(workers=default_workers(articles))
+        return self._replace(workers=max(1, min(self.workers, articles, usable_cores())))
 
     def problem(self) -> str:
         """Why this choice is a usage error; empty when it is valid. The engine judges its own
         options (it is imported: EngineError when it cannot be)."""
         if self.name not in ENGINES:
             return f"unknown engine {self.name!r} (choose from {', '.join(ENGINES)})"
+        if self.workers is not None and self.workers < 1:
+            return f"--workers must be at least 1 (got {self.workers})"
         return engine_class(self.name).problem(self)
 
 

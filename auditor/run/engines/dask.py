@@ -12,14 +12,21 @@ a message naming both (its results could differ from what the state's keys promi
 that dies mid-run costs its tasks a retry on another worker (the scheduler's
 `distributed.scheduler.allowed-failures`); a chunk that killed that many workers is retried
 article by article, and the article that kills its worker again is that article's error row.
-A lost scheduler ends the run (`EngineError`) before any report is written.
+A worker may die at any moment, also while the local cluster starts: the run goes on with the
+workers that came up, and a local cluster left without any is given new ones (a bounded number
+of times); a scheduler with no worker for `CONNECT_SECONDS` ends the run. A lost scheduler
+ends the run (`EngineError`) before any report is written. A local cluster's workers keep
+their scratch files in a folder of the run's own, removed when it ends.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import shutil
+import tempfile
 import threading
+import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -27,7 +34,9 @@ from concurrent.futures import CancelledError
 from typing import Any, ClassVar
 
 try:
+    import dask
     from distributed import Client, Future, LocalCluster, WorkerPlugin, get_worker
+    from distributed.core import Status
     from distributed.scheduler import KilledWorker
 except ImportError as exc:  # pragma: no cover - depends on the installation
     from auditor.run.engines import EngineError
@@ -54,6 +63,10 @@ QUEUED_PER_THREAD = 3
 CONNECT_SECONDS = 30.0
 #: how long closing the client may take (a lost scheduler does not answer)
 CLOSE_SECONDS = 10.0
+#: how often a wait for a task (or for a first worker) looks at the cluster's workers
+WATCH_SECONDS = 2.0
+#: times in one run a local cluster left without a worker is given new worker processes
+REPLENISH_TIMES = 5
 
 
 class WorkerRefused(RuntimeError):
@@ -183,11 +196,22 @@ class DaskEngine:
     def problem(cls, choice: EngineChoice) -> str:
         return ""  # any address is tried, and a scheduler that cannot be reached is EngineError
 
-    def __init__(self, client: Client, cluster: LocalCluster | None, where: str) -> None:
+    def __init__(
+        self,
+        client: Client,
+        cluster: LocalCluster | None,
+        where: str,
+        wanted: int = 1,
+        scratch: str | None = None,
+    ) -> None:
+        """wanted: the local cluster's worker processes; scratch: their scratch folder."""
         self.client, self.cluster, self.where = client, cluster, where
+        self.wanted, self.scratch = wanted, scratch
         self.run = uuid.uuid4().hex[:12]
         self.plugin = f"auditor-{self.run}"
         self._tasks = 0
+        self._replenished = 0
+        self._no_worker_since: float | None = None
         # a lost scheduler is one line from us, not the client's tracebacks as it retries
         self._client_log = logging.getLogger("distributed.client")
         self._client_level = self._client_log.level
@@ -208,39 +232,46 @@ class DaskEngine:
 
         index = build_index(officials, settings)  # as for the process pool: once, here
         cluster: LocalCluster | None = None
+        wanted = max(1, choice.workers or 1)
+        scratch: str | None = None
         try:
             if choice.scheduler:
                 where = f"the Dask scheduler at {choice.scheduler}"
                 client = Client(choice.scheduler, timeout=CONNECT_SECONDS)
             else:
                 where = "the local Dask cluster"
-                cluster = LocalCluster(
-                    n_workers=max(1, choice.workers or 1),
-                    threads_per_worker=1,
-                    processes=True,
-                    dashboard_address=None,
-                    scheduler_port=0,
-                    silence_logs=logging.ERROR,
-                )
+                scratch = tempfile.mkdtemp(prefix="auditor-dask-")
+                # the scheduler first, then the workers in the background: a worker that dies
+                # while it starts is one worker fewer (`_replenish`), not a failed start
+                with dask.config.set({"temporary-directory": scratch}):  # the scheduler's
+                    cluster = LocalCluster(
+                        n_workers=0,
+                        threads_per_worker=1,
+                        processes=True,
+                        dashboard_address=None,
+                        scheduler_port=0,
+                        silence_logs=logging.CRITICAL,
+                        local_directory=scratch,
+                    )
+                cluster.scale(wanted)
                 client = Client(cluster)
         except (OSError, TimeoutError) as exc:
+            _remove(scratch)
             raise EngineError(f"cannot reach {where}: {_reason(exc)}") from exc
-        except RuntimeError as exc:  # a worker process that could not start
+        except RuntimeError as exc:  # the scheduler could not start
+            _remove(scratch)
             raise EngineError(f"cannot start {where}: {_reason(exc)}") from exc
-        engine = cls(client, cluster, where)
+        engine = cls(client, cluster, where, wanted, scratch)
         try:
-            try:
-                client.wait_for_workers(1, timeout=CONNECT_SECONDS)
-            except TimeoutError as exc:
-                raise EngineError(
-                    f"{where} has no worker (waited {CONNECT_SECONDS:g} s): start one with "
-                    f"`dask worker {choice.scheduler}`"
-                ) from exc
+            engine._wait_for_workers(choice.scheduler)
             plugin = AuditorPlugin(index, settings, __version__, code_fingerprint())
             client.register_plugin(plugin, name=engine.plugin)
         except WorkerRefused as exc:
             engine.close()
             raise EngineError(str(exc)) from exc
+        except EngineError:
+            engine.close()
+            raise
         except (OSError, TimeoutError, CancelledError) as exc:
             engine.close()
             raise EngineError(f"lost {where}: {_reason(exc)}") from exc
@@ -271,7 +302,90 @@ class DaskEngine:
         if self.cluster is not None:
             with contextlib.suppress(Exception):
                 self.cluster.close(timeout=CLOSE_SECONDS)
+        _remove(self.scratch)
         self._client_log.setLevel(self._client_level)
+
+    def _wait_for_workers(self, scheduler: str | None) -> None:
+        """Return once the cluster has a worker — for a local cluster, once each of its
+        worker processes has started or died starting (a cluster whose workers all died is
+        given new ones); `EngineError` when none comes within `CONNECT_SECONDS`."""
+        deadline = time.monotonic() + CONNECT_SECONDS
+        while True:
+            wanted = 1 if self.cluster is None else self.wanted
+            try:
+                self.client.wait_for_workers(wanted, timeout=WATCH_SECONDS)
+                return
+            except TimeoutError:
+                pass
+            if self.cluster is not None:
+                if self._workers() and not self._starting():
+                    return  # going on with the workers that came up
+                self._watch()
+            if time.monotonic() > deadline:
+                if self._workers():
+                    return
+                raise EngineError(
+                    f"{self.where} has no worker (waited {CONNECT_SECONDS:g} s)"
+                    + (f": start one with `dask worker {scheduler}`" if scheduler else "")
+                )
+
+    def _workers(self) -> int:
+        """Workers the scheduler knows."""
+        try:
+            return len(self.client.scheduler_info().get("workers", {}))
+        except (OSError, TimeoutError, CancelledError) as exc:
+            raise self._lost(exc) from exc
+
+    def _starting(self) -> int:
+        """The local cluster's worker processes still starting."""
+        assert self.cluster is not None
+        starting = (Status.init, Status.created, Status.starting)
+        return sum(1 for w in list(self.cluster.workers.values()) if w.status in starting)
+
+    def _watch(self) -> None:
+        """A wait for the cluster's work went on for `WATCH_SECONDS`: look at its workers. A
+        local cluster whose worker processes are gone (killed while starting, or their
+        nanny gave up) gets new ones; a cluster that stays without any ends the run."""
+        workers = self._workers()
+        now = time.monotonic()
+        if workers:  # going on with them; gone ones replaced while the budget lasts
+            self._no_worker_since = None
+            if (
+                self.cluster is not None
+                and self._alive() < self.wanted
+                and self._replenished < REPLENISH_TIMES
+            ):
+                self._replenish()
+            return
+        if self._no_worker_since is None:
+            self._no_worker_since = now
+        waited = now - self._no_worker_since > CONNECT_SECONDS
+        if self.cluster is not None and (self._alive() < self.wanted or waited):
+            self._replenish()  # processes gone, or alive but never back: new ones
+            self._no_worker_since = now if waited else self._no_worker_since
+        elif waited:
+            raise EngineError(
+                f"{self.where} has had no worker for {CONNECT_SECONDS:g} s; the reports are as "
+                f"they were"
+            )
+
+    def _alive(self) -> int:
+        """The local cluster's worker processes that run or are starting."""
+        assert self.cluster is not None
+        alive = (Status.init, Status.created, Status.starting, Status.running)
+        return sum(1 for w in list(self.cluster.workers.values()) if w.status in alive)
+
+    def _replenish(self) -> None:
+        """Start new worker processes for those of the local cluster that are gone."""
+        assert self.cluster is not None
+        if self._replenished >= REPLENISH_TIMES:
+            raise EngineError(
+                f"{self.where} lost its workers {self._replenished} times (killed?); the "
+                f"reports are as they were"
+            )
+        self._replenished += 1
+        missing = self.wanted - self._alive()
+        self.cluster.scale(len(self.cluster.worker_spec) + missing)
 
     def _map(
         self, function: Callable[[str, Sequence[Any]], list[Any]], items: Sequence[Any]
@@ -304,7 +418,7 @@ class DaskEngine:
         self, function: Callable[..., list[Any]], future: Future, chunk: Sequence[Any]
     ) -> list[Any]:
         try:
-            results = future.result()
+            results = self._result(future)
         except KilledWorker as exc:
             if len(chunk) == 1:
                 return [Failure.of(exc)]
@@ -329,6 +443,16 @@ class DaskEngine:
             raise EngineError(f"{self.where} returned {len(results)} results for {len(chunk)}")
         return results
 
+    def _result(self, future: Future) -> Any:
+        """The future's result, watching the cluster's workers while it is awaited."""
+        while True:
+            try:
+                return future.result(timeout=WATCH_SECONDS)
+            except TimeoutError:
+                if future.status == "error":  # the task's own error, not the wait's
+                    raise
+                self._watch()  # (a task that finished just now is read on the next turn)
+
     def _threads(self) -> int:
         try:
             return sum(self.client.nthreads().values())
@@ -349,3 +473,8 @@ def _failed(exc: BaseException) -> str:
         f"failed ({type(exc).__name__}: {_reason(exc)}): is the driver's auditor installed on "
         f"every worker?"
     )
+
+
+def _remove(folder: str | None) -> None:
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
