@@ -1,11 +1,14 @@
-"""Are the reports the same as those of another commit? Every CSV, cell for cell.
+"""Are the reports the same as those of another commit? Every CSV and every sheet of audit.xlsx,
+cell for cell; every HTML page, its times and run ids masked.
 
     python bench/same_reports.py REF [--articles 200] [--keep DIR]
 
 Audits the bundled corpus and a generated one (`make_corpus.py`, N articles, 500 official
 sentences) twice each — a cold run, then an unchanged one — with the auditor of commit REF
 (`git archive`, run from a temporary folder) and with this working tree, and compares every CSV
-of the two reports folders except the columns that hold a time or a version (`IGNORED`).
+of the two reports folders except the columns that hold a time or a version (`IGNORED`), every
+sheet of their workbooks (values, the same columns left out) and every page of their HTML
+(times and run ids masked: `MASKS`).
 Prints one line per file and exits 1 when a file differs. A refactoring that must not change a
 finding is checked with it: `python bench/same_reports.py main`.
 """
@@ -16,6 +19,7 @@ import argparse
 import csv
 import io
 import os
+import re
 import subprocess
 import sys
 import tarfile
@@ -30,6 +34,11 @@ from bench.make_corpus import make_corpus  # noqa: E402
 #: columns that differ between any two runs: when, by which run, by which version
 IGNORED = frozenset(
     {"run_id", "run_at", "audited_at", "auditor_version", "first_seen", "last_seen"}
+)
+#: what differs between the HTML pages of any two runs: times and run ids
+MASKS = (
+    re.compile(rb"\d{8}T\d{6}Z-[0-9a-f]{6}"),
+    re.compile(rb"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?Z?"),
 )
 AUDIT = (
     "import sys\n"
@@ -71,8 +80,74 @@ def table(path: Path) -> tuple[list[str], list[list[str]]]:
     return [rows[0][i] for i in keep], [[row[i] for i in keep] for row in rows[1:]]
 
 
+def sheets(path: Path) -> dict[str, tuple[list[str], list[list[str]]]]:
+    """Each sheet of a workbook: its header and rows (values as text, times and run ids
+    masked), without the `IGNORED` columns."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True)
+    out = {}
+    try:
+        for ws in book.worksheets:
+            rows = [[_masked(v) for v in row] for row in ws.iter_rows(values_only=True)]
+            head = rows[0] if rows else []
+            keep = [i for i, name in enumerate(head) if name not in IGNORED]
+            out[ws.title] = (
+                [head[i] for i in keep],
+                [[r[i] for i in keep if i < len(r)] for r in rows[1:]],
+            )
+    finally:
+        book.close()
+    return out
+
+
+def _masked(value: object) -> str:
+    """A cell's value as text, its times and run ids masked (`MASKS`)."""
+    data = b"" if value is None else str(value).encode("utf-8")
+    for mask in MASKS:
+        data = mask.sub(b"#", data)
+    return data.decode("utf-8")
+
+
+def pages(folder: Path) -> dict[str, bytes]:
+    """Each HTML page under `folder`, its times and run ids masked."""
+    out = {}
+    for path in sorted(folder.rglob("*.html")):
+        data = path.read_bytes()
+        for mask in MASKS:
+            data = mask.sub(b"#", data)
+        out[str(path.relative_to(folder))] = data
+    return out
+
+
+def compare_more(before: Path, after: Path) -> list[str]:
+    """One line for audit.xlsx (every sheet) and one for html/ (every page)."""
+    lines = []
+    if (before / "audit.xlsx").exists() and (after / "audit.xlsx").exists():
+        a, b = sheets(before / "audit.xlsx"), sheets(after / "audit.xlsx")
+        differ = [name for name in sorted(set(a) | set(b)) if a.get(name) != b.get(name)]
+        rows = sum(len(rows) for _, rows in a.values())
+        lines.append(
+            f"audit.xlsx: sheets differ: {', '.join(differ)}"
+            if differ
+            else f"audit.xlsx: same ({len(a)} sheets, {rows} rows compared)"
+        )
+    if (before / "html").is_dir() and (after / "html").is_dir():
+        a_pages, b_pages = pages(before / "html"), pages(after / "html")
+        differ = [
+            n for n in sorted(set(a_pages) | set(b_pages)) if a_pages.get(n) != b_pages.get(n)
+        ]
+        lines.append(
+            f"html: {len(differ)} of {len(a_pages)} pages differ ({', '.join(differ[:5])})"
+            if differ
+            else f"html: same ({len(a_pages)} pages compared)"
+        )
+    return lines
+
+
 def compare(before: Path, after: Path) -> list[str]:
-    """One line per CSV of either folder: `same` or what differs."""
+    """One line per CSV of either folder, and for the workbook and the HTML: `same` or what
+    differs."""
     lines = []
     names = sorted({p.name for p in [*before.glob("*.csv"), *after.glob("*.csv")]})
     for name in names:
@@ -89,7 +164,7 @@ def compare(before: Path, after: Path) -> list[str]:
             )
         else:
             lines.append(f"{name}: same ({len(rows_a)} rows, {len(head_a)} columns compared)")
-    return lines
+    return lines + compare_more(before, after)
 
 
 def main() -> None:

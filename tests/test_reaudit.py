@@ -369,12 +369,12 @@ def test_an_unreadable_article_costs_no_re_audit(corpus_copy: Path, tmp_path: Pa
     (corpus_copy / "articles" / "empty.txt").write_bytes(b"")
     (corpus_copy / "articles" / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     first = audit_corpus(corpus_copy, reports)
-    before = _files(reports)
+    before = _files(reports, (*CSVS, "audit.xlsx", "html/index.html"))
     second = audit_corpus(corpus_copy, reports)
     assert (first.audited, first.errors) == (4, 2)
     assert (second.audited, second.unchanged, second.errors) == (0, 4, 2)
-    assert second.results == []  # the reports were not rebuilt: only history was appended
-    assert _files(reports) == before
+    # the reports were not rebuilt (only history.csv and runs.csv were appended)
+    assert _files(reports, (*CSVS, "audit.xlsx", "html/index.html")) == before
     errors = {a.article_id: a.error for a in second.articles if a.error}
     assert errors["empty.txt"] == "file is empty"
     assert errors["image.txt"].startswith("not text")
@@ -416,8 +416,14 @@ def test_a_stored_result_is_the_json_of_every_field_and_reads_back(
     from dataclasses import asdict
 
     from auditor.store.serial import result_from_json, result_to_json
+    from auditor.store.state import State
 
-    results = audit_corpus(corpus_copy, tmp_path / "reports").results
+    audit_corpus(corpus_copy, tmp_path / "reports")
+    state = State(state_path(tmp_path / "reports"))
+    try:
+        results = [state.result(article_id) for article_id in sorted(state.article_ids())]
+    finally:
+        state.close()
     assert len(results) == 4
     for result in results:
         text = result_to_json(result)

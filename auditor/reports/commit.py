@@ -18,7 +18,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,6 +44,26 @@ def _write_temp(folder: Path, name: str, data: bytes) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return Path(tmp)
+
+
+def write_replacing(folder: Path, name: str, parts: Iterable[bytes]) -> Path:
+    """Write one file of the reports alone — `parts` to a temporary sibling, fsynced, renamed
+    over `folder/name` — outside a run's commit (a table appended in place written again
+    whole: `auditor.reports.appended`)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    try:
+        os.fchmod(fd, 0o666 & ~_umask())
+        with os.fdopen(fd, "wb") as handle:
+            for part in parts:
+                handle.write(part)
+            handle.flush()
+            os.fsync(handle.fileno())
+        _install(Path(tmp), folder / name)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_dir(folder)
+    return folder / name
 
 
 def _temp_sibling(folder: Path, name: str, tag: str = "") -> Path:

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Container, Iterable, Mapping, Sequence
+from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # an unchanged run counts stored findings without the records
@@ -285,6 +285,12 @@ class FindingCounts:
     confirmed: int = 0
     dismissed: int = 0
 
+    def __add__(self, other: FindingCounts) -> FindingCounts:
+        """The counts of two sets of articles (a run counts a batch of articles at a time)."""
+        return FindingCounts(
+            *(getattr(self, f.name) + getattr(other, f.name) for f in fields(FindingCounts))
+        )
+
     def as_json(self) -> dict[str, int]:
         return {
             "critical": self.critical,
@@ -324,7 +330,7 @@ class Tally:
 def count(
     tallies: Iterable[Tally],
     decisions: Mapping[str, Decided],
-    previous: frozenset[str] | None = None,
+    previous: Container[str] | None = None,
 ) -> FindingCounts:
     """The counts of findings under the decisions; `previous`: the ids of the previous run's
     findings (None: there was none, so every finding is new)."""

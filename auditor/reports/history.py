@@ -92,3 +92,26 @@ def changed(
 
 def _without_run(row: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in row.items() if k not in RUN_FIELDS}
+
+
+def _header() -> bytes:
+    return history_csv([])
+
+
+def _lines(rows: Sequence[Mapping[str, Any]]) -> bytes:
+    return history_csv(rows, b"")
+
+
+class _HistoryTable:
+    """history.csv as a table appended in place (`auditor.reports.appended.Table`), made when
+    first asked for (its header needs the summary's columns)."""
+
+    name = "history.csv"
+    render = staticmethod(_lines)
+
+    @property
+    def header(self) -> bytes:
+        return _header()
+
+
+HISTORY_TABLE: Any = _HistoryTable()

@@ -242,27 +242,45 @@ def decisions_csv(
 
 
 def review_files(data: ReportData) -> dict[str, bytes]:
-    """decisions.csv and runs.csv of the reports of `data`."""
+    """decisions.csv of the reports of `data` (runs.csv is appended in place: `RUNS_TABLE`)."""
     review = data.review or Review()
-    present = [f.finding_id for found in data.findings.values() for f in found]
-    content = {r.article_id: r.content_sha256 for r in data.results}
-    return {
-        DECISIONS_FILE: decisions_csv(review.decisions, present, content),
-        RUNS_FILE: table_csv(review.runs, RUNS),
-    }
+    content = data.source.content_hashes({d.article_id for d in review.decisions})
+    present = data.index.present if review.decisions else frozenset()
+    return {DECISIONS_FILE: decisions_csv(review.decisions, present, content)}
 
 
-def table_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[Column]) -> bytes:
+def table_csv(
+    rows: Iterable[Mapping[str, Any]], columns: Sequence[Column], header: bool = True
+) -> bytes:
     """A small CSV of the review without pandas: UTF-8 with BOM, `\\r\\n`, formulas
-    neutralised, as every CSV of the reports."""
+    neutralised, as every CSV of the reports (`header` False: the rows' lines only)."""
     out = io.StringIO()
-    out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
-    header = names(list(columns))
-    writer.writerow(header)
+    heads = names(list(columns))
+    if header:
+        out.write("\ufeff")
+        writer.writerow(heads)
     for row in rows:
-        writer.writerow(["" if row.get(n) is None else neutralise(row.get(n)) for n in header])
+        writer.writerow(["" if row.get(n) is None else neutralise(row.get(n)) for n in heads])
     return out.getvalue().encode("utf-8")
+
+
+@dataclass(frozen=True)
+class _RunsTable:
+    """runs.csv as a table appended in place (`auditor.reports.appended.Table`)."""
+
+    name: str = RUNS_FILE
+
+    @property
+    def header(self) -> bytes:
+        return table_csv([], RUNS)
+
+    @staticmethod
+    def render(rows: list[dict[str, Any]]) -> bytes:
+        return table_csv(rows, RUNS, header=False)
+
+
+RUNS_TABLE: Any = _RunsTable()
 
 
 # ---------------------------------------------------------------- decisions typed by a reviewer

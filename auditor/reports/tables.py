@@ -7,7 +7,7 @@ Writing the files is `auditor.commit`'s job.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from auditor.reports.columns import (
     names,
     neutralise,
 )
-from auditor.reports.data import ReportData
+from auditor.reports.data import Article, ReportData, batched
 from auditor.reports.findings import Decided, Finding
 from auditor.reports.review import FINDINGS, FINDINGS_FILE, Review, finding_row
 from auditor.reports.summary import SUMMARY
@@ -153,31 +153,62 @@ def decision_cells(
     }
 
 
-def build_frames(data: ReportData) -> dict[str, pd.DataFrame]:
-    """The report tables of one audit (in the corpus's order: they are for machines)."""
-    segments, fragments, findings = [], [], []
+#: the tables of the CSV format, in the order they are written
+TABLES: dict[str, list[Column]] = {
+    "summary.csv": SUMMARY,
+    "segments.csv": SEGMENTS,
+    "fragments.csv": FRAGMENTS,
+    "quotes.csv": QUOTES,
+    FINDINGS_FILE: FINDINGS,
+}
+
+
+def article_rows(data: ReportData, article: Article) -> dict[str, list[dict[str, Any]]]:
+    """One article's rows of summary.csv, segments.csv, fragments.csv and findings.csv."""
     review = data.review or Review()
-    for article in data.results:
-        quotations = quotations_of([r.segment for r in article.segments])
-        found = data.findings[article.article_id]
-        cells = decision_cells(found, data.decided)
-        for result in article.segments:
-            quotes = quotations.get(result.segment.index, ())
-            row = segment_row(article.article_id, result, quotes)
-            segments.append({**row, **cells.get(result.segment.index, {})})
-            if result.segment.is_fragment:
-                fragments.append(fragment_row(article.article_id, result))
-        for f in found:
-            decided = data.decided.get(f.finding_id)
-            new = review.is_new(f.finding_id)
-            findings.append(finding_row(f, decided, review.seen(f.finding_id), new))
+    result, found = article.result, article.findings
+    quotations = quotations_of([r.segment for r in result.segments])
+    cells = decision_cells(found, data.decided)
+    segments, fragments, findings = [], [], []
+    for row_result in result.segments:
+        quotes = quotations.get(row_result.segment.index, ())
+        row = segment_row(result.article_id, row_result, quotes)
+        segments.append({**row, **cells.get(row_result.segment.index, {})})
+        if row_result.segment.is_fragment:
+            fragments.append(fragment_row(result.article_id, row_result))
+    for f in found:
+        decided = data.decided.get(f.finding_id)
+        new = review.is_new(f.finding_id)
+        findings.append(finding_row(f, decided, review.seen(f.finding_id), new))
     return {
-        "summary.csv": frame([s.row() for s in data.summaries], SUMMARY),
-        "segments.csv": frame(segments, SEGMENTS),
-        "fragments.csv": frame(fragments, FRAGMENTS),
-        "quotes.csv": frame([quote_row(g) for g in data.wordings], QUOTES),
-        FINDINGS_FILE: frame(findings, FINDINGS),
+        "summary.csv": [article.summary.row()],
+        "segments.csv": segments,
+        "fragments.csv": fragments,
+        FINDINGS_FILE: findings,
     }
+
+
+def table_batches(data: ReportData) -> Iterator[dict[str, list[dict[str, Any]]]]:
+    """The rows of every table, a batch of articles (or of wording groups) at a time, in the
+    corpus's order (they are for machines)."""
+    for articles in batched(data.articles("corpus")):
+        rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+        for article in articles:
+            for name, found in article_rows(data, article).items():
+                rows[name].extend(found)
+        yield rows
+    for groups in batched(data.wordings):
+        yield {"quotes.csv": [quote_row(g) for g in groups]}
+
+
+def build_frames(data: ReportData) -> dict[str, pd.DataFrame]:
+    """The report tables of one audit, each whole in memory (for tests and small corpora; the
+    reports are written a batch at a time: `write_tables`)."""
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    for batch in table_batches(data):
+        for name, found in batch.items():
+            rows[name].extend(found)
+    return {name: frame(rows[name], columns) for name, columns in TABLES.items()}
 
 
 def _round(value: Any, digits: int) -> Any:
@@ -190,6 +221,20 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
 
 def write_tables(data: ReportData, out: Path) -> None:
     """summary.csv, segments.csv, fragments.csv, quotes.csv and findings.csv, into the folder
-    `out`."""
-    for name, df in build_frames(data).items():
-        (out / name).write_bytes(csv_bytes(df))
+    `out`, a batch of articles at a time: each batch's rows become a frame written after the
+    rows before it, never every row at once (`bench/same_reports.py` checks that the bytes are
+    those of one frame of every row)."""
+    handles = {name: open(out / name, "wb") for name in TABLES}  # noqa: SIM115
+    try:
+        for name, columns in TABLES.items():
+            handles[name].write(csv_bytes(frame([], columns)))
+        for batch in table_batches(data):
+            for name, rows in batch.items():
+                if rows:
+                    text = frame(rows, TABLES[name]).to_csv(
+                        index=False, header=False, lineterminator="\r\n"
+                    )
+                    handles[name].write(text.encode("utf-8"))
+    finally:
+        for handle in handles.values():
+            handle.close()

@@ -34,7 +34,6 @@ from xlsxwriter.worksheet import Worksheet
 
 from auditor import __version__
 from auditor.records import (
-    ArticleResult,
     Category,
     Level,
     NotFound,
@@ -43,7 +42,7 @@ from auditor.records import (
 )
 from auditor.reports import layout, sheets
 from auditor.reports.columns import GROUPING, Column
-from auditor.reports.data import ReportData
+from auditor.reports.data import Article, ReportData
 from auditor.reports.findings import CRITICAL, DISMISSED, NOTABLE, UNMATCHED, Finding
 from auditor.reports.html import page_path
 from auditor.reports.review import Review, finding_row
@@ -66,8 +65,11 @@ from auditor.reports.sheets import (
     Sheet,
     label,
 )
+from auditor.reports.spool import Buckets, Spool
+from auditor.reports.summary import ArticleSummary
 from auditor.reports.tables import decision_cells, fragment_row, quote_row, segment_row
 from auditor.stages.speech import quotations_of
+from auditor.stages.wordings import WordingGroup
 
 #: rows of a sheet, header included (Excel's limit; LibreOffice's too since 7.x)
 MAX_ROWS = 1_048_576
@@ -97,7 +99,11 @@ def write_workbook(data: ReportData, path: Path, max_rows: int = MAX_ROWS) -> No
     Runs, Read me.
 
     A table longer than `max_rows` (header included) continues on a second sheet, "Segments
-    (2)", and the Read me says where each continues: nothing is cut."""
+    (2)", and the Read me says where each continues: nothing is cut.
+
+    The articles are read once, in review order; each sheet's rows go to spools in the folder
+    of `path` (`auditor.reports.spool`), by rank, and each sheet is written from them — rows
+    in the order of a sort by severity, without holding them."""
     book = xlsxwriter.Workbook(
         str(path),
         {
@@ -118,17 +124,27 @@ def write_workbook(data: ReportData, path: Path, max_rows: int = MAX_ROWS) -> No
         {"title": "auditor: drift of articles from the official wording", "comments": __version__}
     )
     writer = _Writer(book, max_rows, links="html" in data.formats)
-    rank = {article.article_id: n for n, (article, _) in enumerate(data.in_review_order)}
-    writer.table(SUMMARY_SHEET, len(rank), lambda: _summary_rows(data))
-    findings = _findings_in_order(data, rank)
-    writer.table(FINDINGS_SHEET, len(findings), lambda: _finding_rows(data, findings))
-    order = _segments_in_order(data, rank)
-    writer.table(SEGMENTS_SHEET, len(order), lambda: _segment_rows(data, order))
-    fragments = _fragments_in_order(data, rank)
-    writer.table(FRAGMENTS_SHEET, len(fragments), lambda: _fragment_rows(data, fragments))
-    writer.table(QUOTES_SHEET, len(data.wordings), lambda: _quote_rows(data))
-    history = sorted(data.history, key=lambda row: str(row.get("run_at", "")), reverse=True)
-    writer.table(HISTORY_SHEET, len(history), lambda: (Row(r) for r in history))
+    folder = path.parent
+    spools = _Spools(folder)
+    try:
+        for article in data.articles("review"):
+            spools.add(data, article)
+        for group in data.wordings:
+            spools.quotes.add((not group.critical_edits, not group.notable_changes), _quote(group))
+        for history_row in data.past.newest_first():
+            spools.history.add(Row(history_row))
+        tables = (
+            (SUMMARY_SHEET, spools.summary),
+            (FINDINGS_SHEET, spools.findings),
+            (SEGMENTS_SHEET, spools.segments),
+            (FRAGMENTS_SHEET, spools.fragments),
+            (QUOTES_SHEET, spools.quotes),
+            (HISTORY_SHEET, spools.history),
+        )
+        for sheet, rows in tables:
+            writer.table(sheet, len(rows), lambda rows=rows: iter(rows))  # type: ignore[misc]
+    finally:
+        spools.close()
     runs = list(reversed((data.review or Review()).runs))
     writer.table(RUNS_SHEET, len(runs), lambda: (Row(r) for r in runs))
     writer.read_me(data)
@@ -137,42 +153,91 @@ def write_workbook(data: ReportData, path: Path, max_rows: int = MAX_ROWS) -> No
 
 # ---------------------------------------------------------------- the rows, most serious first
 
-
-def _summary_rows(data: ReportData) -> Iterator[Row]:
-    for _, summary in data.in_review_order:
-        values = summary.row()
-        looks = {
-            name: "critical"
-            for name in ("quotes_misquoted", "critical_edits")
-            if (values.get(name) or 0) > 0
-        }
-        yield Row(values, STATUS_FILLS.get(summary.status.value), looks)
+#: (dismissed, severity) of a finding, in the order of the Findings sheet
+_FINDING_RANKS = [(dismissed, level) for dismissed in (False, True) for level in range(3)]
+#: (no critical edit, no notable change) of a wording group, in the order of the Quotes sheet
+_QUOTE_RANKS = [(a, b) for a in (False, True) for b in (False, True)]
 
 
-def _findings_in_order(data: ReportData, rank: Mapping[str, int]) -> list[Finding]:
-    """Undecided and confirmed findings first, most serious first, then by article (in the
-    Summary's order) and reading order; dismissed ones last."""
-    found = [f for article_findings in data.findings.values() for f in article_findings]
+class _Spools:
+    """The rows of each sheet, by rank (`auditor.reports.spool.Buckets`)."""
 
-    def key(f: Finding) -> tuple[int, int, int, int]:
+    def __init__(self, folder: Path) -> None:
+        self.summary = Spool(folder)
+        self.findings = Buckets(folder, _FINDING_RANKS)
+        self.segments = Buckets(folder, range(6))
+        self.fragments = Buckets(folder, range(2))
+        self.quotes = Buckets(folder, _QUOTE_RANKS)
+        self.history = Spool(folder)
+
+    def add(self, data: ReportData, article: Article) -> None:
+        """One article's rows (the articles come in review order)."""
+        self.summary.add(_summary_row(article.summary))
+        result, found = article.result, article.findings
+        for f in _findings_in_order(data, found):
+            decided = data.decided.get(f.finding_id)
+            self.findings.add((decided is not None and decided.decision == DISMISSED, f.severity),
+                              _finding_row(data, f))  # fmt: skip
+        quotations = quotations_of([r.segment for r in result.segments])
+        cells = decision_cells(found, data.decided)
+        on = _on_segments(found)
+        for row in result.segments:
+            index = row.segment.index
+            severity, looks = _segment_severity(row, on.get(index, ()), data)
+            values = segment_row(result.article_id, row, quotations.get(index, ()))
+            values = {**values, **cells.get(index, {})}
+            self.segments.add(severity, Row(values, CATEGORY_FILLS.get(row.category.value), looks))
+            if row.segment.is_fragment:
+                translated = (
+                    row.translation is not None
+                    and row.translation.status is TranslationStatus.TRANSLATED
+                )
+                self.fragments.add(int(translated), Row(fragment_row(result.article_id, row)))
+
+    def close(self) -> None:
+        for spool in (
+            self.summary,
+            self.findings,
+            self.segments,
+            self.fragments,
+            self.quotes,
+            self.history,
+        ):
+            spool.close()
+
+
+def _summary_row(summary: ArticleSummary) -> Row:
+    values = summary.row()
+    looks = {
+        name: "critical"
+        for name in ("quotes_misquoted", "critical_edits")
+        if (values.get(name) or 0) > 0
+    }
+    return Row(values, STATUS_FILLS.get(summary.status.value), looks)
+
+
+def _findings_in_order(data: ReportData, found: Sequence[Finding]) -> list[Finding]:
+    """One article's findings in the Findings sheet's order: undecided and confirmed ones
+    first, most serious first, then in reading order; dismissed ones last (across articles,
+    the sheet keeps this order by rank, the articles in the Summary's order)."""
+
+    def key(f: Finding) -> tuple[int, int, int]:
         decided = data.decided.get(f.finding_id)
         dismissed = decided is not None and decided.decision == DISMISSED
-        return (dismissed, f.severity, rank[f.article_id], f.segments[0])
+        return (dismissed, f.severity, f.segments[0])
 
     return sorted(found, key=key)
 
 
-def _finding_rows(data: ReportData, findings: Sequence[Finding]) -> Iterator[Row]:
+def _finding_row(data: ReportData, f: Finding) -> Row:
     review = data.review or Review()
-    for f in findings:
-        decided = data.decided.get(f.finding_id)
-        values = finding_row(f, decided, review.seen(f.finding_id), review.is_new(f.finding_id))
-        if decided is not None and decided.decision == DISMISSED:
-            yield Row(values, None, dict.fromkeys(values, "dismissed"))
-            continue
-        look = {CRITICAL: "critical", NOTABLE: "notable", UNMATCHED: "unmatched"}[f.level]
-        fill = CATEGORY_FILLS["unmatched"] if f.level == UNMATCHED else None
-        yield Row(values, fill, {"level": look, "finding": look})
+    decided = data.decided.get(f.finding_id)
+    values = finding_row(f, decided, review.seen(f.finding_id), review.is_new(f.finding_id))
+    if decided is not None and decided.decision == DISMISSED:
+        return Row(values, None, dict.fromkeys(values, "dismissed"))
+    look = {CRITICAL: "critical", NOTABLE: "notable", UNMATCHED: "unmatched"}[f.level]
+    fill = CATEGORY_FILLS["unmatched"] if f.level == UNMATCHED else None
+    return Row(values, fill, {"level": look, "finding": look})
 
 
 def _segment_severity(
@@ -207,19 +272,6 @@ def _segment_severity(
     return 5, looks
 
 
-def _segments_in_order(data: ReportData, rank: Mapping[str, int]) -> list[tuple[int, int, int]]:
-    """(severity, article, segment position) of every segment, in the order of the sheet."""
-    by_article = {a.article_id: a for a in data.results}
-    order = []
-    for article_id, position in rank.items():
-        article = by_article[article_id]
-        on = _on_segments(data.findings[article_id])
-        for n, result in enumerate(article.segments):
-            severity, _ = _segment_severity(result, on.get(result.segment.index, ()), data)
-            order.append((severity, position, n))
-    return sorted(order)
-
-
 def _on_segments(findings: Iterable[Finding]) -> dict[int, list[Finding]]:
     on: dict[int, list[Finding]] = {}
     for f in findings:
@@ -228,60 +280,15 @@ def _on_segments(findings: Iterable[Finding]) -> dict[int, list[Finding]]:
     return on
 
 
-def _segment_rows(data: ReportData, order: Sequence[tuple[int, int, int]]) -> Iterator[Row]:
-    articles = [article for article, _ in data.in_review_order]
-    quotations: dict[int, dict[int, tuple[int, ...]]] = {}
-    cells: dict[int, dict[int, dict[str, str]]] = {}
-    found: dict[int, dict[int, list[Finding]]] = {}
-    for _, position, n in order:
-        article = articles[position]
-        if position not in quotations:  # kept per article: a few small dicts
-            quotations[position] = quotations_of([r.segment for r in article.segments])
-            cells[position] = decision_cells(data.findings[article.article_id], data.decided)
-            found[position] = _on_segments(data.findings[article.article_id])
-        result = article.segments[n]
-        index = result.segment.index
-        _, looks = _segment_severity(result, found[position].get(index, ()), data)
-        values = segment_row(article.article_id, result, quotations[position].get(index, ()))
-        values = {**values, **cells[position].get(index, {})}
-        yield Row(values, CATEGORY_FILLS.get(result.category.value), looks)
-
-
-def _fragments_in_order(data: ReportData, rank: Mapping[str, int]) -> list[tuple[int, int, int]]:
-    """Untranslated fragments first, then by article and reading order."""
-    articles = [article for article, _ in data.in_review_order]
-    order = []
-    for position, article in enumerate(articles):
-        for n, result in enumerate(article.segments):
-            if result.segment.is_fragment:
-                translated = (
-                    result.translation is not None
-                    and result.translation.status is TranslationStatus.TRANSLATED
-                )
-                order.append((int(translated), position, n))
-    return sorted(order)
-
-
-def _fragment_rows(data: ReportData, order: Sequence[tuple[int, int, int]]) -> Iterator[Row]:
-    articles: list[ArticleResult] = [article for article, _ in data.in_review_order]
-    for _, position, n in order:
-        article = articles[position]
-        yield Row(fragment_row(article.article_id, article.segments[n]))
-
-
-def _quote_rows(data: ReportData) -> Iterator[Row]:
-    """Wordings with a critical edit first, then with a notable change, then the rest (each in
-    the report's order of official wordings)."""
-    ranked = sorted(
-        data.wordings, key=lambda g: (not g.critical_edits, not g.notable_changes)
-    )  # a stable sort keeps the report's order inside each
-    for group in ranked:
-        looks = {}
-        if group.critical_edits:
-            looks["critical_edits"] = "critical"
-        if group.notable_changes:
-            looks["notable_changes"] = "notable"
-        yield Row(quote_row(group), CATEGORY_FILLS.get(group.category), looks)
+def _quote(group: WordingGroup) -> Row:
+    """A wording group's row: with a critical edit first, then with a notable change, then the
+    rest (each in the report's order of official wordings: the spools' ranks)."""
+    looks = {}
+    if group.critical_edits:
+        looks["critical_edits"] = "critical"
+    if group.notable_changes:
+        looks["notable_changes"] = "notable"
+    return Row(quote_row(group), CATEGORY_FILLS.get(group.category), looks)
 
 
 # ---------------------------------------------------------------- writing

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 #: called once per article as it finishes: (article_id, done, total)
 Progress = Callable[[str, int, int], None]
+#: articles that go through the stages together: the driver holds the results of one chunk
+#: (memory flat in the number of articles; a chunk still fills every worker many times over)
+CHUNK = 256
 
 
 def error_result(error: IngestError, audited_at: str) -> ArticleResult:
@@ -75,27 +78,59 @@ class Batch:
     #: audit
     engine: EngineChoice = field(default_factory=EngineChoice)
     progress: Progress | None = None
+    audited: int = 0  #: articles audited so far by `audit`
 
-    def audit(
-        self, entries: list[Entry], stored: dict[str, str]
-    ) -> tuple[list[ArticleResult], int]:
+    def audit(self, entries: list[Entry], stored: dict[str, str]) -> Iterator[ArticleResult]:
         """Every entry's result, in order (stored ones reused when their key is `stored`),
-        and how many articles were audited."""
+        each already stored in the state; `audited` counts the articles audited. Articles go
+        through the stages `CHUNK` at a time, so that the driver holds the results of one
+        chunk, never of the whole run (the engine stays open from one chunk to the next)."""
+        self.audited = 0
+        to_audit = sum(1 for e in entries if not e.error and stored.get(e.article_id) != e.key)
+        reported = [0]  # articles whose own audit is done, for progress
+        workers: Engine | None = None
+
+        def engine() -> Engine:
+            nonlocal workers
+            if workers is None:
+                choice = self.engine.sized(to_audit)
+                workers = open_engine(choice, self.officials, self.settings, self.identifier)
+            return workers
+
+        try:
+            for start in range(0, len(entries), CHUNK):
+                yield from self._chunk(entries, start, stored, engine, reported)
+        finally:
+            if workers is not None:
+                workers.close()
+
+    def _chunk(
+        self,
+        entries: list[Entry],
+        start: int,
+        stored: dict[str, str],
+        engine: Callable[[], Engine],
+        reported_so_far: list[int],
+    ) -> Iterator[ArticleResult]:
+        """The results of `entries[start : start + CHUNK]`, in order."""
         results: dict[int, ArticleResult] = {}
         documents: dict[int, Document] = {}
         reported: set[int] = set()
 
         def reached(position: int) -> None:
             """Progress: an article's own audit is done (the first time only)."""
-            if self.progress and position not in reported:
+            if position not in reported:
                 reported.add(position)
-                self.progress(entries[position].article_id, len(reported), len(entries))
+                reported_so_far[0] += 1
+                if self.progress:
+                    self.progress(entries[position].article_id, reported_so_far[0], len(entries))
 
         def done(position: int, result: ArticleResult) -> None:
             results[position] = result
             reached(position)
 
-        for position, entry in enumerate(entries):
+        for position in range(start, min(start + CHUNK, len(entries))):
+            entry = entries[position]
             if entry.error:
                 done(position, entry.error_result(self.run_at))
                 continue
@@ -119,27 +154,26 @@ class Batch:
             except Exception as exc:
                 error = self._failed(entry, Failure.of(exc))
             done(position, self._save(entry, error))
+        self.audited += len(documents)
         if documents:
-            choice = self.engine.sized(len(documents))
-            workers = open_engine(choice, self.officials, self.settings, self.identifier)
-            try:
-                prepared: dict[int, PreparedArticle] = {}
-                for position, item in zip(
-                    documents, workers.prepare(list(documents.values())), strict=True
-                ):
-                    if isinstance(item, Failure):
-                        entry = entries[position]
-                        done(position, self._save(entry, self._failed(entry, item)))
-                    else:
-                        prepared[position] = item
-                for position, outcome in self._finish(prepared, workers, reached):
+            workers = engine()
+            prepared: dict[int, PreparedArticle] = {}
+            for position, item in zip(
+                documents, workers.prepare(list(documents.values())), strict=True
+            ):
+                if isinstance(item, Failure):
                     entry = entries[position]
-                    if isinstance(outcome, Failure):
-                        outcome = self._failed(entry, outcome)
-                    done(position, self._save(entry, outcome))
-            finally:
-                workers.close()
-        return [results[p] for p in range(len(entries))], len(documents)
+                    done(position, self._save(entry, self._failed(entry, item)))
+                else:
+                    prepared[position] = item
+            documents.clear()
+            for position, outcome in self._finish(prepared, workers, reached):
+                entry = entries[position]
+                if isinstance(outcome, Failure):
+                    outcome = self._failed(entry, outcome)
+                done(position, self._save(entry, outcome))
+        for position in sorted(results):
+            yield results.pop(position)
 
     def _stored_result(self, entry: Entry) -> ArticleResult | None:
         """The stored result of an unchanged article; None when it cannot be read back (the

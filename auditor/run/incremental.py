@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from auditor.records import ArticleResult, Document, IngestError, Role, Status
+from auditor.reports.data import BATCH
 from auditor.reports.findings import Decided, Finding, FindingCounts, Tally, count, findings_of
 from auditor.reports.formats import DECISIONS_FILE
-from auditor.reports.history import render
 from auditor.reports.review import decided_summary
-from auditor.reports.summary import ArticleSummary, history_row
+from auditor.reports.summary import ArticleSummary
 from auditor.run.batch import Batch, Entry
 from auditor.run.isolate import FailureLog
 from auditor.run.keys import code_fingerprint, fingerprint, sacrebleu_version
@@ -107,7 +107,6 @@ class Incremental:
             metadata_key,  # outlets and dates: other groups in quotes.csv, same drift
         )
         metadata_notices = self._check_metadata(metadata, entries)
-        results: list[ArticleResult] = []
         unchanged_digests = (
             None if gone or self.recovery_warning else self._unchanged(entries, stored)
         )
@@ -125,8 +124,9 @@ class Incremental:
             # the findings are the last run's: none is new
             found = count(map(Tally.of, stored_findings), shown, desk.previous())
             digests = decided(digests, stored_findings, shown)
+            tally = _Tally.of(digests)
             desk.start_run(run.run_id, found)
-            written = publisher.append_history([], self._counts(0, digests), found)
+            written = publisher.append_history([], self._counts(0, tally), found)
         else:
             batch = Batch(
                 state,
@@ -140,25 +140,20 @@ class Incremental:
                 run.engine,
                 run.progress,
             )
-            from auditor.run.wordings import update_wordings
-
-            results, audited = batch.audit(entries, stored)
+            tally, found, unstored = self._audit(batch, entries, stored, desk, publisher, metadata)
+            audited = batch.audited
             state.forget(gone)
-            groups = update_wordings(state, entries, results, metadata, gone, run.run_at)
-            raw = [ArticleSummary.of(r) for r in results]
-            content = {r.article_id: r.content_sha256 for r in results}
-            findings = [f for r in results for f in findings_of(r)]
-            shown = desk.shown(content)
-            found = count(map(Tally.of, findings), shown, desk.previous())
-            run_counts = self._counts(audited, raw)
+            from auditor.run.wordings import finish_wordings
+
+            groups = finish_wordings(state, gone)
+            run_counts = self._counts(audited, tally)
             run_row = {"run_id": run.run_id, "run_at": run.run_at, **run_counts}
             desk.start_run(run.run_id, found)
-            publisher.on_commit = lambda: desk.replace_findings(
-                findings, content, run.run_id, run.run_at
-            )
+            publisher.on_commit = lambda: desk.commit_staged(run.run_id, run.run_at)
+            from auditor.store.stream import StoredResults
+
             written = publisher.write_reports(
-                results,
-                raw,
+                StoredResults(state, [e.article_id for e in entries], unstored),
                 run_counts,
                 reports_key,
                 self.settings,
@@ -166,12 +161,12 @@ class Incremental:
                 desk.review(run.run_at, {**run_row, **found.as_json()}),
             )
             desk.mark_reported(desk.fingerprint())
-            digests = decided(raw, findings, shown)
-        counts = self._counts(audited, digests)
+            digests = tally.digests
+        counts = self._counts(audited, tally)
         # also when stored results were reused: their fragments stay untranslated
-        self.notices.extend(stage.install_hints(digests))
+        self.notices.extend(stage.install_hints(tally.untranslated()))
         self._record(
-            officials, official_errors, entries, digests, metadata_key, metadata_notices, found
+            officials, official_errors, entries, tally, metadata_key, metadata_notices, found
         )
         if self.failures.notice():
             self.notices.append(str(self.failures.notice()))
@@ -179,8 +174,7 @@ class Incremental:
         return AuditResult(
             run_id=run.run_id,
             started_at=run.run_at,
-            articles=digests,
-            results=results,
+            articles=digests if run.summaries else [],
             officials=officials,
             official_errors=official_errors,
             reports=written,
@@ -213,7 +207,7 @@ class Incremental:
         officials: list[Document],
         official_errors: list[IngestError],
         entries: list[Entry],
-        digests: list[ArticleSummary],
+        tally: _Tally,
         metadata_key: str,
         metadata_notices: list[str],
         found: FindingCounts,
@@ -234,10 +228,11 @@ class Incremental:
         record = Record(
             key=self.run.key(sources, settings),
             reports_key=self.state.get_meta("reports_key") or "",
-            rows=render([history_row("", "", d) for d in digests]),
-            errors=sum(1 for d in digests if d.status is Status.ERROR),
+            rows=[],
+            articles=tally.articles,
+            errors=tally.errors,
             critical_edits=found.critical,
-            notices=[*metadata_notices, *replay_stage.install_hints(digests)],
+            notices=[*metadata_notices, *replay_stage.install_hints(tally.untranslated())],
             default_settings=settings if settings == Settings().fingerprint() else "",
             max_bytes=self.settings.ingest.max_article_bytes,
             findings=replace(found, new=0, new_critical=0).as_json(),
@@ -326,14 +321,103 @@ class Incremental:
                 return None  # a summary that does not read back: its stored result decides
         return digests
 
-    def _counts(self, audited: int, digests: list[ArticleSummary]) -> dict[str, int]:
-        errors = sum(1 for d in digests if d.status is Status.ERROR)
+    def _counts(self, audited: int, tally: _Tally) -> dict[str, int]:
         return {
             "audited": audited,
-            "unchanged": len(digests) - audited - errors,
-            "errors": errors,
+            "unchanged": tally.articles - audited - tally.errors,
+            "errors": tally.errors,
             "removed": self.removed,
         }
+
+    def _audit(
+        self,
+        batch: Batch,
+        entries: list[Entry],
+        stored: dict[str, str],
+        desk: Decisions,
+        publisher: Publisher,
+        metadata: Metadata,
+    ) -> tuple[_Tally, FindingCounts, dict[str, ArticleResult]]:
+        """Audit what changed, a batch of articles at a time: each result is stored by the
+        batch, and what the run needs of it — its summary's counts, its findings (staged in the
+        state for the commit, and counted), its history row (staged), its wording groups — is
+        taken from it before the next batch; no result is held beyond its batch. Returns the
+        run's tally, its findings' counts and the results the state does not hold (a file that
+        could not be read at all)."""
+        from auditor.run.wordings import WordingUpdate
+
+        run = self.run
+        shown = desk.shown()  # a decision's staleness does not change a count
+        previous = desk.previous()
+        tally = _Tally(keep=run.summaries)
+        found = FindingCounts()
+        unstored: dict[str, ArticleResult] = {}
+        wordings = WordingUpdate(self.state, metadata, run.run_at)
+        pending: list[tuple[Entry, ArticleResult]] = []
+
+        def flush() -> None:
+            results = [result for _, result in pending]
+            findings = [findings_of(result) for result in results]
+            raw = [ArticleSummary.of(result) for result in results]
+            desk.stage_findings(
+                (f for found in findings for f in found),
+                {r.article_id: r.content_sha256 for r in results},
+                run.run_id,
+            )
+            publisher.stage_history(raw)
+            wordings.add(pending)
+            for summary, article_findings in zip(raw, findings, strict=True):
+                tally.add(decided_summary(summary, article_findings, shown))
+            nonlocal found
+            found += count(map(Tally.of, (f for a in findings for f in a)), shown, previous)
+            pending.clear()
+
+        for entry, result in zip(entries, batch.audit(entries, stored), strict=True):
+            if entry.error:
+                unstored[entry.article_id] = result
+            pending.append((entry, result))
+            if len(pending) >= BATCH:
+                flush()
+        flush()
+        return tally, found, unstored
+
+
+class _Tally:
+    """What a run keeps of its articles' summaries: counts, the languages left untranslated,
+    and (when `keep`: the end-of-run table wants them) the summaries themselves."""
+
+    def __init__(self, keep: bool = True) -> None:
+        self.keep = keep
+        self.digests: list[ArticleSummary] = []
+        self.articles = self.errors = 0
+        #: language mix → fragments untranslated (what the install hints need)
+        self.mixes: dict[str, int] = {}
+
+    @classmethod
+    def of(cls, digests: Sequence[ArticleSummary]) -> _Tally:
+        tally = cls()
+        for digest in digests:
+            tally.add(digest)
+        return tally
+
+    def add(self, summary: ArticleSummary) -> None:
+        self.articles += 1
+        self.errors += summary.status is Status.ERROR
+        if summary.fragments_untranslated:
+            mix = summary.language_mix
+            self.mixes[mix] = self.mixes.get(mix, 0) + summary.fragments_untranslated
+        if self.keep:
+            self.digests.append(summary)
+
+    def untranslated(self) -> list[ArticleSummary]:
+        """One summary per language mix with fragments left untranslated, standing for the
+        articles of that mix (`TranslateStage.install_hints` reads these two fields)."""
+        return [
+            ArticleSummary(
+                article_id="", status=Status.OK, language_mix=mix, fragments_untranslated=n
+            )
+            for mix, n in self.mixes.items()
+        ]
 
 
 def decided(

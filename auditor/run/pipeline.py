@@ -44,7 +44,7 @@ from auditor.store.state import (
 from auditor.translation.packages import installed_models, models_fingerprint, resolve_models_dir
 
 if TYPE_CHECKING:
-    from auditor.records import ArticleResult, Document, IngestError
+    from auditor.records import Document, IngestError
     from auditor.reports.findings import FindingCounts
     from auditor.reports.summary import ArticleSummary
     from auditor.run.batch import Progress
@@ -73,8 +73,8 @@ class AuditResult:
 
     run_id: str
     started_at: str
-    #: every article of the corpus, at a glance (empty when nothing changed and the caller
-    #: asked for no summaries)
+    #: every article of the corpus, at a glance (empty when the caller asked for no summaries:
+    #: a run keeps no row per article it does not need)
     articles: list[ArticleSummary]
     officials: list[Document]  #: empty when nothing changed (none was read)
     official_errors: list[IngestError]
@@ -86,8 +86,6 @@ class AuditResult:
     errors: int = 0  #: articles that are a row with status=error
     critical_edits: int = 0  #: critical edits over every article
     notices: list[str] = field(default_factory=list)  #: things the user should know
-    #: full results, when the reports were rebuilt (empty when nothing changed)
-    results: list[ArticleResult] = field(default_factory=list)
     #: CTranslate2 batches run (0 when every translation came from the cache)
     translation_batches: int = 0
     #: the findings of the run under the reviewers' decisions (dismissed ones left out of
@@ -126,7 +124,8 @@ class Record:
 
     key: str
     reports_key: str
-    #: the history rows, in article order, without their run columns (`reports.history.render`)
+    #: the history rows, in article order, without their run columns (`reports.history.render`;
+    #: empty since a run keeps no row per article: `articles` counts them)
     rows: list[tuple[str, str, str]]
     errors: int
     critical_edits: int
@@ -138,6 +137,7 @@ class Record:
     max_bytes: int = 0
     #: the findings' counts of the JSON line (`FindingCounts.as_json`; in a replay none is new)
     findings: dict[str, int] = field(default_factory=dict)
+    articles: int = 0  #: the corpus's articles
 
     def to_json(self) -> str:
         return json.dumps(self.__dict__, ensure_ascii=False, separators=(",", ":"))
@@ -150,7 +150,7 @@ class Record:
         fields["rows"] = [tuple(row) for row in fields["rows"]]
         record = cls(**fields)
         texts = [record.key, record.reports_key, record.default_settings, *record.notices]
-        numbers = [record.errors, record.critical_edits, record.max_bytes]
+        numbers = [record.errors, record.critical_edits, record.max_bytes, record.articles]
         numbers += record.findings.values()
         texts += [cell for row in record.rows for cell in row]
         if not all(isinstance(t, str) for t in texts) or not all(
@@ -162,7 +162,7 @@ class Record:
     def counts(self) -> dict[str, int]:
         return {
             "audited": 0,
-            "unchanged": len(self.rows) - self.errors,
+            "unchanged": (self.articles or len(self.rows)) - self.errors,
             "errors": self.errors,
             "removed": 0,
         }

@@ -8,8 +8,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from auditor.reports import commit
 from auditor.reports.formats import (
+    APPENDED,
     DEFAULT_FORMATS,
     HISTORY_FILE,
     REPORT_FILES,
@@ -21,7 +21,7 @@ from auditor.reports.history import changed, with_run
 from auditor.run.keys import file_signature
 
 if TYPE_CHECKING:  # an unchanged run appends history without them
-    from auditor.records import ArticleResult
+    from auditor.reports.data import ResultSource, WordingSource
     from auditor.reports.findings import FindingCounts
     from auditor.reports.review import Review
     from auditor.reports.summary import ArticleSummary
@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # an unchanged run appends history without them
     from auditor.stages.wordings import WordingGroup
     from auditor.store.state import State
 
-__all__ = ["HISTORY_FILE", "JOURNAL_FILE", "REPORT_FILES", "Publisher"]
+__all__ = ["HISTORY_FILE", "JOURNAL_FILE", "REPORT_FILES", "RUNS_FILE", "Publisher"]
 
 JOURNAL_FILE = "commit.json"
 
@@ -72,88 +72,104 @@ class Publisher:
         counts: dict[str, int],
         found: FindingCounts | None = None,
     ) -> list[Path]:
-        """An unchanged corpus: keep the reports, append this run's history rows (rendered
+        """An unchanged corpus: keep the reports, and append this run's history rows (rendered
         without their run columns: `reports.history.render`; none when no article's result
-        changed, the usual case) and its row of runs.csv, with `found`, its findings' counts."""
-        from auditor.reports.findings import FindingCounts
-        from auditor.reports.review import RUNS, table_csv
-        from auditor.store.decisions import Decisions
+        changed, the usual case) and its row of runs.csv, with `found`, its findings' counts —
+        in place (`auditor.reports.appended`): the cost does not grow with the runs before.
+        (`found` is the row's: the caller recorded it with `Decisions.start_run`.)"""
+        from auditor.store.appended import commit_replay
 
-        state_rows, lines = with_run(self.run_id, self.run_at, rendered)
+        state_rows, _ = with_run(self.run_id, self.run_at, rendered)
         self.state.finish_run_json(self.run_id, counts, state_rows)
-        desk = Decisions(self.state.db)
-        found = found or FindingCounts()
-        run_row = {"run_id": self.run_id, "run_at": self.run_at, **counts, **found.as_json()}
-        contents = {RUNS_FILE: table_csv(desk.review(self.run_at, run_row).runs, RUNS)}
-        if lines:
-            contents[HISTORY_FILE] = (self.reports / HISTORY_FILE).read_bytes() + lines.encode()
-        reports_key = self.state.get_meta("reports_key") or ""
-        kept = self.state.report_hashes()
-        self.on_commit = lambda: desk.record_run(self.run_id)
-        written = self._commit(
-            contents,
-            lambda paths: {**kept, **{p.name: file_signature(p) for p in paths}},
-            reports_key,
-        )
-        others = [name for name in report_entries(self.formats) if name not in contents]
-        return [self.reports / name for name in others] + written
+        commit_replay(self.state, self.run_id)
+        appended = self.sync_tables()
+        others = [name for name in report_entries(self.formats) if name not in APPENDED]
+        return [self.reports / name for name in others] + appended
+
+    def stage_history(self, digests: Sequence[ArticleSummary]) -> None:
+        """The history rows of some of the run's articles, kept aside until its reports are
+        committed: a row only for an article whose result changed since its last row."""
+        from auditor.reports.summary import history_row
+        from auditor.store.stream import last_history, stage_history
+
+        rows = [history_row(self.run_id, self.run_at, d) for d in digests]
+        last = last_history(self.state, [d.article_id for d in digests])
+        stage_history(self.state, self.run_id, changed(rows, list(last.values())))
 
     def write_reports(
         self,
-        results: list[ArticleResult],
-        digests: list[ArticleSummary],
+        results: ResultSource,
         counts: dict[str, int],
         reports_key: str,
         settings: Settings,
-        wordings: Sequence[WordingGroup] = (),
+        wordings: WordingSource | Sequence[WordingGroup] = (),
         review: Review | None = None,
     ) -> list[Path]:
-        """All reports of the run's formats, committed together (`auditor.reports.formats`);
-        once committed, the run's history rows count and the entries' signatures are
-        recorded, in one transaction. History has a row only for an article whose result
-        changed since its last row (runs.csv has one for every run)."""
+        """All reports of the run's formats, committed together (`auditor.reports.formats`),
+        read from `results` a batch at a time; once committed, the run's history rows (staged
+        by `stage_history`) count and the entries' signatures are recorded, in one
+        transaction; then history.csv and runs.csv are appended."""
         from auditor.reports.data import ReportData
-        from auditor.reports.summary import history_row
+        from auditor.store.stream import StoredHistory
 
-        rows = [history_row(self.run_id, self.run_at, d) for d in digests]
-        self.state.finish_run(self.run_id, counts, changed(rows, self.state.history()))
+        self.state.finish_run(self.run_id, counts, [])
         data = ReportData(
             results,
             settings,
-            self.state.history(self.run_id),
+            StoredHistory(self.state, self.run_id),
             self.formats,
             self.run_at,
             wordings,
             review,
         )
-        return write_reports(
+        kept = {n: h for n, h in self.state.report_hashes().items() if n in APPENDED}
+        written = write_reports(
             self.reports,
             data,
             self.formats,
             self.journal,
             run_id=self.run_id,
             committed=lambda paths: self._committed(
-                reports_key, {p.name: file_signature(p) for p in paths}
+                reports_key, {**kept, **{p.name: file_signature(p) for p in paths}}
             ),
         )
+        return ordered([*written, *self.sync_tables()], self.formats)
+
+    def sync_tables(self) -> list[Path]:
+        """history.csv and runs.csv brought up to the committed rows (appended in place)."""
+        return sync_tables(self.reports, self.state)
 
     def _committed(self, reports_key: str, hashes: dict[str, str]) -> None:
         self.state.commit_run(self.run_id, reports_key, hashes)
         if self.on_commit is not None:
             self.on_commit()
 
-    def _commit(
-        self,
-        contents: dict[str, bytes],
-        hashes: Callable[[list[Path]], dict[str, str]],
-        reports_key: str,
-    ) -> list[Path]:
-        """Replace the files together; once renamed, the run's history rows count and the
-        files' signatures are recorded, in one transaction."""
-        return commit.replace_files(
-            self.reports,
-            contents,
-            self.journal,
-            run_id=self.run_id,
-            committed=lambda paths: self._committed(reports_key, hashes(paths)),
-        )
+
+def ordered(paths: Sequence[Path], formats: Sequence[str]) -> list[Path]:
+    """Report entries in the order a run with `formats` lists them."""
+    order = report_entries(formats)
+    return sorted(paths, key=lambda path: order.index(path.name))
+
+
+def sync_tables(reports: Path, state: State) -> list[Path]:
+    """history.csv and runs.csv brought up to the committed rows of `state`: appended in place
+    past their recorded marks, or written again whole when a file is not as recorded
+    (`auditor.reports.appended`); their marks and signatures recorded."""
+    from auditor.reports.appended import sync
+    from auditor.reports.history import HISTORY_TABLE
+    from auditor.reports.review import RUNS_TABLE
+    from auditor.store import appended
+    from auditor.store.decisions import Decisions
+
+    Decisions(state.db)  # its run_findings table, which runs.csv reads
+    marks = appended.marks(state)
+    written = []
+    for table, rows_after in (
+        (HISTORY_TABLE, lambda last: appended.history_after(state, last)),
+        (RUNS_TABLE, lambda last: appended.runs_after(state, last)),
+    ):
+        mark = sync(reports, table, marks.get(table.name), rows_after)
+        if mark != marks.get(table.name) or table.name not in state.report_hashes():
+            appended.record(state, table.name, mark, file_signature(reports / table.name))
+        written.append(reports / table.name)
+    return written

@@ -15,14 +15,13 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from auditor.records import ArticleResult
 from auditor.reports import commit
 from auditor.reports.data import ReportData
 from auditor.reports.formats import DEFAULT_FORMATS, REPORT_FILES, write_reports
 from auditor.run import paths
 from auditor.run.keys import file_signature
 from auditor.run.paths import FolderError
-from auditor.run.publish import JOURNAL_FILE
+from auditor.run.publish import JOURNAL_FILE, ordered, sync_tables
 from auditor.settings import Settings
 from auditor.store.decisions import Decisions
 from auditor.store.lock import LockHeld, audit_lock
@@ -35,7 +34,8 @@ from auditor.store.state import (
     set_aside,
     state_path,
 )
-from auditor.store.wordings import WordingStore
+from auditor.store.stream import StoredHistory, StoredResults
+from auditor.store.wordings import StoredWordings
 
 
 class ReportError(Exception):
@@ -78,10 +78,10 @@ def rebuild_reports(
                 data = ReportData(
                     _stored_results(state, reports),
                     settings or Settings(),
-                    state.history(),
+                    StoredHistory(state),
                     tuple(formats),
                     written_at.replace("+00:00", "Z"),
-                    WordingStore(state).groups(),
+                    StoredWordings(state),
                     desk.review(),
                 )
                 # the next audit keeps these files as long as nothing it reads changed
@@ -96,6 +96,7 @@ def rebuild_reports(
                         reports_key, {**kept, **{p.name: file_signature(p) for p in paths}}
                     ),
                 )
+                written = ordered([*written, *sync_tables(reports, state)], formats)
                 desk.mark_reported(desk.fingerprint())
                 if notices is not None:
                     notices.extend(state.repairs)
@@ -125,9 +126,10 @@ def rebuild_reports(
     return written
 
 
-def _stored_results(state: State, reports: Path) -> list[ArticleResult]:
-    """Every stored result, by article name; ReportError when there is none or one does not
-    read back (the next audit audits that article again)."""
+def _stored_results(state: State, reports: Path) -> StoredResults:
+    """Every stored result, by article name, read a batch at a time; ReportError when there is
+    none or one does not read back (the next audit audits that article again) — checked
+    first, a batch at a time, so that no report is half written."""
     repairs = len(state.repairs)
     ids = sorted(state.article_ids())
     if len(state.repairs) > repairs:  # rows removed: the reports would lack their articles
@@ -137,17 +139,23 @@ def _stored_results(state: State, reports: Path) -> list[ArticleResult]:
         )
     if not ids:
         raise ReportError(f"no stored results in {reports}: run `auditor audit` first")
-    results, damaged = [], []
-    for article_id in ids:
-        try:
-            results.append(state.result(article_id))
-        except DamagedRow:
-            damaged.append(article_id)
-    if damaged:
+    source = StoredResults(state, ids)
+    try:
+        for _ in source.read(ids):
+            pass
+    except Exception:  # whatever the stored text is, it is not our result: which ones?
+        damaged = []
+        for article_id in ids:
+            try:
+                state.result(article_id)
+            except DamagedRow:
+                damaged.append(article_id)
+        if not damaged:
+            raise
         state.drop_results(damaged)
         raise ReportError(
             f"the stored result of {', '.join(damaged)} did not read back and was removed from "
             f"the state: run `auditor audit` to audit {'it' if len(damaged) == 1 else 'them'} "
             f"again (the reports are as they were)"
-        )
-    return results
+        ) from None
+    return source

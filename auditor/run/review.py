@@ -80,11 +80,11 @@ def findings(reports: Path) -> list[Item]:
     with desk(reports) as d:
         stored = d.findings()
         shown = d.shown()
-        review = d.review()
-    items = [
-        Item(s, shown.get(s.finding.finding_id), review.is_new(s.finding.finding_id))
-        for s in stored
-    ]
+        review = d.review()  # reads the state as it is asked: used before the desk closes
+        items = [
+            Item(s, shown.get(s.finding.finding_id), review.is_new(s.finding.finding_id))
+            for s in stored
+        ]
     return sorted(items, key=lambda i: i.stored.finding.severity)
 
 

@@ -1,7 +1,7 @@
 """Review decisions and the findings they are about, kept in the state (edge: SQLite).
 
-Three tables, made by the state's migration 6 (`auditor.store.state`, where every table is
-declared):
+Four tables, made by the state's migrations 6 and 7 (`auditor.store.state`, where every table
+is declared):
 
 - `decisions`: a reviewer's decision on a finding id — `confirmed` or `dismissed`, a note, the
   reviewer, when, and the article's content hash at that moment (a decision on an article that
@@ -10,7 +10,9 @@ declared):
   what `auditor review` lists, what an unchanged run counts without reading a result, and what
   the next run compares with to tell a new finding;
 - `run_findings`: each run's counts (`runs.csv`), which count once its reports are committed
-  (a run killed before that is left out of runs.csv, as its history rows are).
+  (a run killed before that is left out of runs.csv, as its history rows are);
+- `findings_staged`: the findings of the run being written, a batch of articles at a time,
+  which replace `findings` when its reports are committed.
 
 Decisions are the one thing of the state that is not rebuildable from the corpus: every
 report writes them to `decisions.csv`, and a state that lost them (deleted, or set aside as
@@ -22,13 +24,14 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from auditor.reports.findings import DECISIONS, Decided, Decision, Finding, FindingCounts, Tally
 from auditor.reports.review import Review
 from auditor.store.state import DamagedState, _transaction
+from auditor.store.stream import Lookup
 
 #: the state's meta key set by the migration that made the decisions table (a new, rebuilt
 #: or older state): its decisions are taken back from decisions.csv once (`restored`)
@@ -133,51 +136,73 @@ class Decisions:
         """Article id → its content hash, as the last committed findings saw it."""
         return dict(self.db.execute("SELECT DISTINCT article_id, content_sha256 FROM findings"))
 
-    def previous(self) -> frozenset[str] | None:
-        """The ids of the last committed run's findings; None before any run recorded them."""
+    def previous(self) -> Container[str] | None:
+        """The ids of the last committed run's findings (looked up one at a time); None before
+        any run recorded them."""
         if self._meta(FINDINGS_RUN) is None:
             return None
-        return frozenset(r[0] for r in self.db.execute("SELECT finding_id FROM findings"))
+        return self.first_seen()
 
-    def first_seen(self) -> dict[str, str]:
-        rows = self.db.execute("SELECT finding_id, first_seen FROM findings")
-        return {_text(finding_id): _text(seen) for finding_id, seen in rows}
+    def first_seen(self) -> Mapping[str, str]:
+        """Finding id → when it was first present, looked up one at a time (a dictionary of
+        every finding would grow with the corpus)."""
+        return Lookup(
+            self.db,
+            "SELECT first_seen FROM findings WHERE finding_id = ?",
+            "SELECT finding_id FROM findings",
+            _text,
+        )
 
-    def replace_findings(
-        self, findings: Sequence[Finding], content: Mapping[str, str], run_id: str, run_at: str
+    def stage_findings(
+        self, findings: Iterable[Finding], content: Mapping[str, str], run_id: str
     ) -> None:
-        """The findings of a run whose reports are committed (a finding seen before keeps when
-        it was first seen); the run counts — one transaction."""
-        seen = self.first_seen()
+        """Some of the findings of the run `run_id` (a batch of its articles, in the corpus's
+        order; `content`: their articles' hashes), kept aside until its reports are committed
+        (`commit_staged`) — one transaction."""
         rows = [
             (
                 f.finding_id,
                 f.article_id,
                 content.get(f.article_id, ""),
-                seen.get(f.finding_id, run_at),
+                None,
                 json.dumps(asdict(f), ensure_ascii=False),
+                run_id,
             )
             for f in findings
         ]
         with _transaction(self.db):
+            self.db.execute("DELETE FROM findings_staged WHERE run_id != ?", (run_id,))
+            self.db.executemany("INSERT INTO findings_staged VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+    def commit_staged(self, run_id: str, run_at: str) -> None:
+        """The staged findings of `run_id` replace the findings of the last reports (a finding
+        seen before keeps when it was first seen); the run counts — one transaction, in SQL
+        (no finding passes through memory)."""
+        with _transaction(self.db):
+            self.db.execute(
+                "UPDATE findings_staged SET first_seen = COALESCE((SELECT f.first_seen FROM "
+                "findings f WHERE f.finding_id = findings_staged.finding_id), ?) WHERE run_id = ?",
+                (run_at, run_id),
+            )
             self.db.execute("DELETE FROM findings")
-            self.db.executemany("INSERT OR REPLACE INTO findings VALUES (?, ?, ?, ?, ?)", rows)
+            self.db.execute(
+                "INSERT OR REPLACE INTO findings SELECT finding_id, article_id, content_sha256, "
+                "first_seen, finding FROM findings_staged WHERE run_id = ? ORDER BY rowid",
+                (run_id,),
+            )
+            self.db.execute("DELETE FROM findings_staged")
             self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (FINDINGS_RUN, run_id))
             self._committed(run_id)
 
     def start_run(self, run_id: str, counts: FindingCounts) -> None:
         """A run's counts, before its reports are written: they count once it is committed
-        (`record_run`, `replace_findings` or, for a commit the next run completed, `settle`)."""
+        (`commit_staged`; `auditor.store.appended.commit_replay` for an unchanged run; `settle`
+        for a commit the next run completed)."""
         with _transaction(self.db):
             self.db.execute(
                 "INSERT OR REPLACE INTO run_findings VALUES (?, ?, 0)",
                 (run_id, json.dumps(counts.as_json())),
             )
-
-    def record_run(self, run_id: str) -> None:
-        """An unchanged run is committed (its findings are the last run's)."""
-        with _transaction(self.db):
-            self._committed(run_id)
 
     def settle(self, committed_run: str | None) -> None:
         """At the start of a run: the run whose interrupted commit was just completed counts."""
@@ -228,13 +253,18 @@ class Decisions:
             list(self.decisions().values()), self.first_seen(), run_at or "", runs, self.outlets()
         )
 
-    def outlets(self) -> dict[str, str]:
-        """Article id → its outlet, as the wording groups hold it (`auditor.store.wordings`)."""
+    def outlets(self) -> Mapping[str, str]:
+        """Article id → its outlet, as the wording groups hold it (`auditor.store.wordings`),
+        looked up one article at a time."""
         try:
-            rows = self.db.execute("SELECT DISTINCT article_id, outlet FROM wording_members")
-            return dict(rows.fetchall())
+            self.db.execute("SELECT article_id, outlet FROM wording_members LIMIT 1")
         except sqlite3.Error:
             return {}
+        return Lookup(
+            self.db,
+            "SELECT outlet FROM wording_members WHERE article_id = ? LIMIT 1",
+            "SELECT DISTINCT article_id FROM wording_members",
+        )
 
     def reports_current(self) -> bool:
         """The committed reports show these decisions, and the findings they hold are

@@ -25,7 +25,7 @@ from auditor.store import wal
 if TYPE_CHECKING:  # the unchanged run opens the state without reading a result
     from auditor.records import ArticleResult
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 STATE_DIR = ".auditor"
 STATE_FILE = "state.sqlite"
 #: the files SQLite keeps beside the database (it creates them beside the file it opens, the
@@ -121,6 +121,14 @@ _MIGRATIONS: dict[int, str] = {
     );
     INSERT OR REPLACE INTO meta VALUES ('decisions_to_restore', '1');
     DROP TABLE IF EXISTS schema_version;
+    """,
+    # 7: reports streamed from the state (auditor.store.stream): the findings of the run being
+    # written, staged a batch of articles at a time until its reports are committed
+    7: """
+    CREATE TABLE IF NOT EXISTS findings_staged (
+        finding_id TEXT NOT NULL, article_id TEXT NOT NULL, content_sha256 TEXT NOT NULL,
+        first_seen TEXT, finding TEXT NOT NULL, run_id TEXT NOT NULL
+    );
     """,
 }
 

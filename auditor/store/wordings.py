@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from auditor.stages.wordings import (
     ArticleWordings,
@@ -172,8 +173,24 @@ class WordingStore:
                 (step, key),
             )
 
+    def signatures_of(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """`signatures` of these articles only."""
+        found: dict[str, str] = {}
+        for start in range(0, len(article_ids), 500):
+            chunk = article_ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                self.db.execute(
+                    f"SELECT article_id, signature FROM wording_articles "
+                    f"WHERE article_id IN ({marks})",
+                    chunk,
+                )
+            )
+        return found
+
     def groups(self) -> list[WordingGroup]:
-        """Every group, with its articles in the order they were seen, in report order."""
+        """Every group, with its articles in the order they were seen, in report order (in
+        memory: `StoredWordings` reads them a batch at a time)."""
         members: dict[str, list[tuple[str, str, str, str, str]]] = {}
         for key, article_id, outlet, seen, seen_from, wording in self.db.execute(
             "SELECT group_key, article_id, outlet, seen, seen_from, wording FROM wording_members"
@@ -217,6 +234,95 @@ class WordingStore:
                 )
             )
         return in_report_order(found)
+
+
+class StoredWordings:
+    """The groups of `WordingStore.groups`, in the same order, read a batch at a time: the
+    order is decided on a few fields per group (a group's official wording shared with the
+    other groups of that wording), then each batch's members are read by the groups' key."""
+
+    def __init__(self, state: State, batch: int = 500) -> None:
+        self.db: sqlite3.Connection = state.db
+        self.batch = batch
+        self._heads: list[tuple[Any, ...]] | None = None
+
+    def heads(self) -> list[tuple[Any, ...]]:
+        """(the report order's key, the group's row) of each group that has an article."""
+        if self._heads is None:
+            texts: dict[str, str] = {}  # one string per official wording, not per group
+            heads = []
+            for row in self.db.execute(
+                "SELECT g.*, (SELECT MIN(seen) FROM wording_members m "
+                "WHERE m.group_key = g.group_key) FROM wording_groups g"
+            ):
+                if row[-1] is None:
+                    continue
+                _check(row[:-1], _GROUP_TYPES)
+                official_id = texts.setdefault(row[1], row[1])
+                official_text = texts.setdefault(row[3], row[3])
+                order = (official_id, row[2] or 0, official_text, -row[8], row[-1], row[0])
+                heads.append(order)
+            heads.sort()
+            self._heads = heads
+        return self._heads
+
+    def __len__(self) -> int:
+        return len(self.heads())
+
+    def __iter__(self) -> Iterator[WordingGroup]:
+        heads = self.heads()
+        per_official = count_by_official((h[0], h[2]) for h in heads)
+        for start in range(0, len(heads), self.batch):
+            keys = [h[5] for h in heads[start : start + self.batch]]
+            marks = ",".join("?" * len(keys))
+            rows = {
+                row[0]: row
+                for row in self.db.execute(
+                    f"SELECT * FROM wording_groups WHERE group_key IN ({marks})", keys
+                )
+            }
+            members: dict[str, list[tuple[str, str, str, str, str]]] = {}
+            for key, article_id, outlet, seen, seen_from, wording in self.db.execute(
+                "SELECT group_key, article_id, outlet, seen, seen_from, wording FROM "
+                f"wording_members WHERE group_key IN ({marks})",
+                keys,
+            ):
+                _check((key, article_id, outlet, seen, seen_from, wording), _MEMBER_TYPES)
+                members.setdefault(key, []).append((seen, article_id, outlet, seen_from, wording))
+            for key in keys:
+                row = rows[key]
+                yield _group(row, sorted(members[key]), per_official[(row[1], row[3])])
+
+
+def _group(
+    row: Sequence[Any], carried: list[tuple[str, str, str, str, str]], of_official: int
+) -> WordingGroup:
+    """A group from its row and its members (in the order they were seen)."""
+    (key, official_id, line, official_text, kind, category, critical, notable) = row[:8]
+    articles, outlets, spellings = row[8:11]
+    first, last = carried[0], carried[-1]
+    return WordingGroup(
+        key=key,
+        official_id=official_id,
+        official_line=line,
+        official_text=official_text,
+        kind=kind,
+        category=category,
+        wording=first[4],
+        critical_edits=_names(critical),
+        notable_changes=_names(notable),
+        articles=articles,
+        outlets=outlets,
+        spellings=spellings,
+        first_seen=first[0],
+        first_seen_from=first[3],
+        first_article=first[1],
+        first_outlet=first[2],
+        last_seen=last[0],
+        outlet_names=tuple(sorted({m[2] for m in carried})),
+        article_ids=tuple(m[1] for m in carried),
+        wordings_of_official=of_official,
+    )
 
 
 def _check(row: Sequence[object], types: Sequence[type | tuple[type, ...]]) -> None:

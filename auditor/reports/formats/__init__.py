@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from auditor.reports.data import ReportFormat
-from auditor.reports.formats import csv, html, xlsx
+from auditor.reports.formats import csv, html, parquet, xlsx
 
 if TYPE_CHECKING:
     from auditor.reports.data import ReportData
@@ -25,10 +25,16 @@ HISTORY_FILE = "history.csv"
 DICTIONARY_FILE = "README.md"
 #: written by every run too: the review's decisions, and one row per run
 DECISIONS_FILE, RUNS_FILE = "decisions.csv", "runs.csv"
+#: the tables every run appends to in place, after the others are committed
+#: (`auditor.reports.appended`)
+APPENDED = (HISTORY_FILE, RUNS_FILE)
 
-#: name → format, in the order the reports are listed; every one is the default
-FORMATS: dict[str, ReportFormat] = {f.name: f for f in (csv.FORMAT, xlsx.FORMAT, html.FORMAT)}
-DEFAULT_FORMATS: tuple[str, ...] = tuple(FORMATS)
+#: name → format, in the order the reports are listed
+FORMATS: dict[str, ReportFormat] = {
+    f.name: f for f in (csv.FORMAT, xlsx.FORMAT, html.FORMAT, parquet.FORMAT)
+}
+#: the formats of a run that names none: every one whose libraries the default install has
+DEFAULT_FORMATS: tuple[str, ...] = tuple(name for name, f in FORMATS.items() if not f.requires)
 
 
 def listing() -> str:
@@ -44,6 +50,14 @@ def parse_formats(text: str | Iterable[str]) -> tuple[str, ...]:
     if unknown or not wanted:
         what = f"unknown report format {', '.join(unknown)}" if unknown else "no report format"
         raise ValueError(f"{what}: choose from {','.join(FORMATS)}")
+    from importlib.util import find_spec
+
+    for name in sorted(wanted):
+        missing = [module for module in FORMATS[name].requires if find_spec(module) is None]
+        if missing:
+            raise ValueError(
+                f"report format {name} needs {', '.join(missing)}: pip install 'auditor[{name}]'"
+            )
     return tuple(name for name in FORMATS if name in wanted)
 
 
@@ -60,7 +74,7 @@ def report_entries(formats: Sequence[str]) -> list[str]:
 
 #: every entry an audit may write into the reports folder (and replace): the ones a run with
 #: every format writes
-REPORT_FILES: tuple[str, ...] = tuple(report_entries(DEFAULT_FORMATS))
+REPORT_FILES: tuple[str, ...] = tuple(report_entries(tuple(FORMATS)))
 
 
 def write_reports(
@@ -72,11 +86,11 @@ def write_reports(
     run_id: str = "",
     committed: Callable[[list[Path]], None] | None = None,
 ) -> list[Path]:
-    """Write the reports of `formats`, history.csv and the data dictionary into `folder`, all
-    committed together (a run killed half-way leaves the previous reports intact). `journal`,
-    `run_id` and `committed` as for `auditor.reports.commit.replace_files`."""
+    """Write the reports of `formats`, the data dictionary and decisions.csv into `folder`,
+    all committed together (a run killed half-way leaves the previous reports intact);
+    history.csv and runs.csv are the caller's to append once they are (`APPENDED`).
+    `journal`, `run_id` and `committed` as for `auditor.reports.commit.replace_files`."""
     from auditor.reports import commit, dictionary
-    from auditor.reports.history import history_csv
     from auditor.reports.review import review_files
 
     staged = commit.staging_folder(folder)
@@ -88,7 +102,6 @@ def write_reports(
         raise
     contents = {
         DICTIONARY_FILE: dictionary.render(data.settings).encode("utf-8"),
-        HISTORY_FILE: history_csv(data.history),
         **review_files(data),
     }
     written = commit.replace_files(

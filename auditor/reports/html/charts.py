@@ -12,7 +12,7 @@ Three pictures: the substitutions that recur across outlets (`recurring`), drift
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from statistics import fmean
 from typing import Any
@@ -97,19 +97,30 @@ def recurring(
         arts, outs, _, _ = carried.setdefault(f.text, (set(), set(), f.level, f.article_id))
         arts.add(f.article_id)
         outs.add(outlets.get(f.article_id, f.article_id))
+    counted = {
+        text: (len(arts), outs, level, first)
+        for text, (arts, outs, level, first) in carried.items()
+    }
+    return recurring_bars(counted, pages.get)
+
+
+def recurring_bars(
+    carried: Mapping[str, tuple[int, set[str], str, str]], page: Callable[[str], str | None]
+) -> list[Bar]:
+    """`recurring`'s bars from its counts: change → (articles, outlets, level, first article);
+    `page`: an article's proof page."""
     ranked = sorted(
-        ((text, v) for text, v in carried.items() if len(v[0]) > 1),
-        key=lambda item: (-len(item[1][1]), -len(item[1][0]), item[1][2] != CRITICAL, item[0]),
+        ((text, v) for text, v in carried.items() if v[0] > 1),
+        key=lambda item: (-len(item[1][1]), -item[1][0], item[1][2] != CRITICAL, item[0]),
     )
     return [
         Bar(
             text,
             len(outs),
-            f"{len(outs)} outlet{'s' if len(outs) != 1 else ''}, {len(arts)} articles",
+            f"{len(outs)} outlet{'s' if len(outs) != 1 else ''}, {arts} articles",
             "critical" if level == CRITICAL else "notable",
-            f"{text}: in {len(arts)} articles of {len(outs)} outlets "
-            f"({', '.join(sorted(outs)[:8])})",
-            pages.get(first, ""),
+            f"{text}: in {arts} articles of {len(outs)} outlets ({', '.join(sorted(outs)[:8])})",
+            page(first) or "",
         )
         for text, (arts, outs, level, first) in ranked
     ]
@@ -118,21 +129,28 @@ def recurring(
 def by_outlet(summaries: Iterable[ArticleSummary], outlets: Mapping[str, str]) -> list[Bar]:
     """Each outlet's drift: 100 − the mean closeness (chrF++) of its compared articles, with its
     critical edits per article (dismissed ones left out)."""
-    per: dict[str, list[ArticleSummary]] = {}
+    per: dict[str, tuple[list[float], list[int]]] = {}
     for s in summaries:
         if s.chrf is not None:
-            per.setdefault(outlets.get(s.article_id, s.article_id), []).append(s)
+            chrf, critical = per.setdefault(outlets.get(s.article_id, s.article_id), ([], [0]))
+            chrf.append(s.chrf)
+            critical[0] += s.critical_edits or 0
+    return outlet_bars(per)
+
+
+def outlet_bars(per: Mapping[str, tuple[Sequence[float], Sequence[int]]]) -> list[Bar]:
+    """`by_outlet`'s bars from each outlet's chrF++ values and its sum of critical edits."""
     out = []
-    for outlet, items in per.items():
-        closeness = fmean(s.chrf or 0.0 for s in items)
-        critical = sum(s.critical_edits or 0 for s in items) / len(items)
+    for outlet, (values, critical_sum) in per.items():
+        closeness = fmean(values)
+        critical = critical_sum[0] / len(values)
         out.append(
             Bar(
-                f"{outlet} ({len(items)} article{'s' if len(items) != 1 else ''})",
+                f"{outlet} ({len(values)} article{'s' if len(values) != 1 else ''})",
                 100 - closeness,
                 f"drift {100 - closeness:.0f} · {critical:.1f} critical edits per article",
                 "critical" if critical else "",
-                f"{outlet}: mean closeness (chrF++) {closeness:.1f} of 100 over {len(items)} "
+                f"{outlet}: mean closeness (chrF++) {closeness:.1f} of 100 over {len(values)} "
                 f"compared articles; {critical:.2f} critical edits per article",
             )
         )
@@ -222,13 +240,29 @@ def over_runs(rows: Sequence[Mapping[str, Any]], last_run: str = "", caption: st
 
 def moved(history: Iterable[Mapping[str, Any]]) -> list[tuple[str, float]]:
     """The articles whose closeness changed over runs, most first: (article id, change)."""
-    values: dict[str, list[float]] = {}
+    per: dict[str, list[Mapping[str, Any]]] = {}
     for row in sorted(history, key=lambda r: str(r.get("run_at", ""))):
-        chrf = row.get("chrf")
-        if chrf is not None:
-            values.setdefault(str(row["article_id"]), []).append(float(chrf))
-    out = [(a, v[-1] - v[0]) for a, v in values.items() if len(v) > 1 and max(v) != min(v)]
-    return sorted(out, key=lambda item: (-abs(item[1]), item[0]))
+        per.setdefault(str(row["article_id"]), []).append(row)
+    return moved_of(per.values())
+
+
+def moved_of(
+    by_article: Iterable[Sequence[Mapping[str, Any]]], top: int | None = None
+) -> list[tuple[str, float]]:
+    """`moved` from each article's rows (oldest first), one article at a time; `top`: keep
+    only that many (the chart's), never a row per article."""
+    out: list[tuple[str, float]] = []
+    for rows in by_article:
+        v = [float(r["chrf"]) for r in rows if r.get("chrf") is not None]
+        if len(v) > 1 and max(v) != min(v):
+            out.append((str(rows[0]["article_id"]), v[-1] - v[0]))
+            if top is not None and len(out) > 2 * top:
+                out = sorted(out, key=_moved_order)[:top]
+    return sorted(out, key=_moved_order)[:top]
+
+
+def _moved_order(item: tuple[str, float]) -> tuple[float, str]:
+    return (-abs(item[1]), item[0])
 
 
 def _dismissed(f: Finding, decided: Mapping[str, Decided]) -> bool:

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 
 from auditor import __version__
 from auditor.records import Status
@@ -27,7 +27,7 @@ from auditor.reports.findings import DISMISSED, Decided, Finding, groups, senten
 from auditor.reports.html import ARTICLES, CORPUS, INDEX, QUOTES, charts, page_path, words
 from auditor.reports.html.proof import proof
 from auditor.reports.review import Review
-from auditor.reports.summary import ArticleSummary
+from auditor.reports.spool import Spool
 from auditor.stages.wordings import WordingGroup
 
 
@@ -57,7 +57,9 @@ def _hash(text: str) -> str:
 
 
 def write_site(data: ReportData, folder: Path) -> None:
-    """index.html and articles/*.html of `data` into `folder` (created), one page at a time."""
+    """index.html and articles/*.html of `data` into `folder` (created), one page at a time:
+    the articles are read once, in review order, and the index's rows go to a spool beside
+    `folder` (`auditor.reports.spool`) until every page is written."""
     env = environment()
     review = data.review or Review()
     common = {
@@ -70,110 +72,109 @@ def write_site(data: ReportData, folder: Path) -> None:
     }
     (folder / ARTICLES).mkdir(parents=True)
     page = env.get_template("article.html")
-    rows = []
-    last_run = review.run_at or data.written_at
-    for article, summary in data.in_review_order:
-        path = page_path(article.article_id)
-        marked = None if article.status is Status.ERROR else proof(article, data.settings.changes)
-        found = data.findings[article.article_id]
-        scores = charts.over_runs(
-            charts.series(data.history, article.article_id),
-            last_run,
-            f"{article.article_id}: scores over the runs that changed them",
-        )
-        html = page.render(
-            s=summary,
-            proof=marked,
-            index="../" + INDEX,
-            findings=_findings(found, data.decided, review),
-            dismissed=sum(1 for f in found if _is_dismissed(f, data.decided)),
-            scores=scores,
-            sentences=sentence_places(article.segments),
+    rows = Spool(folder.parent)
+    sections = Spool(folder.parent)
+    try:
+        last_run = review.run_at or data.written_at
+        for article, summary, found in data.articles("review"):
+            path = page_path(article.article_id)
+            marked = (
+                None if article.status is Status.ERROR else proof(article, data.settings.changes)
+            )
+            scores = charts.over_runs(
+                data.past.of(article.article_id),
+                last_run,
+                f"{article.article_id}: scores over the runs that changed them",
+            )
+            html = page.render(
+                s=summary,
+                proof=marked,
+                index="../" + INDEX,
+                findings=_findings(found, data.decided, review),
+                dismissed=sum(1 for f in found if _is_dismissed(f, data.decided)),
+                scores=scores,
+                sentences=sentence_places(article.segments),
+                **common,
+            )
+            _write(folder / path, html)
+            rows.add((summary, path))
+        totals = data.index.totals
+        _stream(
+            env.get_template("index.html"),
+            folder / INDEX,
+            rows=iter(rows),
+            count=len(rows),
+            totals={**totals.statuses, **totals.counted},
             **common,
         )
-        _write(folder / path, html)
-        rows.append((summary, path))
-    index = env.get_template("index.html")
-    _write(folder / INDEX, index.render(rows=rows, totals=_totals(s for s, _ in rows), **common))
-    everything = [f for found in data.findings.values() for f in found]
-    outlets = {a.article_id: review.outlet(a.article_id) for a in data.results}
-    pages = {a.article_id: page_path(a.article_id) for a in data.results}
-    moved = charts.moved(data.history)[: charts.MAX_BARS]
-    corpus = env.get_template("corpus.html")
-    _write(
-        folder / CORPUS,
-        corpus.render(
-            recurring=charts.bars(
-                charts.recurring(everything, data.decided, outlets, pages),
-                caption="changes that recur across articles, by outlets",
+        moved = charts.moved_of(data.past.by_article(), charts.MAX_BARS)
+        # an article gone from the corpus keeps its history, and has no page
+        current = data.source.content_hashes(article_id for article_id, _ in moved)
+        corpus = env.get_template("corpus.html")
+        _write(
+            folder / CORPUS,
+            corpus.render(
+                recurring=charts.bars(
+                    charts.recurring_bars(totals.recurring, page_path),
+                    caption="changes that recur across articles, by outlets",
+                ),
+                outlets=charts.bars(charts.outlet_bars(totals.outlets), 100, "drift per outlet"),
+                moved=[
+                    (
+                        article_id,
+                        change,
+                        page_path(article_id) if article_id in current else "",
+                        charts.over_runs(data.past.of(article_id), last_run),
+                    )
+                    for article_id, change in moved
+                ],
+                index=INDEX,
+                **common,
             ),
-            outlets=charts.bars(charts.by_outlet(data.summaries, outlets), 100, "drift per outlet"),
-            moved=[
-                (
-                    article_id,
-                    change,
-                    pages.get(article_id, ""),
-                    charts.over_runs(charts.series(data.history, article_id), last_run),
-                )
-                for article_id, change in moved
-            ],
-            index=INDEX,
-            **common,
-        ),
-    )
-    quotes = env.get_template("quotes.html")
-    _write(
-        folder / QUOTES,
-        quotes.render(
-            sections=_by_official(data.wordings),
-            groups=len(data.wordings),
+        )
+        groups = 0
+        for section in _by_official(data.wordings):
+            sections.add(section)
+            groups += len(section[1])
+        _stream(
+            env.get_template("quotes.html"),
+            folder / QUOTES,
+            sections=iter(sections),
+            section_count=len(sections),
+            groups=groups,
             grouping=GROUPING,
             index=INDEX,
             **common,
-        ),
-    )
+        )
+    finally:
+        rows.close()
+        sections.close()
 
 
 #: links to articles listed per wording on quotes.html (the rest are counted)
 MAX_LINKS = 50
 
 
-def _by_official(
-    groups: Sequence[WordingGroup],
-) -> list[tuple[WordingGroup, list[tuple[WordingGroup, list[tuple[str, str]]]]]]:
+Section = tuple[WordingGroup, list[tuple[WordingGroup, list[tuple[str, str]]]]]
+
+
+def _by_official(groups: Iterable[WordingGroup]) -> Iterator[Section]:
     """The groups under their official wording (the report order keeps them together), each
-    with links to the proof pages of its first articles."""
-    sections: list[tuple[WordingGroup, list[tuple[WordingGroup, list[tuple[str, str]]]]]] = []
+    with links to the proof pages of its first articles; one official wording at a time."""
+    section: Section | None = None
     for group in groups:
-        same = sections and (sections[-1][0].official_id, sections[-1][0].official_text) == (
+        same = section is not None and (section[0].official_id, section[0].official_text) == (
             group.official_id,
             group.official_text,
         )
-        if not same:
-            sections.append((group, []))
+        if section is not None and not same:
+            yield section
+        if section is None or not same:
+            section = (group, [])
         pages = [(a, page_path(a)) for a in group.article_ids[:MAX_LINKS]]
-        sections[-1][1].append((group, pages))
-    return sections
-
-
-_COUNTED = (
-    "quotes_misquoted",
-    "critical_edits",
-    "notable_changes",
-    "quotes_unmatched",
-    "fragments_untranslated",
-    "findings_confirmed",
-    "findings_dismissed",
-)
-
-
-def _totals(summaries: Iterable[ArticleSummary]) -> dict[str, Any]:
-    totals = dict.fromkeys(("ok", "no_official_match", "error", *_COUNTED), 0)
-    for s in summaries:
-        totals[s.status.value] += 1
-        for name in _COUNTED:
-            totals[name] += getattr(s, name) or 0
-    return totals
+        section[1].append((group, pages))
+    if section is not None:
+        yield section
 
 
 @dataclass(frozen=True)
@@ -226,3 +227,9 @@ def _is_dismissed(finding: Finding, decided: dict[str, Decided]) -> bool:
 def _write(path: Path, html: str) -> None:
     with open(path, "w", encoding="utf-8", newline="\n") as handle:
         handle.write(html)
+
+
+def _stream(template: Template, path: Path, **context: Any) -> None:
+    """A page written as it is rendered (its rows come from a spool, never all in memory)."""
+    with open(path, "wb") as handle:
+        template.stream(**context).dump(handle, encoding="utf-8")
