@@ -22,7 +22,7 @@ import numpy as np
 from sacrebleu.metrics import BLEU, CHRF, TER
 from sacrebleu.metrics.base import Metric
 
-from auditor.stages.resample import scores_of_sums
+from auditor.stages.resample import order_statistics
 
 _SPACE = re.compile(r"\s+")
 
@@ -133,12 +133,13 @@ def bootstrap_interval(
     indices = rng.choice(len(stats), size=(samples, len(stats)), replace=True)
     table = np.array(stats, dtype="float32")
     sums = table[indices].sum(1)  # whole counts: exact in float32, in any order
-    fast = scores_of_sums(metric, sums)
-    if fast is None:
-        fast = [metric._compute_score_from_stats(row).score for row in sums]
-    scores = np.sort(np.array(fast, dtype=np.float64))
     lower = samples // 40
-    return float(scores[lower]), float(scores[samples - lower - 1])
+    ranks = (lower, samples - lower - 1)
+    bounds = order_statistics(metric, sums, ranks)
+    if bounds is None:
+        scores = np.sort([float(metric._compute_score_from_stats(row).score) for row in sums])
+        bounds = [float(scores[rank]) for rank in ranks]
+    return float(bounds[0]), float(bounds[1])
 
 
 def corpus_scores(hypotheses: Sequence[str], references: Sequence[str]) -> Scores | None:
