@@ -135,6 +135,11 @@ SCHEMA: dict[str, frozenset[str]] = {
     "wording_tallies": frozenset({"group_key", "what", "value", "articles"}),
 }
 
+#: the pickled official index of the last run that built one (`auditor.run.official_index`)
+_OFFICIAL_INDEX_TABLE = (
+    "CREATE TABLE IF NOT EXISTS official_index (key TEXT PRIMARY KEY, data BLOB NOT NULL)"
+)
+
 #: SQLite result codes that name a fault of the machine, not of the state file
 _ENVIRONMENT_CODES = (
     "SQLITE_FULL",
@@ -285,6 +290,31 @@ class State:
                 self.db.execute("DELETE FROM meta WHERE key = ?", (key,))
             else:
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    # ---------------------------------------------------------------- the official index
+
+    def official_index(self, key: str) -> bytes | None:
+        """The official index kept under `key` (`auditor.run.official_index`), or None."""
+        if not self._has_table("official_index"):
+            return None
+        row = self.db.execute("SELECT data FROM official_index WHERE key = ?", (key,)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def save_official_index(self, key: str, data: bytes) -> None:
+        """Keep `data` as this state's one official index, under `key`. Its table is made
+        when first used (a state of an older auditor gains it without a migration)."""
+        with _transaction(self.db):
+            self.db.execute(_OFFICIAL_INDEX_TABLE)
+            self.db.execute("DELETE FROM official_index")
+            self.db.execute("INSERT INTO official_index VALUES (?, ?)", (key, data))
+
+    def _has_table(self, name: str) -> bool:
+        return (
+            self.db.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+            ).fetchone()
+            is not None
+        )
 
     def report_hashes(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT name, sha256 FROM report_files"))
