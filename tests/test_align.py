@@ -103,3 +103,57 @@ sentence = st.lists(st.sampled_from(WORDS), min_size=3, max_size=12, unique=True
 @given(st.lists(sentence, min_size=1, max_size=12, unique=True))
 def test_any_document_aligned_with_itself_is_verbatim(sentences: list[str]) -> None:
     _self_alignment_is_verbatim("\n".join(sentences))
+
+
+def _unpruned_candidate(index: OfficialIndex, text: str) -> tuple[float, str, int, int] | None:
+    """The candidate as chosen before the chrF++ ceiling: every reranked run scored."""
+    from auditor.stages.score import sentence_chrf
+
+    sids = index.hits(text, index.settings.hits)
+    if not sids:
+        return None
+    runs = index.runs(sids)
+    query = set(index.stems_of(text))
+    weight = sum(index._idf.get(s, 0.0) for s in query)
+    runs.sort(key=lambda run: index._word_f2(query, weight, run), reverse=True)
+    scored = [(sentence_chrf(text, index.run_text(*r)), *r) for r in runs[: RULE.reranked]]
+    return max(scored, key=lambda item: item[0])
+
+
+@pytest.mark.parametrize("corpus", ["seed", "generated"])
+def test_the_ceiling_skips_runs_and_never_changes_the_candidate(
+    monkeypatch: pytest.MonkeyPatch, corpus: str
+) -> None:
+    """The same candidate as scoring every reranked run, with fewer runs scored: the Turkish
+    outlet's sentences and the transcript's own, edited, against the transcript; and 1,000
+    generated official sentences against 150 of them edited as a back-translation would be,
+    and those joined in pairs (where a later, longer run can win)."""
+    import random
+
+    from auditor.stages import align
+    from bench.make_corpus import _edit, official_sentences
+    from tests.conftest import TURKISH_OUTLET
+
+    if corpus == "seed":
+        official = [s.text for s in segment_document(OFFICIAL.read_text(encoding="utf-8"))]
+        index = OfficialIndex([("doc", official)])
+        texts = [s.text for s in segment_document(TURKISH_OUTLET.read_text(encoding="utf-8"))]
+        texts += [t.replace("must", "should").replace("not ", "") for t in official]
+    else:
+        official = official_sentences(1000, random.Random(0))
+        index = OfficialIndex([(f"d{i // 50}", official[i : i + 50]) for i in range(0, 1000, 50)])
+        rng = random.Random(1)
+        texts = [_edit(s, rng) for s in rng.sample(official, 150)]
+        texts += [a + " " + b for a, b in zip(texts[::2], texts[1::2], strict=True)]
+    expected = [_unpruned_candidate(index, t) for t in texts]
+    scored: list[str] = []
+    chrf = align.sentence_chrf
+
+    def counted(hypothesis: str, reference: str) -> float:
+        scored.append(reference)
+        return chrf(hypothesis, reference)
+
+    monkeypatch.setattr(align, "sentence_chrf", counted)
+    assert [index.candidate(t) for t in texts] == expected
+    reranked = sum(min(len(index.runs(index.hits(t, RULE.hits))), RULE.reranked) for t in texts)
+    assert len(scored) < 0.75 * reranked

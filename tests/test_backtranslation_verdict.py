@@ -30,6 +30,7 @@ from auditor.stages.backtranslation.classifier import (
     ModelError,
     load_model,
     parse_model,
+    strongest,
 )
 from auditor.stages.backtranslation.features import (
     FEATURES_VERSION,
@@ -421,3 +422,21 @@ def test_any_text_gets_a_probability_in_range_or_too_little_text(sentences: list
         assert 0.0 <= evidence.score <= 1.0
         assert evidence.verdict == verdict_of(evidence.score, SETTINGS)
         assert len(evidence.signals) <= SETTINGS.evidence_features
+
+
+@given(
+    st.dictionaries(
+        st.text(alphabet="abc", min_size=1, max_size=3),
+        st.sampled_from([0.0, 0.5, -0.5, 1.0, -1.0, 2.0]) | st.floats(-3, 3),
+        max_size=40,
+    ),
+    st.integers(-1, 12),
+)
+def test_the_strongest_features_are_those_of_sorting_every_term(
+    contributions: dict[str, float], n: int
+) -> None:
+    """Sorting only the terms at least as large as the n-th largest gives the same features
+    as sorting them all: ties (by name) and zero terms included."""
+    ranked = sorted(contributions.items(), key=lambda item: (-abs(item[1]), item[0]))
+    expected = [(name, c) for name, c in ranked[:n] if c != 0.0]
+    assert list(strongest(contributions, n)) == expected

@@ -157,3 +157,104 @@ def test_another_sacrebleu_scores_every_resample_itself(
     other = aggregate(sentences, samples=1000, seed=seed)
     assert len(calls) == 1 + 1 + 1000  # and now each of its 1,000 resamples by sacrebleu
     assert other == checked  # the very same intervals
+
+
+# ---------------------------------------------------------------- the interval's two resamples
+
+RANKS = st.lists(st.integers(min_value=0, max_value=10_000), min_size=1, max_size=3)
+
+
+def _exact_ranks(metric: BLEU | CHRF, sums: np.ndarray, ranks: list[int]) -> list[float]:
+    ordered = sorted(float(metric._compute_score_from_stats(row).score) for row in sums)
+    return [ordered[r] for r in ranks]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    rows=COUNTS,
+    ranks=RANKS,
+    effective=st.booleans(),
+    smooth=st.sampled_from(["exp", "none"]),
+    repeat=st.integers(min_value=1, max_value=4),
+)
+def test_bleu_order_statistics_are_sacrebleus_bit_for_bit(
+    rows: list[list[int]], ranks: list[int], effective: bool, smooth: str, repeat: int
+) -> None:
+    metric = BLEU(effective_order=effective, smooth_method=smooth)
+    sums = _stats_rows(rows * repeat, 2 + 2 * metric.max_ngram_order)  # ties on purpose
+    wanted = [r % len(sums) for r in ranks]
+    assert resample.order_statistics(metric, sums, wanted) == _exact_ranks(metric, sums, wanted)
+
+
+@settings(max_examples=100, deadline=None)
+@given(rows=COUNTS, ranks=RANKS)
+def test_chrf_order_statistics_are_sacrebleus_bit_for_bit(
+    rows: list[list[int]], ranks: list[int]
+) -> None:
+    metric = CHRF(word_order=2)
+    sums = _stats_rows(rows, 3 * metric.order)
+    wanted = [r % len(sums) for r in ranks]
+    assert resample.order_statistics(metric, sums, wanted) == _exact_ranks(metric, sums, wanted)
+
+
+@settings(max_examples=300, deadline=None)
+@given(rows=COUNTS, effective=st.booleans(), smooth=st.sampled_from(["exp", "none"]))
+def test_numpys_bleu_stays_far_inside_the_slack(
+    rows: list[list[int]], effective: bool, smooth: str
+) -> None:
+    """The band `order_statistics` rescores exactly is wide enough: numpy's scores differ from
+    sacrebleu's by far less than `_BLEU_SLACK`."""
+    metric = BLEU(effective_order=effective, smooth_method=smooth)
+    sums = _stats_rows(rows, 2 + 2 * metric.max_ngram_order)
+    exact = np.array([metric._compute_score_from_stats(row).score for row in sums])
+    approximate = resample._bleu_approximate(metric, sums)
+    assert np.abs(approximate - exact).max() <= resample._BLEU_SLACK / 1000
+
+
+def _article_sums(seed: int = 12345) -> np.ndarray:
+    stats = [list(sentence_scores(h, r).stats[0]) for h, r in ALIGNED]  # type: ignore[index]
+    table = np.array(stats, dtype=np.float32)
+    draws = np.random.default_rng(seed).choice(len(stats), size=(1000, len(stats)))
+    return table[draws].sum(1)
+
+
+def test_only_resamples_near_the_two_ranks_are_scored_exactly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sums, metric = _article_sums(), BLEU()
+    scored: list[int] = []
+    exact = resample._bleu
+
+    def counted(metric: BLEU, rows: np.ndarray) -> list[float] | None:
+        scored.append(len(rows))
+        return exact(metric, rows)
+
+    monkeypatch.setattr(resample, "_bleu", counted)
+    bounds = resample.order_statistics(metric, sums, (25, 974))
+    assert bounds == _exact_ranks(metric, sums, [25, 974])
+    assert len(scored) == 2 and sum(scored) < 100  # of 1,000 resamples (ties included)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_an_approximation_off_by_less_than_the_slack_still_gives_sacrebleus_values(
+    monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    """The band argument itself: with a slack wide enough to hold many distinct scores, every
+    approximate score moved at random by up to 0.9 × the slack (so that the approximate order
+    is not the exact one) changes no order statistic."""
+    sums, metric = _article_sums(7), BLEU()
+    monkeypatch.setattr(resample, "_BLEU_SLACK", 0.05)
+    close = resample._bleu_approximate
+    shuffled = 0
+
+    def off(metric: BLEU, rows: np.ndarray) -> np.ndarray:
+        nonlocal shuffled
+        noise = np.random.default_rng(seed).uniform(-0.9, 0.9, len(rows)) * 0.05
+        moved = close(metric, rows) + noise
+        shuffled += int((np.argsort(moved) != np.argsort(close(metric, rows))).sum())
+        return moved
+
+    monkeypatch.setattr(resample, "_bleu_approximate", off)
+    ranks = [0, 25, 500, 974, 999]
+    assert resample.order_statistics(metric, sums, ranks) == _exact_ranks(metric, sums, ranks)
+    assert shuffled > 100  # the approximate order really was another

@@ -24,6 +24,7 @@ from auditor.run.keys import code_fingerprint, package_fingerprint
 from auditor.run.pipeline import AuditError, audit_corpus
 from tests.test_reaudit import _generated_corpus
 
+pytest_plugins = ("tests.fixtures.models_fixtures",)
 runner = CliRunner()
 #: the files whose every byte must match between engines (summary.csv differs in audited_at)
 SAME_BYTES = ("segments.csv", "fragments.csv")
@@ -292,9 +293,17 @@ def test_an_engine_that_cannot_be_used_is_a_usage_error(
     assert caught.value.usage
 
 
+@pytest.mark.parametrize("with_models", [False, True], ids=["no models", "a tr-en model"])
 def test_progress_moves_as_each_article_comes_back_from_the_workers(
-    corpus_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    with_models: bool,
+    corpus_copy: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
 ) -> None:
+    """Each article counted once as it comes back. With a translation model the run's last
+    step (drift explained by round trips, batched over the run) comes after every article
+    has been counted; without one each article is one task and there is no batched step."""
     from auditor.stages import backtranslation
 
     seen: list[int] = []
@@ -306,10 +315,15 @@ def test_progress_moves_as_each_article_comes_back_from_the_workers(
         return explain(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(backtranslation, "explain_drift", recorded)
-    audit_corpus(corpus_copy, tmp_path / "r", progress=lambda _, done, total: seen.append(done))
-    # every article counted once, and all of them before the run's last batched step
+    models = request.getfixturevalue("tiny_tr_en").path.parent if with_models else tmp_path / "none"
+    audit_corpus(
+        corpus_copy,
+        tmp_path / "r",
+        models_dir=models,
+        progress=lambda _, done, total: seen.append(done),
+    )
     assert seen == [1, 2, 3, 4]
-    assert before_explanation == [4]
+    assert before_explanation == ([4] if with_models else [])
 
 
 def test_the_official_index_is_built_once_on_the_driver_and_shipped(
@@ -364,3 +378,41 @@ def test_a_choice_with_workers_keeps_them() -> None:
     assert EngineChoice("dask", 3).sized(10**6).workers == min(3, usable_cores())
     assert EngineChoice("dask").sized(10**6).workers == default_workers(10**6)
     assert EngineChoice().sized(1).workers == 1
+
+
+@pytest.mark.slow
+def test_two_dask_workers_one_killed_mid_run_give_the_process_pools_reports(
+    scheduler: str, tmp_path: Path
+) -> None:
+    """A scheduler and two workers started as the README tells a user (`dask scheduler`,
+    `dask worker ADDRESS`), each a process tree of its own; one is killed (nanny and worker)
+    when the first article comes back: its tasks go to the other, no article fails."""
+    corpus = _generated_corpus(tmp_path, 60)
+    audit_corpus(corpus, tmp_path / "pool")
+    workers = [_worker(scheduler, tmp_path) for _ in range(2)]
+    killed: list[int] = []
+    after: list[int] = []
+
+    def kill_a_worker(article_id: str, done: int, total: int) -> None:
+        if not killed:
+            _stop(workers[0])
+            killed.append(done)
+        else:
+            after.append(done)
+
+    try:
+        _wait_for_workers(scheduler, 2)
+        result = audit_corpus(
+            corpus,
+            tmp_path / "dask",
+            engine="dask",
+            scheduler=scheduler,
+            progress=kill_a_worker,
+        )
+        assert workers[0].poll() is not None and workers[1].poll() is None
+    finally:
+        for worker in workers:
+            _stop(worker)
+    assert killed == [1] and after == list(range(2, 61)), "no worker was killed mid-run"
+    assert result.audited == 60 and result.errors == 0
+    _assert_same_reports(tmp_path / "pool", tmp_path / "dask")

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from auditor.stages.score import (
     aggregate,
+    chrf_ceiling,
     clean,
     corpus_scores,
     sentence_chrf,
@@ -80,3 +81,41 @@ def test_the_cached_chrf_equals_sacrebleu_s_own(hyp: str, ref: str) -> None:
 @pytest.mark.parametrize(("hyp", "ref"), PAIRS)
 def test_the_cached_chrf_equals_sacrebleu_on_the_seed_pairs(hyp: str, ref: str) -> None:
     assert sentence_chrf(hyp, ref) == sacrebleu.sentence_chrf(hyp, [ref], word_order=2).score
+
+
+#: a few words, so that random texts share n-grams (random Unicode rarely does)
+SHARED = st.lists(
+    st.sampled_from("we do not see China as an adversary enemy , . must should (NATO)".split()),
+    max_size=30,
+).map(" ".join)
+ANY_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(SHARED, ANY_TEXT), st.one_of(SHARED, ANY_TEXT))
+def test_the_chrf_ceiling_is_never_below_chrf(hyp: str, ref: str) -> None:
+    """Alignment skips a run whose ceiling is below the best chrF++ so far: that is only sound
+    while no text scores above its ceiling."""
+    assert chrf_ceiling(hyp, ref) >= sentence_chrf(hyp, ref)
+
+
+@pytest.mark.parametrize(
+    ("hyp", "ref", "ceiling"),
+    [
+        ("We do not see China as an adversary.", "We do not see China as an adversary.", 100.0),
+        # the same lengths, other words: the ceiling knows only lengths
+        ("We do not see China as an adversary.", "Ew od ton ees Anihc sa na yradversa.", 100.0),
+        ("", "We do not see China as an adversary.", 0.0),
+    ],
+)
+def test_the_chrf_ceiling_is_reached_by_equal_lengths(hyp: str, ref: str, ceiling: float) -> None:
+    assert chrf_ceiling(hyp, ref) == ceiling
+
+
+def test_a_run_three_times_longer_has_a_low_ceiling() -> None:
+    """Recall counts twice in chrF++: a run three times the segment's length cannot reach
+    40, whatever its words — and the segment repeated three times reaches that ceiling."""
+    segment = "We do not see China as an adversary."
+    tripled = " ".join([segment] * 3)
+    assert chrf_ceiling(segment, tripled) < 40
+    assert sentence_chrf(segment, tripled) == pytest.approx(chrf_ceiling(segment, tripled))

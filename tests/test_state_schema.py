@@ -53,7 +53,7 @@ def test_an_older_state_is_migrated_in_place_keeping_its_rows(tmp_path: Path) ->
     state = State(path)
     try:
         assert state.rebuilt_from is None
-        assert state.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+        assert state.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
         assert state.db.execute("SELECT run_id FROM runs").fetchall() == [("r1",)]
         assert "schema_version" not in _tables(state.db)
         desk = Decisions(state.db)

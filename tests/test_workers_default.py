@@ -13,6 +13,7 @@ import pytest
 
 from auditor.records import Document, Role
 from auditor.run import engines
+from auditor.run.article import build_index
 from auditor.run.engines import ARTICLES_PER_WORKER, default_workers
 from auditor.run.engines import processes as workers_module
 from auditor.run.engines.processes import ProcessEngine
@@ -93,7 +94,7 @@ def test_workers_are_handed_what_was_built_once(tmp_path: Path) -> None:
     text = "Allies met in Bucharest on Tuesday. They agreed to do more for Ukraine.\n"
     official = Document("nato", Role.OFFICIAL, text, "utf-8", "sha")
     identifier = LazyIdentifier(Settings().language.languages)
-    pool = ProcessEngine(2, [official], Settings(), identifier)
+    pool = ProcessEngine(2, build_index([official], Settings()), Settings(), identifier)
     try:
         assert pool._pool is not None
         handed = {pool._pool.submit(_handed).result(timeout=60) for _ in range(4)}

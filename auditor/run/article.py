@@ -3,26 +3,33 @@
 This is the unit that maps onto workers (processes today, Dask or Ray tomorrow): everything it
 needs is passed in, nothing it does touches files. It comes in two halves so that translation
 can be batched across the articles of a run: `prepare_article` (segments and their languages)
-and `finish_article` (alignment, scores, changes, back-translation evidence).
+and `finish_article` (alignment, scores, changes, back-translation evidence). A worker is sent
+an article's bytes (`ArticleBytes`) and decodes them itself (`prepare_bytes`); a run without
+translation models has nothing to batch between the halves, and a worker does both in one task
+(`audit_bytes`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from auditor.records import (
     ArticleResult,
     Document,
     Kind,
+    Role,
     Segment,
     Translation,
     TranslationStatus,
 )
+from auditor.run.isolate import Failure
 from auditor.settings import Settings
 from auditor.stages.align import OfficialIndex
 from auditor.stages.backtranslation import segment_evidence, with_round_trip
 from auditor.stages.drift import audit_drift
+from auditor.stages.ingest import NotText, decode_document
 from auditor.stages.language import Identifier, identify_segments, language_mix
 from auditor.stages.segment import segment_document
 
@@ -62,6 +69,53 @@ def build_index(officials: Sequence[Document], settings: Settings) -> OfficialIn
         settings.align,
         lines={doc_id: [s.line for s in found] for doc_id, found in sentences.items()},
     )
+
+
+class ArticleBytes(NamedTuple):
+    """An article as it travels to a worker: its name and its file's bytes, as read (and
+    hashed) by the driver."""
+
+    article_id: str
+    data: bytes
+
+
+class Unreadable(NamedTuple):
+    """An article whose bytes did not decode: why (`NotText`: its error row says so), or what
+    decoding raised (its row is that internal error)."""
+
+    reason: str
+    failure: Failure | None = None
+
+
+def prepare_bytes(
+    article: ArticleBytes, identifier: Identifier, settings: Settings
+) -> PreparedArticle | Unreadable:
+    """Decode an article's bytes (the language model judges which decoding reads as text)
+    and prepare it."""
+    try:
+        document = decode_document(
+            article.article_id,
+            Role.ARTICLE,
+            article.data,
+            plausibility=lambda line: identifier(line)[1],
+            max_control=settings.ingest.max_control_char_share,
+        )
+    except NotText as exc:
+        return Unreadable(str(exc))
+    except Exception as exc:
+        return Unreadable("", Failure.of(exc))
+    return prepare_article(document, identifier, settings)
+
+
+def audit_bytes(
+    article: ArticleBytes, identifier: Identifier, index: OfficialIndex, settings: Settings
+) -> ArticleResult | Unreadable:
+    """Both halves in one: an article of a run without translation models (its fragments
+    stay untranslated, it has no round trip)."""
+    prepared = prepare_bytes(article, identifier, settings)
+    if isinstance(prepared, Unreadable):
+        return prepared
+    return finish_article(prepared, {}, index, settings)
 
 
 def prepare_article(

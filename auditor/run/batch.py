@@ -1,7 +1,9 @@
 """The articles a run must audit, in the stages of the data flow, each batched over the run:
-decoding, segments and languages, translation of every fragment (one batch per language),
-round-trip evidence (one batch per pivot), then alignment, scores and changes per article on
-the workers. Each article is isolated: whatever its audit raises is its own row
+decoding, segments and languages on the workers (the driver reads, hashes and ships each
+article's bytes), translation of every fragment (one batch per language), round-trip evidence
+(one batch per pivot), then alignment, scores and changes per article on the workers; a run
+without translation models has nothing to batch between the halves, and each article is one
+task on a worker. Each article is isolated: whatever its audit raises is its own row
 (`auditor.run.isolate`), and every result is stored as soon as it is known (one transaction per
 article), so a killed run keeps every article it finished.
 """
@@ -15,10 +17,12 @@ from typing import TYPE_CHECKING
 
 from auditor.records import ArticleResult, Document, IngestError, Role, Status
 from auditor.reports.summary import ArticleSummary
+from auditor.run.article import ArticleBytes, Unreadable
 from auditor.run.engines import Engine, EngineChoice, open_engine
 from auditor.run.isolate import Failure, FailureLog, failed_result, per_article
+from auditor.run.official_index import official_index
 from auditor.settings import Settings
-from auditor.stages.ingest import NotText, decode_document, sha256_bytes, source_id
+from auditor.stages.ingest import sha256_bytes, source_id
 from auditor.stages.language import LazyIdentifier
 from auditor.store.state import State
 from auditor.translation.stage import TranslateStage
@@ -94,7 +98,8 @@ class Batch:
             nonlocal workers
             if workers is None:
                 choice = self.engine.sized(to_audit)
-                workers = open_engine(choice, self.officials, self.settings, self.identifier)
+                index = official_index(self.officials, self.settings, self.state)
+                workers = open_engine(choice, index, self.settings, self.identifier)
             return workers
 
         try:
@@ -114,7 +119,7 @@ class Batch:
     ) -> Iterator[ArticleResult]:
         """The results of `entries[start : start + CHUNK]`, in order."""
         results: dict[int, ArticleResult] = {}
-        documents: dict[int, Document] = {}
+        articles: dict[int, ArticleBytes] = {}
         reported: set[int] = set()
 
         def reached(position: int) -> None:
@@ -139,39 +144,25 @@ class Batch:
                 if reused is not None:
                     done(position, reused)
                     continue
-            try:
-                documents[position] = decode_document(
-                    entry.article_id,
-                    Role.ARTICLE,
-                    entry.data,
-                    plausibility=self.identifier.plausibility,
-                    max_control=self.settings.ingest.max_control_char_share,
-                )
-                continue
-            except NotText as exc:
-                # stored like any result, so a binary or empty file costs no re-audit
-                error = replace(entry, error=str(exc)).error_result(self.run_at)
-            except Exception as exc:
-                error = self._failed(entry, Failure.of(exc))
-            done(position, self._save(entry, error))
-        self.audited += len(documents)
-        if documents:
+            articles[position] = ArticleBytes(entry.article_id, entry.data)  # decoded there
+        if articles:
             workers = engine()
-            prepared: dict[int, PreparedArticle] = {}
-            for position, item in zip(
-                documents, workers.prepare(list(documents.values())), strict=True
-            ):
-                if isinstance(item, Failure):
-                    entry = entries[position]
-                    done(position, self._save(entry, self._failed(entry, item)))
-                else:
-                    prepared[position] = item
-            documents.clear()
-            for position, outcome in self._finish(prepared, workers, reached):
+            for position, outcome in self._outcomes(articles, workers, reached):
                 entry = entries[position]
-                if isinstance(outcome, Failure):
-                    outcome = self._failed(entry, outcome)
+                if isinstance(outcome, Unreadable):
+                    # as a file that does not read: not audited; stored like any result, so a
+                    # binary or empty file costs no re-audit
+                    outcome = (
+                        self._failed(entry, outcome.failure)
+                        if outcome.failure is not None
+                        else replace(entry, error=outcome.reason).error_result(self.run_at)
+                    )
+                else:
+                    self.audited += 1
+                    if isinstance(outcome, Failure):
+                        outcome = self._failed(entry, outcome)
                 done(position, self._save(entry, outcome))
+            articles.clear()
         for position in sorted(results):
             yield results.pop(position)
 
@@ -199,6 +190,35 @@ class Batch:
             digest = ArticleSummary.of(result).to_json()
             self.state.save_result(result, entry.key, self.run_id, digest)
         return result
+
+    def _outcomes(
+        self, articles: dict[int, ArticleBytes], workers: Engine, reached: Callable[[int], None]
+    ) -> Iterator[tuple[int, ArticleResult | Unreadable | Failure]]:
+        """Each article's outcome, from its bytes. Without translation models there is nothing
+        to batch between the halves: each article is audited in one task and saved as it
+        comes back (its untranslated fragments counted for the install hints)."""
+        if not self.stage.models:
+            for position, outcome in zip(
+                articles, workers.audit(list(articles.values())), strict=True
+            ):
+                if isinstance(outcome, ArticleResult):
+                    self.stage.fragments(
+                        [
+                            (r.segment.language, r.segment.text)
+                            for r in outcome.segments
+                            if r.segment.is_fragment
+                        ]
+                    )
+                    outcome = replace(outcome, audited_at=self.run_at)
+                yield position, outcome
+            return
+        prepared: dict[int, PreparedArticle] = {}
+        for position, item in zip(articles, workers.prepare(list(articles.values())), strict=True):
+            if isinstance(item, Unreadable | Failure):
+                yield position, item
+            else:
+                prepared[position] = item
+        yield from self._finish(prepared, workers, reached)
 
     def _finish(
         self, prepared: dict[int, PreparedArticle], workers: Engine, reached: Callable[[int], None]

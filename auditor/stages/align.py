@@ -22,7 +22,11 @@ from functools import lru_cache
 from auditor.lexicon import FUNCTION_WORDS
 from auditor.records import AlignmentStrength
 from auditor.settings import AlignSettings
-from auditor.stages.score import clean, sentence_chrf
+from auditor.stages.score import chrf_ceiling, clean, sentence_chrf
+
+#: how far below the best chrF++ so far a run's `chrf_ceiling` must be to skip the run: the
+#: ceiling is exact arithmetic's bound, this covers its rounding (scores lie in 0–100)
+CEILING_MARGIN = 1e-6
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
@@ -311,11 +315,17 @@ class OfficialIndex:
         query = set(self.stems_of(text))
         query_weight = self._weight_of(query)
         runs.sort(key=lambda run: self._word_f2(query, query_weight, run), reverse=True)
-        scored = [
-            (sentence_chrf(text, self.run_text(*run)), *run)
-            for run in runs[: self.settings.reranked]
-        ]
-        return max(scored, key=lambda item: item[0])
+        # the first run with the highest chrF++; a run whose length alone keeps it below the
+        # best so far (`chrf_ceiling`) cannot be that run and is not scored
+        best: tuple[float, str, int, int] | None = None
+        for run in runs[: self.settings.reranked]:
+            official = self.run_text(*run)
+            if best is not None and chrf_ceiling(text, official) < best[0] - CEILING_MARGIN:
+                continue
+            chrf = sentence_chrf(text, official)
+            if best is None or chrf > best[0]:
+                best = (chrf, *run)
+        return best
 
     def _word_f2(self, query: set[str], query_weight: float, run: tuple[str, int, int]) -> float:
         """A cheap stand-in for chrF++ to pre-rank runs: the F-score (recall weighted twice,

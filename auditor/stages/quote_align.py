@@ -14,6 +14,7 @@ is shown beside it as `weak` evidence (never charged, never counted as found or 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from auditor.records import AlignmentStrength
 from auditor.settings import AlignSettings
@@ -30,7 +31,7 @@ class QuoteMatch:
     first: int  #: official run holding the span (positions in its document)
     last: int
     span: Span
-    chrf: float  #: chrF++ of the quotation against the span
+    quote: str  #: the quotation's text
     exact: bool = False
     #: the quotation's content words that stand in the span, and the rarity-weighted share of
     #: the quotation's content (`quote_cover`) and of the span's (`span_cover`) they hold
@@ -41,6 +42,13 @@ class QuoteMatch:
     @property
     def positions(self) -> range:
         return range(self.first, self.last + 1)
+
+    @cached_property
+    def chrf(self) -> float:
+        """chrF++ of the quotation against the span: computed when a choice between spans
+        tied on their words asks for it (most matches, a spliced quotation's parts among
+        them, never need it)."""
+        return sentence_chrf(self.quote, self.span.text)
 
     def strength(self, rule: AlignSettings) -> AlignmentStrength | None:
         """`exact`, `strong` (found on its own words) or None (not found)."""
@@ -136,7 +144,7 @@ def match_quotation(
         for (doc, first, last), span in top
         if (span.equal, -span.gaps) == best
     ]
-    return max(tied, key=lambda m: m.chrf)
+    return tied[0] if len(tied) == 1 else max(tied, key=lambda m: m.chrf)
 
 
 def slot_match(text: str, index: OfficialIndex, doc_id: str, position: int) -> QuoteMatch | None:
@@ -169,7 +177,7 @@ def _evidence(
         first,
         last,
         span,
-        sentence_chrf(text, span.text),
+        text,
         exact,
         shared_words=tuple(
             dict.fromkeys(w.text for w in words(text) if set(index.stems_of(w.text)) & shared)

@@ -22,7 +22,7 @@ import numpy as np
 from sacrebleu.metrics import BLEU, CHRF, TER
 from sacrebleu.metrics.base import Metric
 
-from auditor.stages.resample import scores_of_sums
+from auditor.stages.resample import order_statistics
 
 _SPACE = re.compile(r"\s+")
 
@@ -87,6 +87,34 @@ def sentence_chrf(hypothesis: str, reference: str) -> float:
     return float(chrf._compute_f_score(stats))
 
 
+@lru_cache(maxsize=CHRF_CACHE * 16)
+def _chrf_lengths(text: str) -> tuple[int, int]:
+    """A text's characters (whitespace aside) and words, as chrF++ counts them."""
+    cleaned = clean(text)
+    return len("".join(cleaned.split())), len(_metrics()[2]._remove_punctuation(cleaned))
+
+
+def chrf_ceiling(hypothesis: str, reference: str) -> float:
+    """The highest chrF++ two texts of these lengths can have: sacrebleu's F-score of the
+    statistics in which every n-gram of the shorter side is matched. Never below
+    `sentence_chrf` (precision and recall only grow with the matches), and it needs no
+    n-gram: a run far longer or shorter than a segment is ruled out without extracting any."""
+    chrf = _metrics()[2]
+    (hyp_chars, hyp_words), (ref_chars, ref_words) = (
+        _chrf_lengths(hypothesis),
+        _chrf_lengths(reference),
+    )
+    stats: list[int] = []
+    for hyp_units, ref_units, orders in (
+        (hyp_chars, ref_chars, chrf.char_order),
+        (hyp_words, ref_words, chrf.word_order),
+    ):
+        for n in range(1, orders + 1):
+            hyp, ref = max(0, hyp_units - n + 1), max(0, ref_units - n + 1)
+            stats += [hyp if ref else 0, ref, min(hyp, ref)]
+    return float(chrf._compute_f_score(stats))
+
+
 def sentence_scores(hypothesis: str, reference: str) -> Scores:
     """Sentence BLEU, chrF++ and TER, computed the way `Metric.sentence_score` does (extract the
     statistics, aggregate), keeping the statistics for `aggregate`."""
@@ -145,12 +173,13 @@ def bootstrap_interval(
             for start in range(0, samples, rows)
         ]
     )  # whole counts: exact in float32, in any order
-    fast = scores_of_sums(metric, sums)
-    if fast is None:
-        fast = [metric._compute_score_from_stats(row).score for row in sums]
-    scores = np.sort(np.array(fast, dtype=np.float64))
     lower = samples // 40
-    return float(scores[lower]), float(scores[samples - lower - 1])
+    ranks = (lower, samples - lower - 1)
+    bounds = order_statistics(metric, sums, ranks)
+    if bounds is None:
+        scores = np.sort([float(metric._compute_score_from_stats(row).score) for row in sums])
+        bounds = [float(scores[rank]) for rank in ranks]
+    return float(bounds[0]), float(bounds[1])
 
 
 def corpus_scores(hypotheses: Sequence[str], references: Sequence[str]) -> Scores | None:

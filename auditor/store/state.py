@@ -25,7 +25,7 @@ from auditor.store import wal
 if TYPE_CHECKING:  # the unchanged run opens the state without reading a result
     from auditor.records import ArticleResult
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 STATE_DIR = ".auditor"
 STATE_FILE = "state.sqlite"
 #: the files SQLite keeps beside the database (it creates them beside the file it opens, the
@@ -129,6 +129,10 @@ _MIGRATIONS: dict[int, str] = {
         finding_id TEXT NOT NULL, article_id TEXT NOT NULL, content_sha256 TEXT NOT NULL,
         first_seen TEXT, finding TEXT NOT NULL, run_id TEXT NOT NULL
     );
+    """,
+    # 8: the pickled official index of the last run that built one (auditor.run.official_index)
+    8: """
+    CREATE TABLE IF NOT EXISTS official_index (key TEXT PRIMARY KEY, data BLOB NOT NULL);
     """,
 }
 
@@ -370,6 +374,19 @@ class State:
                 self.db.execute("DELETE FROM meta WHERE key = ?", (key,))
             else:
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    # ---------------------------------------------------------------- the official index
+
+    def official_index(self, key: str) -> bytes | None:
+        """The official index kept under `key` (`auditor.run.official_index`), or None."""
+        row = self.db.execute("SELECT data FROM official_index WHERE key = ?", (key,)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def save_official_index(self, key: str, data: bytes) -> None:
+        """Keep `data` as this state's one official index, under `key`."""
+        with _transaction(self.db):
+            self.db.execute("DELETE FROM official_index")
+            self.db.execute("INSERT INTO official_index VALUES (?, ?)", (key, data))
 
     def report_hashes(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT name, sha256 FROM report_files"))

@@ -1,12 +1,14 @@
 """Execution engines: where the per-article work of a run (`auditor.run.article`) runs.
 
-An engine prepares decoded articles and finishes prepared ones, each in the order given, and
-returns an article's `Failure` in its place when its audit raised or its worker died. Everything
-else — reading and hashing the corpus, deciding what is unchanged, translation, the state and
-the reports — stays with the driver (`auditor.run.batch`), so every engine gives the same
-reports. Adding an engine is one module with a class that describes itself and has `start`,
-`problem` and the methods of `Engine`, and one line in `ENGINES`; its heavy imports belong
-inside that module, which is imported only when a run uses it. `auditor audit --help` and
+An engine is sent articles as their bytes, which its workers decode and prepare — or, in a run
+without translation models, decode, prepare and finish in one task (`audit`) — and finishes
+prepared ones, each in the order given, returning an article's `Failure` in its place when its
+audit raised or its worker died. Everything else — reading and hashing the corpus, deciding
+what is unchanged, translation, the state and the reports — stays with the driver
+(`auditor.run.batch`), so every engine gives the same reports. Adding an engine is one module
+with a class that describes itself and has `start`, `problem` and the methods of `Engine`, and
+one line in `ENGINES`; its heavy imports belong inside that module, which is imported only when
+a run uses it. `auditor audit --help` and
 docs/guide.md list the engines from here (`listing`).
 
 This module holds what every engine shares: the registry, the choice of engine and its size,
@@ -21,9 +23,11 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol
 
 if TYPE_CHECKING:
-    from auditor.records import ArticleResult, Document, Translation
+    from auditor.records import ArticleResult, Translation
+    from auditor.run.article import ArticleBytes
     from auditor.run.isolate import Failure
     from auditor.settings import Settings
+    from auditor.stages.align import OfficialIndex
 
 #: engine name → "module:class"; the first is the default
 ENGINES = {
@@ -108,8 +112,14 @@ class Engine(Protocol):
         """Why `choice` cannot run on this engine (a usage error); empty when it can."""
         ...
 
-    def prepare(self, documents: Sequence[Document]) -> Iterator[Any]:
-        """The `PreparedArticle` of each document, or its `Failure`."""
+    def prepare(self, articles: Sequence[ArticleBytes]) -> Iterator[Any]:
+        """The `PreparedArticle` of each article (decoded from its bytes), its `Unreadable`
+        when they are not text, or its `Failure`."""
+        ...
+
+    def audit(self, articles: Sequence[ArticleBytes]) -> Iterator[Any]:
+        """Each article's `ArticleResult` from its bytes in one task, without translations
+        (`auditor.run.article.audit_bytes`), its `Unreadable`, or its `Failure`."""
         ...
 
     def finish(self, jobs: Sequence[FinishJob]) -> Iterator[ArticleResult | Failure]:
@@ -140,12 +150,12 @@ def listing() -> str:
 
 def open_engine(
     choice: EngineChoice,
-    officials: Sequence[Document],
+    index: OfficialIndex,
     settings: Settings,
     identifier: Any = None,
 ) -> Engine:
     """Start the engine `choice` names (`sized` for the run's articles), its workers holding
-    the official index built from `officials`, and `settings`.
+    the run's official `index` and `settings`.
     identifier: the driver's language model, for an engine that runs in this process."""
-    engine: Engine = engine_class(choice.name).start(choice, officials, settings, identifier)
+    engine: Engine = engine_class(choice.name).start(choice, index, settings, identifier)
     return engine

@@ -1,11 +1,12 @@
 """Auditing articles on a Dask cluster (`auditor audit --engine dask [--scheduler ADDRESS]`).
 
 The driver keeps what it keeps with the process pool — the corpus, its hashes, translation and
-the state — and ships each task the decoded articles (prepare) or the prepared articles with
-their translations (finish), a chunk of them at a time, so workers need no shared file system
-and never see the state. The official index, built once here as for the process pool, and the
-settings go to each worker once, in a worker plugin that keeps them for the run; each worker
-loads the language model once, on its first task that needs it.
+the state — and ships each task the articles' bytes (decoded on the worker) or the prepared
+articles with their translations (finish), a chunk of them at a time, so workers need no
+shared file system and never see the state; a run without translation models sends each chunk
+once and gets its results back (`audit`). The official index, built or loaded once here as for
+the process pool, and the settings go to each worker once, in a worker plugin that keeps them
+for the run; each worker loads the language model once, on its first task that needs it.
 
 A worker whose auditor version or code differs from the driver's is refused: the run ends with
 a message naming both (its results could differ from what the state's keys promise). A worker
@@ -31,7 +32,7 @@ import uuid
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import CancelledError
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 try:
     import dask
@@ -47,11 +48,14 @@ except ImportError as exc:  # pragma: no cover - depends on the installation
     ) from exc
 
 from auditor import __version__
-from auditor.records import ArticleResult, Document
+from auditor.records import ArticleResult
 from auditor.run.engines import EngineChoice, EngineError, FinishJob
 from auditor.run.isolate import Failure
 from auditor.run.keys import code_fingerprint
 from auditor.settings import Settings
+
+if TYPE_CHECKING:
+    from auditor.run.article import ArticleBytes
 
 #: articles per task: the scheduler's cost per task (~1 ms) stays small beside the ~35 ms an
 #: article takes, and a worker that dies loses little
@@ -108,13 +112,21 @@ class AuditorPlugin(WorkerPlugin):
         with self._lock:
             self._built.clear()
 
-    def prepare(self, documents: Sequence[Document]) -> list[Any]:
-        from auditor.run.article import prepare_article
+    def prepare(self, articles: Sequence[ArticleBytes]) -> list[Any]:
+        from auditor.run.article import prepare_bytes
 
-        def one(document: Document) -> Any:
-            return prepare_article(document, self._identifier(), self.settings)
+        def one(article: ArticleBytes) -> Any:
+            return prepare_bytes(article, self._identifier(), self.settings)
 
-        return self._each(one, documents)
+        return self._each(one, articles)
+
+    def audit(self, articles: Sequence[ArticleBytes]) -> list[Any]:
+        from auditor.run.article import audit_bytes
+
+        def one(article: ArticleBytes) -> Any:
+            return audit_bytes(article, self._identifier(), self.index, self.settings)
+
+        return self._each(one, articles)
 
     def finish(self, jobs: Sequence[FinishJob]) -> list[Any]:
         from auditor.run.article import finish_article
@@ -173,8 +185,12 @@ def _plugin(name: str) -> AuditorPlugin:
     return plugin
 
 
-def _prepare_chunk(plugin: str, documents: Sequence[Document]) -> list[Any]:
-    return _plugin(plugin).prepare(documents)
+def _prepare_chunk(plugin: str, articles: Sequence[ArticleBytes]) -> list[Any]:
+    return _plugin(plugin).prepare(articles)
+
+
+def _audit_chunk(plugin: str, articles: Sequence[ArticleBytes]) -> list[Any]:
+    return _plugin(plugin).audit(articles)
 
 
 def _finish_chunk(plugin: str, jobs: Sequence[FinishJob]) -> list[Any]:
@@ -221,16 +237,13 @@ class DaskEngine:
     def start(
         cls,
         choice: EngineChoice,
-        officials: Sequence[Document],
+        index: Any,
         settings: Settings,
         identifier: Any = None,
     ) -> DaskEngine:
         """Connect (or start a local cluster), wait for a worker, and send every worker the
-        official index and the settings; a worker with other auditor code is refused here.
+        official `index` and the settings; a worker with other auditor code is refused here.
         identifier: unused (workers are other processes, which load their own model)."""
-        from auditor.run.article import build_index
-
-        index = build_index(officials, settings)  # as for the process pool: once, here
         cluster: LocalCluster | None = None
         wanted = max(1, choice.workers or 1)
         scratch: str | None = None
@@ -283,9 +296,15 @@ class DaskEngine:
             raise
         return engine
 
-    def prepare(self, documents: Sequence[Document]) -> Iterator[Any]:
-        """Prepared articles (or their `Failure`), in the order of `documents`."""
-        return self._map(_prepare_chunk, documents)
+    def prepare(self, articles: Sequence[ArticleBytes]) -> Iterator[Any]:
+        """Prepared articles (or `Unreadable`, or their `Failure`), in the order of
+        `articles`."""
+        return self._map(_prepare_chunk, articles)
+
+    def audit(self, articles: Sequence[ArticleBytes]) -> Iterator[Any]:
+        """Finished articles (or `Unreadable`, or their `Failure`), in the order of
+        `articles`: both halves in one task."""
+        return self._map(_audit_chunk, articles)
 
     def finish(self, jobs: Sequence[FinishJob]) -> Iterator[ArticleResult | Failure]:
         """Finished articles (or their `Failure`), in the order of `jobs`."""

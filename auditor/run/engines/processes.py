@@ -1,13 +1,14 @@
 """`--engine processes` (the default): articles spread over `--workers N` processes of this
 machine.
 
-The official index is built once, in this process, and handed to every worker with its
-initializer (inherited without a copy where processes fork, pickled once per worker where they
-spawn: ~30× cheaper than building it again). The language model is loaded once: here, before
-the workers fork and share it; where they spawn, once in each worker when its first article
-needs it. What is shipped per article is the decoded document (prepare) or
-the prepared article with its translations (finish). With one worker everything runs in this
-process through the same functions, so results are identical.
+The official index, built (or loaded from the state) once in this process, is handed to every
+worker with its initializer (inherited without a copy where processes fork, pickled once per
+worker where they spawn: ~30× cheaper than building it again). The language model is loaded
+once: here, before the workers fork and share it; where they spawn, once in each worker when
+its first article needs it. What is shipped per article is its bytes (a worker decodes them),
+or for the second half of a run with translation models the prepared article with its
+translations. With one worker everything runs in this process through the same functions, so
+results are identical.
 
 Whatever one article's audit raises comes back as that article's `Failure`, and a worker that
 dies (killed, out of memory) fails only the articles still pending. Workers die with the
@@ -29,9 +30,11 @@ from auditor.run.engines import EngineChoice, FinishJob
 if TYPE_CHECKING:  # imported when articles are audited: a run that audits none needs none
     from concurrent.futures import ProcessPoolExecutor
 
-    from auditor.records import ArticleResult, Document
+    from auditor.records import ArticleResult
+    from auditor.run.article import ArticleBytes
     from auditor.run.isolate import Failure
     from auditor.settings import Settings
+    from auditor.stages.align import OfficialIndex
     from auditor.stages.language import LazyIdentifier
 
 #: articles sent to a worker at a time: large enough to amortise pickling, small enough to
@@ -45,18 +48,18 @@ _context: dict[str, Any] = {}
 Result = TypeVar("Result")
 
 
-def _initialise(officials: Sequence[Document], settings: Settings, index: Any = None) -> None:
+def _initialise(settings: Settings, index: OfficialIndex, identifier: Any) -> None:
     _context.clear()
-    _context.update(officials=officials, settings=settings)
-    if index is not None:
-        _context["index"] = index
-
-
-def _initialise_worker(settings: Settings, index: Any, identifier: Any, parent: int) -> None:
-    _die_with(parent)
-    _initialise((), settings, index)
+    _context.update(settings=settings, index=index)
     if identifier is not None:
         _context["identifier"] = identifier
+
+
+def _initialise_worker(
+    settings: Settings, index: OfficialIndex, identifier: Any, parent: int
+) -> None:
+    _die_with(parent)
+    _initialise(settings, index, identifier)
 
 
 def _die_with(parent: int) -> None:
@@ -89,21 +92,24 @@ def _identifier() -> Any:
     return _context["identifier"]
 
 
-def _index() -> Any:
-    if "index" not in _context:
-        from auditor.run.article import build_index
-
-        _context["index"] = build_index(_context["officials"], _context["settings"])
-    return _context["index"]
-
-
-def _prepare(document: Document) -> Any:
-    """The prepared article, or the `Failure` its preparation raised."""
-    from auditor.run.article import prepare_article
+def _prepare(article: ArticleBytes) -> Any:
+    """The prepared article (or `Unreadable`), or the `Failure` its preparation raised."""
+    from auditor.run.article import prepare_bytes
     from auditor.run.isolate import Failure
 
     try:
-        return prepare_article(document, _identifier(), _context["settings"])
+        return prepare_bytes(article, _identifier(), _context["settings"])
+    except Exception as exc:
+        return Failure.of(exc)
+
+
+def _audit(article: ArticleBytes) -> Any:
+    """The article's result (or `Unreadable`), or the `Failure` its audit raised."""
+    from auditor.run.article import audit_bytes
+    from auditor.run.isolate import Failure
+
+    try:
+        return audit_bytes(article, _identifier(), _context["index"], _context["settings"])
     except Exception as exc:
         return Failure.of(exc)
 
@@ -117,7 +123,7 @@ def _finish(job: FinishJob) -> ArticleResult | Failure:
         return finish_article(
             job.prepared,
             job.translations,
-            _index(),
+            _context["index"],
             _context["settings"],
             round_trip_chrf=job.round_trip_chrf,
         )
@@ -155,24 +161,20 @@ class ProcessEngine:
     def __init__(
         self,
         workers: int,
-        officials: Sequence[Document],
+        index: OfficialIndex,
         settings: Settings,
         identifier: LazyIdentifier | None = None,
     ) -> None:
-        """identifier: the caller's language model, reused here and by forked workers."""
+        """index: the run's official index; identifier: the caller's language model, reused
+        here and by forked workers."""
         self.workers = max(1, workers)
         self._pool: ProcessPoolExecutor | None = None
         if self.workers == 1:
-            _initialise(officials, settings)
-            if identifier is not None:
-                _context["identifier"] = identifier
+            _initialise(settings, index, identifier)
         else:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            from auditor.run.article import build_index
-
-            index = build_index(officials, settings)
             if identifier is not None and multiprocessing.get_start_method() == "fork":
                 identifier.load()  # forked workers share the loaded model
             self._pool = ProcessPoolExecutor(
@@ -191,26 +193,32 @@ class ProcessEngine:
     def start(
         cls,
         choice: EngineChoice,
-        officials: Sequence[Document],
+        index: OfficialIndex,
         settings: Settings,
         identifier: Any = None,
     ) -> ProcessEngine:
         """The `processes` engine with `choice.workers` processes (a choice `sized` for the
         run's articles)."""
-        return cls(choice.workers or 1, officials, settings, identifier)
+        return cls(choice.workers or 1, index, settings, identifier)
 
-    def prepare(self, documents: Sequence[Document]) -> Iterator[Any]:
-        """Prepared articles (or their `Failure`), in the order of `documents`."""
+    def prepare(self, articles: Sequence[ArticleBytes]) -> Iterator[Any]:
+        """Prepared articles (or `Unreadable`, or their `Failure`), in the order of
+        `articles`."""
+        return self._map(_prepare, articles)
+
+    def audit(self, articles: Sequence[ArticleBytes]) -> Iterator[Any]:
+        """Finished articles (or `Unreadable`, or their `Failure`) in the order of `articles`,
+        both halves in one task (a run without translation models)."""
+        return self._map(_audit, articles)
+
+    def _map(self, task: Any, items: Sequence[Any]) -> Iterator[Any]:
         if self._pool is None:
-            return map(_prepare, documents)
-        results = self._pool.map(_prepare, documents, chunksize=CHUNK)
-        return _survive_pool(results, len(documents))
+            return map(task, items)
+        return _survive_pool(self._pool.map(task, items, chunksize=CHUNK), len(items))
 
     def finish(self, jobs: Sequence[FinishJob]) -> Iterator[ArticleResult | Failure]:
         """Finished articles (or their `Failure`), in the order of `jobs`."""
-        if self._pool is None:
-            return map(_finish, jobs)
-        return _survive_pool(self._pool.map(_finish, jobs, chunksize=CHUNK), len(jobs))
+        return self._map(_finish, jobs)
 
     def close(self) -> None:
         if self._pool is not None:

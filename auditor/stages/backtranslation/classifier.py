@@ -18,6 +18,7 @@ code is refused (`ModelError`), never read as something else.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import math
 from bisect import bisect_right
@@ -85,7 +86,11 @@ class Model:
         return {t.name: t.contribution(values[t.name]) for t in self.terms}
 
     def linear(self, values: Mapping[str, float]) -> float:
-        return self.intercept + math.fsum(self.contributions(values).values())
+        return self.linear_of(self.contributions(values))
+
+    def linear_of(self, contributions: Mapping[str, float]) -> float:
+        """The linear score from the features' terms (`contributions`)."""
+        return self.intercept + math.fsum(contributions.values())
 
     def probability(self, linear: float) -> float:
         """The calibrated probability of machine translation at a linear score."""
@@ -168,6 +173,11 @@ def load_model(name: str) -> Model:
 
 
 def strongest(contributions: Mapping[str, float], n: int) -> Sequence[tuple[str, float]]:
-    """The `n` features that moved the score most, either way, largest first (ties by name)."""
+    """The `n` features that moved the score most, either way, largest first (ties by name).
+    Only the terms at least as large as the n-th largest are sorted (the same `n`, ~4× faster
+    than sorting all ~1,800)."""
+    if 0 < n < len(contributions):
+        floor = heapq.nlargest(n, map(abs, contributions.values()))[-1]
+        contributions = {name: c for name, c in contributions.items() if abs(c) >= floor}
     ranked = sorted(contributions.items(), key=lambda item: (-abs(item[1]), item[0]))
     return [(name, c) for name, c in ranked[:n] if c != 0.0]

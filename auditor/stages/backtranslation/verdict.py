@@ -84,8 +84,9 @@ def translation_verdict(
             f"{settings.classifier_min_sentences} the classifier is measured on"
         )
         return Evidence(None, (why, *(f"{s} (not scored)" for s in artefacts)), TOO_LITTLE)
-    probability = model.probability(model.linear(found.values))
-    moved = strongest(model.contributions(found.values), settings.evidence_features)
+    contributions = model.contributions(found.values)  # once: ~1,800 terms
+    probability = model.probability(model.linear_of(contributions))
+    moved = strongest(contributions, settings.evidence_features)
     terms = {t.name: t for t in model.terms}
     labels = tuple(
         f"{describe(terms[name], found.values[name], sentences, settings)} "
