@@ -103,12 +103,12 @@ def test_the_user_guide_lists_every_format_and_engine() -> None:
 
 def test_a_new_format_changes_the_derived_text(monkeypatch: pytest.MonkeyPatch) -> None:
     before = derived()
-    extra = formats.FORMATS["csv"]._replace(name="parquet", entries=("parquet",))
-    monkeypatch.setitem(formats.FORMATS, "parquet", extra)
+    extra = formats.FORMATS["csv"]._replace(name="jsonl", entries=("jsonl",))
+    monkeypatch.setitem(formats.FORMATS, "jsonl", extra)
     after = derived()
     assert after["engines"] == before["engines"]
     assert after["formats"].splitlines()[:-1] == before["formats"].splitlines()
-    assert after["formats"].splitlines()[-1].startswith("- `parquet`: tables for machines")
+    assert after["formats"].splitlines()[-1].startswith("- `jsonl`: tables for machines")
 
 
 def test_the_help_states_the_size_limit_the_settings_hold() -> None:
