@@ -23,7 +23,20 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 #: the option settings copied (the rest are Typer's defaults, or callbacks)
-COPIED = ("help", "envvar", "min", "max", "is_eager", "show_default", "hidden", "metavar")
+COPIED = (
+    "help",
+    "envvar",
+    "min",
+    "max",
+    "is_eager",
+    "show_default",
+    "hidden",
+    "metavar",
+    # a path's checks name its metavar (`<file>`)
+    "exists",
+    "file_okay",
+    "dir_okay",
+)
 #: the enums the options take, declared in the app (name → values)
 ENUMS: dict[str, list[str]] = {}
 
@@ -34,6 +47,8 @@ def _type(annotation: object) -> str:
         return " | ".join(_type(arg) for arg in typing.get_args(annotation))
     if annotation is NoneType:
         return "None"
+    if typing.get_origin(annotation) is list:  # several values: `auditor review confirm ID…`
+        return f"list[{_type(typing.get_args(annotation)[0])}]"
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
         ENUMS[annotation.__name__] = [str(member.value) for member in annotation]
         return annotation.__name__
@@ -80,8 +95,9 @@ def _function(name: str, callback: Callable[..., object]) -> list[str]:
 
 def _app(variable: str, app: typing.Any) -> list[str]:
     info = app.info
+    name = info.name if isinstance(info.name, str) else None  # not given: Typer's placeholder
     lines = [
-        f"{variable} = typer.Typer(name={info.name!r}, help={info.help!r}, "
+        f"{variable} = typer.Typer(name={name!r}, help={info.help!r}, "
         f"no_args_is_help={info.no_args_is_help!r}, add_completion=False, "
         f"rich_markup_mode=None)",
         "",
