@@ -66,3 +66,24 @@ def test_critical_edits_never_raise_on_numbers(first: str, second: str) -> None:
     article = f"But on {second} we should not underestimate Russia, {first} said."
     edits = critical_edits(official, article)
     assert any(e.startswith("modality") for e in map(str, edits))
+
+
+@pytest.mark.parametrize(
+    ("official", "article", "expected"),
+    [
+        # the same share, written another way: nothing to charge
+        ("Spending rose by 5 percent this year.", "Spending rose by 5 % this year.", []),
+        ("Spending rose by 5 per cent this year.", "Spending rose by 5% this year.", []),
+        ("Spending rose by 5 %.", "Spending rose by five percent.", []),
+        # another share is a number edit, whichever way it is written
+        ("Spending rose by 5 percent.", "Spending rose by 7 %.", [("5", "7")]),
+        # "per" without "cent" is no percentage: five a day is not five percent
+        ("They fired 5 per day.", "They fired 5 percent.", [("5", "5")]),
+    ],
+)
+def test_a_percentage_is_one_value_however_it_is_written(
+    official: str, article: str, expected: list[tuple[str, str]]
+) -> None:
+    edits = critical_edits(official, article)
+    found = [(c.official, c.article) for c in edits if c.type == "number"]
+    assert found == expected

@@ -131,6 +131,10 @@ def _special(tokens: Sequence[Token], i: int) -> tuple[str, str, int] | None:
     return None
 
 
+def _next(tokens: Sequence[Token], j: int) -> str:
+    return tokens[j + 1].norm if j + 1 < len(tokens) else ""
+
+
 def numbers(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
     """(position, value key, surface) of every number expression."""
     out: list[tuple[int, str, str]] = []
@@ -179,10 +183,11 @@ def numbers(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
             if follow in SCALES and kind == "cardinal":
                 value *= SCALES[follow]
                 words.append(tokens[j].text)
-            elif follow in ("percent", "per") and kind == "cardinal":
-                kind = "percent"
-                if follow == "per" and j + 1 < len(tokens) and tokens[j + 1].norm == "cent":
-                    j += 1
+            elif kind == "cardinal" and (
+                follow in ("percent", "%") or (follow == "per" and _next(tokens, j) == "cent")
+            ):
+                kind = "percent"  # "5 percent", "5 %", "5 per cent" (never "5 per day")
+                j += follow == "per"
             elif follow in ORDINALS and ORDINALS[follow] > 2 and kind == "cardinal":
                 value = value / ORDINALS[follow]
                 kind = "fraction"
