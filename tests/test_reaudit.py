@@ -289,7 +289,10 @@ def test_two_audits_at_once_one_runs_and_the_other_says_why(
         refused = next(
             err for (_, err), p in zip(results, (first, second), strict=True) if p.returncode == 1
         )
-        assert "another audit is running" in refused and "pid" in refused
+        assert "another audit is running" in refused
+        # the holder writes who it is just after taking the lock: refused in between, the
+        # message says so rather than naming a pid it cannot know
+        assert "pid" in refused or "its details are not recorded" in refused
     waiting = [_audit_process(corpus_copy, reports, "--full", "--wait", "120") for _ in range(2)]
     assert [p.wait(timeout=600) for p in waiting] == [0, 0]
     for name in (*CSVS, "history.csv"):
