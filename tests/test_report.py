@@ -195,3 +195,33 @@ def test_formats_are_chosen_by_name_in_the_registrys_order() -> None:
 def test_an_unknown_format_names_the_known_ones(text: str) -> None:
     with pytest.raises(ValueError, match="choose from " + ",".join(formats.FORMATS)):
         formats.parse_formats(text)
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        ("ok", 0),  # compared, and nothing found: 0
+        ("no_official_match", None),  # another event: nothing compared, so no count at all
+        ("error", None),
+    ],
+)
+def test_an_article_not_compared_has_no_counts_of_edits_only_of_what_it_holds(
+    status: str, expected: int | None
+) -> None:
+    from auditor.records import ArticleResult, Status
+    from auditor.reports.summary import ArticleSummary
+
+    summary = ArticleSummary.of(ArticleResult("a.txt", Status(status), "0" * 64))
+    compared = (
+        summary.aligned_segments,
+        summary.drifted_segments,
+        summary.critical_edits,
+        summary.notable_changes,
+        summary.quotes_misquoted,
+        summary.quotes_unmatched,
+        summary.quotes_spliced,
+        summary.drift_mt_explained,
+    )
+    assert compared == (expected,) * 8
+    # what the article holds is counted whether or not it was compared
+    assert summary.quotes == summary.fragments == (None if status == "error" else 0)

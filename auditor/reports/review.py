@@ -71,7 +71,7 @@ def decided_summary(
 ) -> ArticleSummary:
     """An article's summary with its dismissed findings out of its counts, and how many of its
     findings were confirmed and dismissed."""
-    if summary.critical_edits is None:  # could not be read: nothing counted
+    if summary.status.value == "error":  # could not be read: nothing counted
         return summary
     mine = [(f, decided.get(f.finding_id)) for f in findings]
     dismissed = [f for f, d in mine if d is not None and d.decision == DISMISSED]

@@ -49,6 +49,12 @@ def _count(meaning: str, example: str, unit: str = "segments") -> Any:
     return _column("integer", unit, meaning, example)
 
 
+def _compared(meaning: str, example: str, unit: str = "segments") -> Any:
+    """A count of what the comparison with the official wording found: empty, not 0, for an
+    article that reports another event (nothing of it was compared) or could not be read."""
+    return _count(f"{meaning}; empty when the article was not compared", example, unit)
+
+
 @dataclass(frozen=True, kw_only=True)
 class ArticleSummary:
     """One row of `summary.csv`: an article at a glance."""
@@ -95,7 +101,7 @@ class ArticleSummary:
         "0.42",
         digits=3,
     )
-    aligned_segments: int | None = _count("article segments aligned to official wording", "21")
+    aligned_segments: int | None = _compared("article segments aligned to official wording", "21")
     bleu: float | None = _column(
         "number", "BLEU 0–100", "corpus BLEU of the aligned segments (sacrebleu)", "31.2", digits=2
     )
@@ -109,14 +115,14 @@ class ArticleSummary:
         "54.1",
         digits=2,
     )
-    drifted_segments: int | None = _count("aligned segments in category `drift`", "7")
-    critical_edits: int | None = _count(
+    drifted_segments: int | None = _compared("aligned segments in category `drift`", "7")
+    critical_edits: int | None = _compared(
         "critical edits found: changes of what was said (see segments.csv `critical_edits`)",
         "5",
         "edits",
     )
     quotes: int | None = _count("quotations in the article", "12", "quotations")
-    quotes_unmatched: int | None = _count(
+    quotes_unmatched: int | None = _compared(
         "quotations of at least the minimum length not found in the official text (not said "
         "there, or worded too far from anything said)",
         "3",
@@ -152,7 +158,7 @@ class ArticleSummary:
         "fragments without an English translation (no model installed, or the translation failed)",
         "6",
     )
-    drift_mt_explained: int | None = _count(
+    drift_mt_explained: int | None = _compared(
         "drifted segments whose wording a "
         "machine-translation round trip of the official sentence explains",
         "2",
@@ -166,12 +172,12 @@ class ArticleSummary:
     auditor_version: str = _column(
         "text", "", "version of auditor that produced the row", "0.1.0", default=__version__
     )
-    notable_changes: int | None = _count(
+    notable_changes: int | None = _compared(
         "changes a reviewer should see that are no charge (see segments.csv `notable_changes`)",
         "4",
         "changes",
     )
-    quotes_misquoted: int | None = _count(
+    quotes_misquoted: int | None = _compared(
         "quotations compared with the official wording (alignment `exact` or `strong`) that "
         "carry a critical edit",
         "2",
@@ -208,7 +214,7 @@ class ArticleSummary:
         "38.5",
         digits=2,
     )
-    quotes_spliced: int | None = _count(
+    quotes_spliced: int | None = _compared(
         "quotations joined from parts said in official sentences that are not neighbours "
         "(see segments.csv `notable_changes`, `spliced: official lines …`)",
         "1",
@@ -256,6 +262,10 @@ class ArticleSummary:
         def count(values: Iterable[object]) -> int | None:
             return None if failed else sum(1 for _ in values)
 
+        def compared(values: Iterable[object]) -> int | None:
+            """Another event's article was compared with nothing: no count, not 0."""
+            return sum(1 for _ in values) if article.status is Status.OK else None
+
         return cls(
             article_id=article.article_id,
             title=article.title,
@@ -264,14 +274,14 @@ class ArticleSummary:
             language_mix=article.language_mix,
             official_id=article.official_id,
             official_coverage=article.official_coverage,
-            aligned_segments=count(r for r in rows if r.category in ALIGNED),
+            aligned_segments=compared(r for r in rows if r.category in ALIGNED),
             bleu=article.bleu,
             chrf=article.chrf,
             ter=article.ter,
-            drifted_segments=count(r for r in rows if r.category is Category.DRIFT),
-            critical_edits=count(e for r in rows for e in r.critical_edits),
+            drifted_segments=compared(r for r in rows if r.category is Category.DRIFT),
+            critical_edits=compared(e for r in rows for e in r.critical_edits),
             quotes=count(r for r in rows if r.segment.kind is Kind.QUOTE),
-            quotes_unmatched=count(
+            quotes_unmatched=compared(
                 r
                 for r in rows
                 if r.segment.kind is Kind.QUOTE and r.not_found is NotFound.QUOTATION
@@ -285,18 +295,18 @@ class ArticleSummary:
                 for r in fragments
                 if r.translation is None or r.translation.status is not TranslationStatus.TRANSLATED
             ),
-            drift_mt_explained=count(
+            drift_mt_explained=compared(
                 r for r in rows if r.category is Category.DRIFT and r.mt_explained
             ),
             content_sha256=article.content_sha256,
             audited_at=article.audited_at,
-            notable_changes=count(c for r in rows for c in r.notable_changes),
-            quotes_misquoted=count(
+            notable_changes=compared(c for r in rows for c in r.notable_changes),
+            quotes_misquoted=compared(
                 r
                 for r in rows
                 if r.segment.kind is Kind.QUOTE and r.critical_edits and r.category in ALIGNED
             ),
-            quotes_spliced=count(r for r in rows if r.segment.kind is Kind.QUOTE and r.places),
+            quotes_spliced=compared(r for r in rows if r.segment.kind is Kind.QUOTE and r.places),
             chrf_ci_low=article.chrf_ci_low,
             chrf_ci_high=article.chrf_ci_high,
             bleu_ci_low=article.bleu_ci_low,
