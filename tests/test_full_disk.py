@@ -20,6 +20,7 @@ import pytest
 from auditor.store import wal
 from auditor.store.state import State
 from tests.conftest import CORPUS, ROOT
+from tests.system_tools import unavailable
 
 
 def _namespace_command() -> list[str] | None:
@@ -37,7 +38,7 @@ def _namespace_command() -> list[str] | None:
 def test_a_run_that_fills_the_disk_leaves_the_folder_as_it_was(tmp_path: Path) -> None:
     command = _namespace_command()
     if command is None:
-        pytest.skip("no private mount namespace here (unshare -m / -rm)")
+        unavailable("no private mount namespace here (unshare -m / -rm)")
     disk = tmp_path / "disk"
     disk.mkdir()
     shutil.copytree(CORPUS, tmp_path / "corpus")
@@ -63,7 +64,7 @@ def test_a_run_that_fills_the_disk_leaves_the_folder_as_it_was(tmp_path: Path) -
         timeout=600,
     )
     if done.returncode and "mount" in done.stderr:
-        pytest.skip(f"cannot mount a tmpfs: {done.stderr.strip()}")
+        unavailable(f"cannot mount a tmpfs: {done.stderr.strip()}")
     assert done.returncode == 0, done.stderr
     steps = json.loads(done.stdout.strip().splitlines()[-1])
     full = steps["full"]
