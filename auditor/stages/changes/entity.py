@@ -341,7 +341,7 @@ def _merge_names(
 
 def _a_name(tokens: Sequence[Token], i: int) -> bool:
     """The capitalised words around position `i` hold a name: a word WordNet does not know as
-    a common word ("European", "Kuleba", "Sweden"). A title made only of common words ("Spring
+    a common word ("European", "Okonkwo", "Sweden"). A title made only of common words ("Spring
     Festival", "Employment Survey") is the translation's wording of a description."""
     from auditor.wordnet import common_word
 
