@@ -1,10 +1,10 @@
-"""Datelines (pure): "BUCHAREST, Nov 30 (Reuters) —", "Bucharest, 30.11.2022 —", a line
-"Bucharest, 30 November 2022" — where and when an article was filed. A dateline is the
+"""Datelines (pure): "LISBON, Nov 30 (Reuters) —", "Lisbon, 30.11.2022 —", a line
+"Lisbon, 30 November 2022" — where and when an article was filed. A dateline is the
 reporter's attribution, never a rendering of the official words: it is not compared.
 
 A dateline is a place (one to three capitalised words, and a region or country after a comma),
 then a date, an agency in parentheses, or both, then a dash, a colon or the end of the line. A
-place alone before a dash ("Bucharest — …") is a dateline only where a paragraph begins.
+place alone before a dash ("Lisbon — …") is a dateline only where a paragraph begins.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def dateline_end(text: str, *, paragraph_start: bool = True) -> int:
 
 
 def is_dateline(text: str) -> bool:
-    """`text` is only a dateline ("Bucharest, 30 November 2022", "BUCHAREST (AP)")."""
+    """`text` is only a dateline ("Lisbon, 30 November 2022", "LISBON (AP)")."""
     stripped = text.strip().rstrip("—–-: ")
     end = dateline_end(stripped, paragraph_start=False)
     return bool(stripped) and end == len(stripped)
@@ -52,10 +52,10 @@ _WORD_START = re.compile(r"(?<!\S)[A-ZÇĞİÖŞÜ]")
 
 
 def dateline_inside(text: str) -> int | None:
-    """Where a dateline with a date or an agency ("BUCHAREST, Nov 30 (Reuters) -") begins
+    """Where a dateline with a date or an agency ("LISBON, Nov 30 (Reuters) -") begins
     inside `text`, not at its start: a headline run into the article's first line when its line
     breaks were lost. A place written in capitals is taken whole ("NEW YORK"); otherwise its
-    last capitalised word ("…Russia Bucharest, Nov 30 -" is "Bucharest"). None when there is
+    last capitalised word ("…Russia Lisbon, Nov 30 -" is "Lisbon"). None when there is
     none."""
     found: dict[int, list[int]] = {}  # the dateline's end → where it may begin
     for word in _WORD_START.finditer(text, 1):

@@ -26,7 +26,7 @@ _MARKS = re.compile(r"[“”\"«»„]")
 _LEADING_ATTRIBUTION = re.compile(
     r"^(?:(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*|[Hh]e|[Ss]he|[Tt]hey)(?: also)? "
     rf"(?:{reporting_verb_pattern()})"
-    # when and where it was said: "on Wednesday", "in Bucharest", "late on Tuesday"
+    # when and where it was said: "on Wednesday", "in Lisbon", "late on Tuesday"
     r"(?:(?: late| early)? (?:on|in|at) [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)*"
     r"(?: that)?\s+|[Aa]ccording to [A-Z][\w-]*(?: [A-Z][\w-]*)*, )"
 )
@@ -60,7 +60,7 @@ class Compared:
 
 def wording(text: str, *, headline: bool = False, paragraph_start: bool = False) -> str:
     """A sentence's own words: quotation marks, a closing "…,” he said." and an opening
-    "Smith said (that)" removed, and an opening dateline ("BUCHAREST, Nov 30 (Reuters) —"; a
+    "Smith said (that)" removed, and an opening dateline ("LISBON, Nov 30 (Reuters) —"; a
     place alone before a dash only where a paragraph begins); in a headline also the speaker
     before a colon ("Smith: …")."""
     text = text[dateline_end(text, paragraph_start=paragraph_start) :]

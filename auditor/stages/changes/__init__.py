@@ -120,7 +120,7 @@ EDIT_TYPES: tuple[EditType, ...] = (
     EditType("person", C, R.SAME_PERSON, "someone else acts or is meant", "he → she"),
     EditType("qualifier", N, R.SHOWN, "an evaluative, degree or scope word", "dangerous → ∅"),
     EditType("wording", N, R.SHOWN, "a content word replaced one for one", "adversary → enemy"),
-    EditType("spelling", N, R.SHOWN, "a name re-spelled", "Dmytro → Dmitro", "entity"),
+    EditType("spelling", N, R.SHOWN, "a name re-spelled", "Aleksandr → Alexandr", "entity"),
     EditType("name", N, R.NEVER, "a name added, or dropped unquoted", "Smith → ∅", "entity"),
     EditType("spliced", N, R.SHOWN, "a quotation joined from distant official sentences",
              "official lines 13, 35 → one quotation", None),

@@ -4,8 +4,8 @@ A name needs evidence beyond a capital letter: a sentence's first word is a name
 stands capitalised inside a sentence too, and a common sentence opener never is. The same
 referent written another way is no entity edit: case, possessives and demonyms ("Russia's" =
 "Russian"), a title before the name ("President Biden" = "Biden", titles.txt), an abbreviation
-("F" = "Fahrenheit", "U.S." = "United States"); a re-spelling or transliteration ("Dmytro" →
-"Dmitro", paired by rapidfuzz) is a notable `spelling` change, and a name added or left out a
+("F" = "Fahrenheit", "U.S." = "United States"); a re-spelling or transliteration ("Aleksandr" →
+"Alexandr", paired by rapidfuzz) is a notable `spelling` change, and a name added or left out a
 notable `name` change (an omission, not another referent) — except a name left out of a
 quotation, which is not what was said (an `entity` edit). A title whose capitalised words are
 all common words, none a name in WordNet ("Spring Celebration" / "Spring Festival"), changed is
