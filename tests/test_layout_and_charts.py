@@ -122,3 +122,17 @@ def test_word_pairings_follow_the_alignment_of_words(
     official: str, article: str, expected: list[str]
 ) -> None:
     assert [str(c) for c in find_changes(official, article)] == expected
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["turkish-outlet-2022-11-30-bucharest-press-conference", "W" * 60, "0123456789" * 6],
+)
+def test_a_bar_label_is_cut_to_the_room_left_of_the_bars(label: str) -> None:
+    """Measured as the workbook measures text: a 52-character file name ran off the chart's
+    left edge when labels were cut at a count of characters."""
+    room = charts.LABEL - 8
+    cut = charts._fit(label, room)
+    assert cut.endswith("…") and label.startswith(cut[:-1])
+    assert layout.text_pixels(cut) * charts.LABEL_SCALE <= room
+    assert charts._fit("Anadolu", room) == "Anadolu"
