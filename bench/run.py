@@ -230,8 +230,15 @@ def floor_and_workers(articles: int, repeats: int, work: Path, rows: set[str]) -
 
 
 def reaudit(articles: int, repeats: int, work: Path) -> None:
+    import compileall
+
+    import auditor
     from auditor.run.pipeline import audit_corpus
 
+    # the package's bytecode, as `pip install` writes it: where PYTHONDONTWRITEBYTECODE is
+    # set (this sandbox sets it), an editable install would otherwise compile some 25 modules
+    # from source on every run, a cost no installed copy pays
+    compileall.compile_dir(Path(auditor.__file__).parent, quiet=1)
     folder = work / "reaudit"
     corpus = make_corpus(articles, 500, folder / "corpus")
     audit_corpus(corpus, folder / "reports")

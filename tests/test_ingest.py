@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from auditor.stages.ingest import (
     decode_document,
     ingest_folder,
     normalise,
+    read_source,
 )
 from auditor.stages.language import Identifier
 from tests.conftest import CYPRUS
@@ -164,3 +166,50 @@ def test_the_undefined_high_bytes_of_a_code_page_are_no_sign_of_binary_data() ->
     data = (b"An English line with a stray byte here: " + b"\x81\x8d") * 20
     doc = decode_document("x.txt", Role.ARTICLE, data, plausibility=None, max_control=0.01)
     assert doc.text.startswith("An English line")
+
+
+@pytest.mark.parametrize(
+    ("size", "limit", "read"),
+    [
+        (1, 10, True),
+        (10, 10, True),  # exactly the limit
+        (11, 10, False),
+        ((1 << 20) - 1, 1 << 22, True),
+        (1 << 20, 1 << 22, True),  # one whole chunk, then the end
+        ((1 << 20) + 1, 1 << 22, True),
+        (3 * (1 << 20) + 7, 1 << 22, True),
+    ],
+)
+def test_a_source_is_read_whole_up_to_its_limit(
+    tmp_path: Path, size: int, limit: int, read: bool
+) -> None:
+    path = tmp_path / "a.txt"
+    data = bytes(i % 251 for i in range(size))
+    path.write_bytes(data)
+    if read:
+        assert read_source(path, inside=[tmp_path], max_bytes=limit) == data
+    else:
+        with pytest.raises(NotText, match="too large"):
+            read_source(path, inside=[tmp_path], max_bytes=limit)
+
+
+@pytest.mark.parametrize("reported", [0, 5, 4095])
+def test_a_file_larger_than_its_size_said_is_still_read_whole_or_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reported: int
+) -> None:
+    """A file that grows between the size check and the read (the size seen is smaller than
+    the bytes there): every byte is read, and the limit still holds."""
+    path = tmp_path / "a.txt"
+    data = b"word " * 2000
+    path.write_bytes(data)
+    real_fstat = os.fstat
+
+    def smaller(fd: int) -> os.stat_result:
+        info = list(real_fstat(fd))
+        info[stat.ST_SIZE] = reported
+        return os.stat_result(info)
+
+    monkeypatch.setattr(os, "fstat", smaller)
+    assert read_source(path, inside=[tmp_path], max_bytes=len(data)) == data
+    with pytest.raises(NotText, match="too large"):
+        read_source(path, inside=[tmp_path], max_bytes=len(data) - 1)

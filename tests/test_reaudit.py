@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -18,7 +19,8 @@ from typer.testing import CliRunner
 import auditor
 from auditor.cli import app
 from auditor.reports import commit
-from auditor.run.keys import package_fingerprint
+from auditor.run import keys
+from auditor.run.keys import files_signature, package_fingerprint
 from auditor.run.pipeline import AuditError, audit_corpus
 from auditor.settings import Settings, VerdictSettings
 from auditor.store.state import SCHEMA_VERSION, state_path
@@ -432,3 +434,73 @@ def test_a_stored_result_is_the_json_of_every_field_and_reads_back(
         text = result_to_json(result)
         assert text == json.dumps(asdict(result), ensure_ascii=False, sort_keys=True)
         assert result_from_json(text) == result
+
+
+@pytest.mark.parametrize("changed", ["run/pipeline.py", "data/negators.txt"])
+def test_the_files_signature_changes_when_a_file_is_rewritten_and_not_for_caches(
+    tmp_path: Path, changed: str
+) -> None:
+    """`files_signature` stands for `package_fingerprint` on an unchanged run: a rewritten
+    module or word list (same size even) must change it; a cache written beside them must not."""
+    package = tmp_path / "auditor"
+    shutil.copytree(
+        Path(auditor.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    before = files_signature([package])
+    (package / "stages" / "__pycache__").mkdir(exist_ok=True)
+    (package / "stages" / "__pycache__" / "x.cpython-311.pyc").write_bytes(b"cache")
+    assert files_signature([package]) == before
+    path = package / changed
+    data = path.read_bytes()
+    path.unlink()  # a new file of the same bytes: an install replaces files this way
+    path.write_bytes(data[:-1] + (b"x" if data[-1:] != b"x" else b"y"))
+    assert files_signature([package]) != before
+
+
+@pytest.mark.parametrize(
+    ("stored", "adopted"),
+    [
+        ({"signature": "S", "code": "stored code", "sacrebleu": "0.0"}, True),
+        ({"signature": "other", "code": "stored code", "sacrebleu": "0.0"}, False),
+        ({"signature": "S", "code": 7, "sacrebleu": "0.0"}, False),
+        ({"signature": "S", "code": "stored code"}, False),
+        ("not json {", False),
+        (None, False),
+        (["S"], False),
+    ],
+)
+def test_the_code_identity_is_taken_from_the_state_only_under_the_same_signature(
+    monkeypatch: pytest.MonkeyPatch, stored: object, adopted: bool
+) -> None:
+    monkeypatch.setattr(keys, "_identity", {})
+    monkeypatch.setattr(keys, "package_fingerprint", lambda root: "computed code")
+    text = stored if isinstance(stored, str) or stored is None else json.dumps(stored)
+    returned = keys.adopt(text, "S")
+    if adopted:
+        assert returned is None
+        assert (keys.code_fingerprint(), keys.sacrebleu_version()) == ("stored code", "0.0")
+    else:
+        assert keys.code_fingerprint() == "computed code"
+        assert returned is not None
+        assert json.loads(returned) == {
+            "signature": "S",
+            "code": "computed code",
+            "sacrebleu": keys.sacrebleu_version(),
+        }
+        assert keys.sacrebleu_version() != "0.0"
+
+
+def test_an_unchanged_run_takes_the_code_identity_from_the_state(
+    corpus_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second run reads neither the package's modules nor sacrebleu's metadata, and still
+    replays; a different stored identity under the same signature would make it audit again."""
+    reports = tmp_path / "reports"
+    audit_corpus(corpus_copy, reports)
+    monkeypatch.setattr(keys, "_identity", {})
+
+    def unread(root: Path) -> str:
+        raise AssertionError("the package was read on an unchanged run")
+
+    monkeypatch.setattr(keys, "package_fingerprint", unread)
+    assert audit_corpus(corpus_copy, reports).unchanged > 0

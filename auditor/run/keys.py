@@ -6,9 +6,9 @@ one key over everything they were made of is the same (`corpus_key`)."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Iterable, Sequence
-from functools import cache
 from pathlib import Path
 
 import auditor
@@ -44,12 +44,18 @@ def corpus_key(
     )
 
 
-@cache
+#: the code's identity once known in this process: "code" (`code_fingerprint`) and
+#: "sacrebleu" (`sacrebleu_version`), computed, or adopted from the state (`adopt`)
+_identity: dict[str, str] = {}
+
+
 def sacrebleu_version() -> str:
     """The installed sacrebleu's version: its scores are part of every stored result."""
-    from importlib.metadata import version
+    if "sacrebleu" not in _identity:
+        from importlib.metadata import version
 
-    return version("sacrebleu")
+        _identity["sacrebleu"] = version("sacrebleu")
+    return _identity["sacrebleu"]
 
 
 def file_signature(path: Path) -> str:
@@ -72,10 +78,64 @@ def _stat_signature(path: Path) -> str:
 _CODE_SUFFIXES = (".py", ".txt", ".tsv", ".json", ".html", ".css", ".js")
 
 
-@cache
 def code_fingerprint() -> str:
-    """`package_fingerprint` of the installed auditor, computed once per process."""
-    return package_fingerprint(Path(auditor.__file__).parent)
+    """`package_fingerprint` of the installed auditor, computed once per process (or adopted
+    from the state by `adopt`)."""
+    if "code" not in _identity:
+        _identity["code"] = package_fingerprint(Path(auditor.__file__).parent)
+    return _identity["code"]
+
+
+def installed_signature() -> str:
+    """What the installed code looks like on disk, without reading it: the size, modification
+    time and inode of every file `package_fingerprint` hashes, and of sacrebleu's installed
+    files (an upgrade rewrites them). Cheap (stat calls only), like the signature Python keeps
+    for its bytecode: the same signature means the same `code_fingerprint` and
+    `sacrebleu_version`, which `adopt` then takes from the state instead of reading every
+    module and sacrebleu's metadata again on each unchanged run."""
+    import importlib.util
+
+    roots = [Path(auditor.__file__).parent]
+    spec = importlib.util.find_spec("sacrebleu")
+    if spec is not None and spec.origin is not None:
+        roots.append(Path(spec.origin).parent)
+    return files_signature(roots)
+
+
+def files_signature(roots: Iterable[Path]) -> str:
+    """Hash of the path, size, modification time and inode of every code or data file under
+    each of `roots` (caches left out); no file is read."""
+    parts = [__version__]
+    for root in roots:
+        for folder, subfolders, names in os.walk(root):
+            subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
+            for name in sorted(names):
+                if name.endswith(_CODE_SUFFIXES):
+                    info = os.stat(os.path.join(folder, name))
+                    parts.append(f"{folder}/{name}:{info.st_size}:{info.st_mtime_ns}:{info.st_ino}")
+    return fingerprint(*parts)
+
+
+def adopt(stored: str | None, signature: str) -> str | None:
+    """Take the code's identity from `stored` (the JSON `adopt` returned on an earlier run)
+    when it was recorded under the same `signature`; otherwise compute it and return the JSON
+    to store (None when nothing needs storing)."""
+    try:
+        record = json.loads(stored) if stored else {}
+    except ValueError:
+        record = {}
+    if (
+        isinstance(record, dict)
+        and record.get("signature") == signature
+        and isinstance(record.get("code"), str)
+        and isinstance(record.get("sacrebleu"), str)
+    ):
+        _identity.setdefault("code", record["code"])
+        _identity.setdefault("sacrebleu", record["sacrebleu"])
+        return None
+    return json.dumps(
+        {"signature": signature, "code": code_fingerprint(), "sacrebleu": sacrebleu_version()}
+    )
 
 
 def package_fingerprint(root: Path) -> str:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from auditor.reports import commit
 from auditor.reports.formats import DEFAULT_FORMATS
-from auditor.run import paths
+from auditor.run import keys, paths
 from auditor.run.engines import DEFAULT_ENGINE, EngineChoice, EngineError
 from auditor.run.keys import corpus_key
 from auditor.run.paths import ARTICLES_DIR, OFFICIAL_DIR, FolderError
@@ -53,6 +53,9 @@ if TYPE_CHECKING:
 
 #: the state's meta key holding what the last run was made of (`Record`)
 RECORD_KEY = "unchanged_record"
+#: the state's meta key of the code's identity and the on-disk signature it was computed
+#: under (`auditor.run.keys.adopt`)
+IDENTITY_KEY = "code_identity"
 #: the roles of the sources in the key
 OFFICIAL, ARTICLE, METADATA = "official", "article", "metadata"
 
@@ -324,7 +327,10 @@ class Run:
                     f"the state file was unreadable and was rebuilt (old file kept as "
                     f"{state.rebuilt_from.name}); every article is audited again"
                 )
-            elif not (self.full or interrupted):
+            identity = keys.adopt(state.get_meta(IDENTITY_KEY), keys.installed_signature())
+            if identity is not None:
+                state.set_meta(IDENTITY_KEY, identity)
+            if state.rebuilt_from is None and not (self.full or interrupted):
                 replayed = self._replay(state, clock)
                 if replayed is not None:
                     return replayed

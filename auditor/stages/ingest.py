@@ -244,13 +244,14 @@ def read_source(path: Path, *, inside: Sequence[Path], max_bytes: int) -> bytes:
     inside: the folders a symbolic link may point into (the corpus, resolved);
     max_bytes: the size limit (`--max-article-mb`): a larger file is not read at all.
     """
-    if path.is_symlink():
-        target = Path(os.path.realpath(path))
+    name = os.fspath(path)
+    if os.path.islink(name):
+        target = Path(os.path.realpath(name))
         if not any(target.is_relative_to(folder) for folder in inside):
             raise NotText("link points outside the corpus")
     try:
         # O_NONBLOCK: opening a named pipe must not wait for a writer
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError as exc:
         raise NotText("cannot read file: it does not exist (a broken link?)") from exc
     except IsADirectoryError as exc:
@@ -270,11 +271,15 @@ def read_source(path: Path, *, inside: Sequence[Path], max_bytes: int) -> bytes:
         os.set_blocking(fd, True)
         chunks, size = [], 0
         while size <= max_bytes:
-            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - size))
-            if not chunk:
-                break
+            # one byte more than the file's size: a short read of a regular file is its end,
+            # so a file read whole takes one call, and one that grew is still seen
+            expected = info.st_size + 1 - size if size < info.st_size else 1 << 16
+            wanted = min(1 << 20, max_bytes + 1 - size, expected)
+            chunk = os.read(fd, wanted)
             chunks.append(chunk)
             size += len(chunk)
+            if len(chunk) < wanted:
+                break
         if size > max_bytes:  # it grew while being read
             raise NotText(_too_large(size, max_bytes))
         return b"".join(chunks)

@@ -26,12 +26,14 @@ import json
 import sqlite3
 from collections.abc import Container, Iterable, Mapping
 from dataclasses import asdict, dataclass, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from auditor.reports.findings import DECISIONS, Decided, Decision, Finding, FindingCounts, Tally
-from auditor.reports.review import Review
 from auditor.store.state import DamagedState, _transaction
 from auditor.store.stream import Lookup
+
+if TYPE_CHECKING:
+    from auditor.reports.review import Review
 
 #: the state's meta key set by the migration that made the decisions table (a new, rebuilt
 #: or older state): its decisions are taken back from decisions.csv once (`restored`)
@@ -249,6 +251,8 @@ class Decisions:
             run_at = next((r["run_at"] for r in runs if r["run_id"] == last), "")
         if run is not None:
             runs = [r for r in runs if r["run_id"] != run["run_id"]] + [dict(run)]
+        from auditor.reports.review import Review
+
         return Review(
             list(self.decisions().values()), self.first_seen(), run_at or "", runs, self.outlets()
         )
