@@ -1,4 +1,5 @@
-"""Beyond Linux: nothing in the package needs `fcntl` or `os.uname` (Windows has neither)."""
+"""Beyond Linux: nothing in the package needs `fcntl`, `os.uname` or `os.O_NONBLOCK` (Windows
+has none of them)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ def without_fcntl(name, globals=None, locals=None, fromlist=(), level=0):
         raise ImportError("No module named 'fcntl'")
     return real_import(name, globals, locals, fromlist, level)
 builtins.__import__ = without_fcntl
+nonblock = os.O_NONBLOCK
+del os.O_NONBLOCK, os.set_blocking  # Windows has neither flag nor call for files
 import auditor
 failed = []
 for module in pkgutil.walk_packages(auditor.__path__, "auditor."):
@@ -31,13 +34,18 @@ for module in pkgutil.walk_packages(auditor.__path__, "auditor."):
         failed.append(f"{module.name}: {type(exc).__name__}: {exc}")
 from pathlib import Path
 
+os.O_NONBLOCK = nonblock  # the package was imported without it: filelock's Unix backend uses it
 from tests.conftest import ROOT
 from auditor.store.lock import HOLDER_FILE, audit_lock
 del os.uname
 with audit_lock(Path(sys.argv[1]), 0):
     holder = json.loads((Path(sys.argv[1]) / HOLDER_FILE).read_text(encoding="utf-8"))
+from auditor.stages.ingest import read_source
+source = Path(sys.argv[1]) / "article.txt"
+source.write_bytes(b"A source read without O_NONBLOCK.")
+read = read_source(source, inside=[source.parent], max_bytes=100).decode()
 imported = sorted(m for m in sys.modules if m.startswith("auditor."))
-print(json.dumps({"failed": failed, "imported": imported, "holder": holder}))
+print(json.dumps({"failed": failed, "imported": imported, "holder": holder, "read": read}))
 """
 
 
@@ -58,6 +66,7 @@ def test_every_module_imports_and_the_lock_works_without_fcntl_or_uname(tmp_path
     }
     assert every <= set(report["imported"])  # the sweep reached every module
     assert set(report["holder"]) == {"pid", "host", "started_at"} and report["holder"]["host"]
+    assert report["read"] == "A source read without O_NONBLOCK."
 
 
 def test_the_blocker_catches_an_import_of_fcntl_in_the_package(tmp_path: Path) -> None:

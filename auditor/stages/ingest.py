@@ -237,6 +237,9 @@ def _single_byte(encoding: str) -> bool:
     return not encoding.startswith("utf")
 
 
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
 def read_source(path: Path, *, inside: Sequence[Path], max_bytes: int) -> bytes:
     """Read a source file's bytes, turning everything that is not a readable regular file
     into a reviewer-facing `NotText` reason.
@@ -250,8 +253,9 @@ def read_source(path: Path, *, inside: Sequence[Path], max_bytes: int) -> bytes:
         if not any(target.is_relative_to(folder) for folder in inside):
             raise NotText("link points outside the corpus")
     try:
-        # O_NONBLOCK: opening a named pipe must not wait for a writer
-        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        # O_NONBLOCK: opening a named pipe must not wait for a writer (it has no effect on
+        # reading a regular file, the only kind read; Windows has no such flag, nor pipes here)
+        fd = os.open(name, os.O_RDONLY | _NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError as exc:
         raise NotText("cannot read file: it does not exist (a broken link?)") from exc
     except IsADirectoryError as exc:
@@ -268,7 +272,6 @@ def read_source(path: Path, *, inside: Sequence[Path], max_bytes: int) -> bytes:
             raise NotText(f"not a regular file ({_file_type(info.st_mode)}): not read")
         if info.st_size > max_bytes:
             raise NotText(_too_large(info.st_size, max_bytes))
-        os.set_blocking(fd, True)
         chunks, size = [], 0
         while size <= max_bytes:
             # one byte more than the file's size: a short read of a regular file is its end,
