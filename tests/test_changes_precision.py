@@ -235,6 +235,20 @@ def test_precision_rules_on_both_sides(official: str, article: str, kept: bool) 
         ),
         ("Most members support it.", "Few members support it.", "scope: most → few"),
         ("Everyone was certified.", "Someone was certified.", "scope: everyone → someone"),
+        # a frequency word that denies, against one of another extent: not a lost negation
+        ("Allies often consult Kyiv.", "Allies rarely consult Kyiv.", "scope: often → rarely"),
+        ("Allies seldom consult Kyiv.", "Allies often consult Kyiv.", "scope: seldom → often"),
+        # a word of the new extent elsewhere in the sentence is another claim, not this one
+        (
+            "Allies often send all kinds of aid, and some of it arrives.",
+            "Allies sometimes send all kinds of aid, and some of it arrives.",
+            "scope: often → sometimes",
+        ),
+        (
+            "Everyone agreed, and all of them signed.",
+            "Someone agreed, and all of them signed.",
+            "scope: everyone → someone",
+        ),
         # persons: gender and kin
         ("His proposal was rejected.", "Her proposal was rejected.", "person: his → her"),
         (
@@ -261,6 +275,10 @@ def test_reversals_beyond_a_word_list_are_charged(official: str, article: str, e
         ("The victim entered his card number.", "The victim entered their card number."),
         ("Firms in the US suffered.", "Firms themselves suffered."),  # "US" is no "us"
         ("The files were covered.", "The files were discovered."),  # dis- only where WordNet says
+        ("Allies rarely consult Kyiv.", "Allies seldom consult Kyiv."),  # one extent
+        ("Allies often consult Kyiv.", "Allies frequently consult Kyiv."),
+        ("Every ally agreed, and some abstained.", "All allies agreed, and some abstained."),
+        ("All allies agreed in the end.", "In the end, allies all agreed."),  # moved
     ],
 )
 def test_what_looks_like_a_reversal_but_is_none(official: str, article: str) -> None:

@@ -603,7 +603,9 @@ SCOPE = [
     ("someone", "some", "pro"), ("somebody", "some", "pro"), ("something", "some", "pro"),
     ("several", "some", "det"), ("a few", "some", "det"), ("sometimes", "some", "adv"),
     ("occasionally", "some", "adv"), ("at times", "some", "adv"),
-    ("from time to time", "some", "adv"), ("few", "few", "det"),
+    ("from time to time", "some", "adv"), ("few", "few", "det"), ("rarely", "few", "adv"),
+    ("seldom", "few", "adv"), ("infrequently", "few", "adv"), ("hardly ever", "few", "adv"),
+    ("scarcely ever", "few", "adv"),
 ]  # fmt: skip
 _FRAMES = {
     "det": ("The report says {} members agreed.", {"all": "some"}, "all"),

@@ -7,7 +7,9 @@ the same changed place by one of another extent is charged. One left out or adde
 allies agreed" and "allies agreed" make one claim, and a translation adds and drops these words
 freely. Not quantities: idioms (scope_idioms.txt: "after all", "at most", "each other"), "most"
 before an adjective or adverb (a degree: "most urgent", the qualifier type's), "some" before a
-number (an approximation: "some 300 troops"). Negators ("none", "never") are negation's.
+number (an approximation: "some 300 troops"). Negators ("none", "never") are negation's; the
+frequency words that deny as a negator does ("rarely", "seldom") are negation's when added or
+left out, and this type's when they replace a word of another extent ("often" → "rarely").
 """
 
 from __future__ import annotations
@@ -65,17 +67,21 @@ def find(
     speech: Speech | None = None,
 ) -> list[Edit]:
     mine, theirs = scope_words(off), scope_words(art)
-    said, says = {e for _, e, _ in mine}, {e for _, e, _ in theirs}
     edits = []
     used: set[int] = set()
     for i, extent, surface in mine:
-        if extent in says:
-            continue  # said on the other side too
         region = link.off_region.get(i)
         if region is None:
+            continue  # an unchanged word: said on both sides
+        # the quantity words of this changed place, on each side: a word of the same extent
+        # there says the same (moved, or re-worded: "all" → "every"); a word elsewhere in the
+        # sentence says something else ("often make all kinds" / "sometimes make all kinds")
+        there = [(j, e, w) for j, e, w in theirs if link.art_region.get(j) == region]
+        here = {e for k, e, _ in mine if link.off_region.get(k) == region}
+        if any(e == extent for _, e, _ in there):
             continue
-        for j, other, word in theirs:
-            if j not in used and other not in said and link.art_region.get(j) == region:
+        for j, other, word in there:
+            if j not in used and other not in here:
                 used.add(j)
                 edits.append(Edit("scope", surface, word))
                 break
