@@ -191,6 +191,30 @@ def critical_edits_table(pairs: list[dict], find: Finder) -> dict[str, object]:
     }
 
 
+def speech_table(pairs: list[dict], find: Finder) -> dict[str, str]:
+    """The same pairs compared as the audit compares an article's words: every compared
+    sentence is a quotation ("direct") or the reporter's own words ("reported"); None is the
+    table above (a translation against a translation, every change as in a quotation)."""
+    out = {}
+    for speech in (None, "reported", "direct"):
+        kept = [p for p in pairs if p["kind"] == "kept"]
+        changed = [p for p in pairs if p["kind"] == "changed"]
+        alarms = sum(any(c[3] for c in find(p["reference"], p["candidate"], speech)) for p in kept)
+        errors = found = noted = 0
+        for p in changed:
+            changes = find(p["reference"], p["candidate"], speech)
+            for e in p["errors"]:
+                errors += 1
+                found += any(c[3] and _on_an_error(c, p, [e]) for c in changes)
+                noted += any(_on_an_error(c, p, [e]) for c in changes)
+        out[f"compared as {speech or 'neither (above)'}"] = (
+            f"false alarms {alarms / max(len(kept), 1):.1%}; Major accuracy errors found "
+            f"by a critical edit {found / max(errors, 1):.1%}, by a critical edit or notable "
+            f"change {noted / max(errors, 1):.1%}"
+        )
+    return out
+
+
 def minimal_pairs_table(pairs: list[dict], find: Finder, split: str) -> dict[str, object]:
     """Per source and wanted type: how many pairs get a critical edit of that type, and any
     critical edit; for meaning-kept pairs, how many get none (precision)."""
@@ -365,6 +389,7 @@ def main() -> None:
         pairs = [p for p in load_pairs(args.mqm) if args.split in ("all", p["split"])]
         print(f"## Critical edits, MQM TED talks, {args.split} talks\n")
         _print(critical_edits_table(pairs, find))
+        _print(speech_table(pairs, find))
         if args.news_mqm:
             news_pairs = [
                 p
@@ -373,6 +398,7 @@ def main() -> None:
             ]
             print(f"\n## Critical edits, MQM news (WMT23 zh-en), {args.split} documents\n")
             _print(critical_edits_table(news_pairs, find))
+            _print(speech_table(news_pairs, find))
         print(f"\n## Minimal pairs, {args.split} half\n")
         minimal = own_pairs()
         if args.aces:
