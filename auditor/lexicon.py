@@ -78,6 +78,7 @@ RANGE_WORDS = word_set("range_words.txt")
 PRONOUN_ONE_BEFORE = word_set("pronoun_one_before.txt")
 QUALIFIERS = word_set("qualifiers.txt")
 SENTENCE_OPENERS = word_set("sentence_openers.txt")
+NAME_CONNECTORS = word_set("name_connectors.txt")
 REPORTING_VERBS = word_set("reporting_verbs.txt")
 #: words that are no evidence that two sentences share a source: function words and the
 #: verbs that attribute speech

@@ -355,3 +355,36 @@ def test_verb_opposites_through_the_antonym_synset_in_its_first_sense(
 )
 def test_doubt_idioms_are_no_negation(official: str, article: str, edits: list[str]) -> None:
     assert [str(c) for c in find_changes(official, article) if c.level is Level.CRITICAL] == edits
+
+
+@pytest.mark.parametrize(
+    ("official", "article", "changes"),
+    [
+        # part of a name left out, the rest kept: the referent is the same, shown only
+        (
+            "President Ursula von der Leyen said it was done.",
+            "President von der Leyen said it was done.",
+            ["name: Ursula → ∅"],
+        ),
+        ("We met Joe Biden today.", "We met Biden today.", ["name: Joe → ∅"]),
+        # a name written as the initials of its words, the connectors skipped
+        (
+            "The Communist Party of China Central Committee met.",
+            "The CPC Central Committee met.",
+            [],
+        ),
+        # the other side: a whole name left out of a quotation, or a part replaced
+        ("Stoltenberg and Erdogan met in Ankara.", "Stoltenberg met in Ankara.",
+         ["entity: Erdogan → ∅"]),
+        ("Kim Jong-un met the delegation.", "Kim Ju-ae met the delegation.",
+         ["entity: Jong-un → Ju-ae"]),
+        # the word that tells which club, hospital or team: not a given name
+        ("He will join Lokomotiv Moscow.", "He will join Moscow.", ["entity: Lokomotiv → ∅"]),
+        ("She works at the Suwa Red Cross Hospital.", "She works at the Red Cross Hospital.",
+         ["entity: Suwa → ∅"]),
+    ],
+)  # fmt: skip
+def test_a_quoted_name_shortened_is_no_charge_and_one_left_out_is(
+    official: str, article: str, changes: list[str]
+) -> None:
+    assert [str(c) for c in find_changes(official, article, speech=Speech.DIRECT)] == changes

@@ -15,8 +15,10 @@ import pytest
 from auditor.stages.align import content_stems
 from auditor.stages.changes import find_changes
 from auditor.stages.span import best_span
-from auditor.stages.speech import wording
+from auditor.stages.speech import Speech, wording
 from auditor.wordnet import are_antonyms, are_synonyms, lemmas, opposite_people, same_lemma
+
+DIRECT = Speech.DIRECT
 
 #: entries whose removal changes no finding, and why (checked by hand; bench/mutants.py
 #: reports them as survivors)
@@ -384,7 +386,9 @@ OPENERS = [
     "where", "yes", "well", "indeed", "instead", "perhaps", "maybe", "thus", "therefore",
     "hence", "still", "yet", "even", "only", "just", "sometimes", "often", "usually",
     "obviously", "clearly", "actually", "really", "certainly", "despite", "although", "though",
-    "whereas",
+    "whereas", "whether", "upon", "unless", "toward", "towards", "amid", "amidst", "among",
+    "amongst", "via", "per", "onto", "beside", "without", "whose", "whichever", "whoever",
+    "whilst", "whenever", "to", "until", "because",
 ]  # fmt: skip
 
 
@@ -977,3 +981,20 @@ def test_a_degree_word_after_not_or_at_is_an_idiom(official: str, article: str) 
     """degree_idiom_openers.txt"""
     assert _changes(official, article, "qualifier") == []
     assert _changes("It is most urgent.", "It is urgent.", "qualifier") == ["qualifier: most → ∅"]
+
+
+# --- name_connectors.txt: the lowercase words inside a many-word name --------------------------
+
+NAME_CONNECTORS = [
+    "of", "the", "for", "von", "der", "van", "den", "de", "del", "da", "di", "du", "la", "le",
+    "bin", "al",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("connector", NAME_CONNECTORS)
+def test_a_name_runs_on_across_its_connector(connector: str) -> None:
+    """The first word of "Ann {connector} Vardanyan" left out of a quotation, the rest kept: the
+    same referent (shown), not a name left out (charged)."""
+    official = f"We thank Ann {connector} Vardanyan today."
+    found = find_changes(official, f"We thank {connector} Vardanyan today.", speech=DIRECT)
+    assert [str(c) for c in found] == ["name: Ann → ∅"]

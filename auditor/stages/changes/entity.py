@@ -4,7 +4,9 @@ A name needs evidence beyond a capital letter: a sentence's first word is a name
 stands capitalised inside a sentence too, and a common sentence opener never is. The same
 referent written another way is no entity edit: case, possessives and demonyms ("Russia's" =
 "Russian"), a title before the name ("President Biden" = "Biden", titles.txt), an abbreviation
-("F" = "Fahrenheit", "U.S." = "United States"); a re-spelling or transliteration ("Aleksandr" →
+("F" = "Fahrenheit", "U.S." = "United States", "CPC" = "Communist Party of China": a name runs
+on across name_connectors.txt), a given name left out before a kept surname ("Joe Biden" →
+"Biden", in a quotation too: the same person); a re-spelling or transliteration ("Aleksandr" →
 "Alexandr", paired by rapidfuzz) is a notable `spelling` change, and a name added or left out a
 notable `name` change (an omission, not another referent) — except a name left out of a
 quotation, which is not what was said (an `entity` edit). A title whose capitalised words are
@@ -25,6 +27,7 @@ from auditor.lexicon import (
     DEMONYM_ENDINGS,
     MODAL_FORCE,
     MONTHS,
+    NAME_CONNECTORS,
     NEGATORS,
     REPORTING_VERBS,
     SENTENCE_OPENERS,
@@ -156,7 +159,15 @@ def find(
         # the reporter's context, not a change to the official wording
         found.extend((-1, pos, ABSENT, surface) for pos, surface in lone_added)
     quoted = speech is not None and speech.value == "direct" and not _marks_a_cut(art)
-    return [_named(e, settings, quoted) for e in _merge_names(sorted(found), off, art)]
+    partial = {
+        off[pos].text.removesuffix("'s").removesuffix("’s")
+        for pos, art_pos, _, _ in found
+        if art_pos == -1 and pos >= 0 and _rest_kept(off, pos, art_words)
+    }
+    return [
+        _named(e, settings, quoted and e.official not in partial)
+        for e in _merge_names(sorted(found), off, art)
+    ]
 
 
 def _marks_a_cut(tokens: Sequence[Token]) -> bool:
@@ -252,22 +263,66 @@ def _abbreviated(
         # "KMT" for "Kuomintang": the initials of one word's syllables
         if any(syllable_initials(word, c) for c in capitals):
             return True
-    # this word (and the capitalised words around it) abbreviated there
-    j = i
-    while j > 0 and tokens[j - 1].text[:1].isupper() and not tokens[j - 1].initial:
-        j -= 1
-    k = i
-    while k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper():
-        k += 1
-    phrase = [t.text for t in tokens[j : k + 1]]
+    # this word (and the capitalised words around it) abbreviated there: the initials of a
+    # run of the name's words that holds it ("CPC" of "Communist Party of China Central
+    # Committee", the connectors skipped)
+    j, k = name_run(tokens, i)
+    capitalised = [p for p in range(j, k + 1) if tokens[p].text[:1].isupper()]
+    spans = [
+        (capitalised[a], capitalised[b])
+        for a in range(len(capitalised))
+        for b in range(a, len(capitalised))
+        if capitalised[a] <= i <= capitalised[b]
+    ]
+    runs = [[tokens[p].text for p in range(a, b + 1) if p in capitalised] for a, b in spans]
     for abbreviation in short:
         if syllable_initials(abbreviation, word):
             return True
-        if abbreviation == _initials(phrase) or (
+        if any(abbreviation == _initials(run) for run in runs) or (
             len(abbreviation) == 1 and abbreviation == word[:1].upper()
         ):
             return True
     return False
+
+
+def name_run(tokens: Sequence[Token], i: int) -> tuple[int, int]:
+    """First and last position of the many-word name the capitalised word at `i` stands in:
+    its capitalised neighbours, across the lowercase connectors of names ("Communist Party
+    of China", "Ursula von der Leyen": name_connectors.txt). A sentence's first word joins
+    only as the name's first word."""
+
+    def capitalised(p: int) -> bool:
+        return tokens[p].is_word and tokens[p].text[:1].isupper()
+
+    j = i
+    while j > 0 and not tokens[j].initial:
+        p = j - 1
+        while p > 0 and tokens[p].norm in NAME_CONNECTORS:
+            p -= 1
+        if not capitalised(p):
+            break
+        j = p
+    k = i
+    while k + 1 < len(tokens):
+        p = k + 1
+        while p + 1 < len(tokens) and tokens[p].norm in NAME_CONNECTORS:
+            p += 1
+        if not capitalised(p) or tokens[p].initial:
+            break
+        k = p
+    return j, k
+
+
+def _rest_kept(tokens: Sequence[Token], i: int, other_words: set[str]) -> bool:
+    """A given name left out, the surname it stands before kept on the other side ("Ursula
+    von der Leyen" → "von der Leyen", "Joe Biden" → "Biden"): the same person. A surname is a
+    name's last word that WordNet does not know at all; the last word of other names is their
+    head, and a word before it tells which one ("Lokomotiv Moscow", "Hanshin Tigers", "Kapan
+    Medical Center"): one left out is a name left out."""
+    from auditor.wordnet import lemmas
+
+    _, k = name_run(tokens, i)
+    return i < k and tokens[k].norm in other_words and not lemmas(tokens[k].norm)
 
 
 def _initial_swap(
