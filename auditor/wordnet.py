@@ -132,9 +132,11 @@ def same_lemma(a: str, b: str) -> bool:
 
 def are_antonyms(a: str, b: str) -> bool:
     """Some lemma of `a` is an antonym of some lemma of `b` in the same part of speech — or,
-    for verbs and nouns, a member of the synset of the other's antonym whose most frequent
-    sense is that synset ("continue" ↔ "discontinue", and "stop" means "discontinue" first:
-    "stop" is an opposite of "continue"; "get" means "begin" only in a rare sense)."""
+    for verbs and nouns, a member of the synset of the other's antonym ("approve" ↔
+    "disapprove", whose synset holds "reject": "approve" / "reject"), unless one of the two is
+    a light verb (light_verbs.txt), whose opposites count only where the member's most
+    frequent sense is that synset ("get" means "begin" only in a rare sense: no opposite of
+    "end")."""
     t = _tables()
     if same_lemma(a, b):
         return False
@@ -149,7 +151,10 @@ def are_antonyms(a: str, b: str) -> bool:
 
 
 def _first_sense_of_antonym(word: Lemma, member: Lemma) -> bool:
-    """`member`'s most frequent sense is the synset of an antonym of `word`."""
+    """`member` stands in the synset of an antonym of `word`: in any sense, or — where either
+    is a light verb — in its most frequent one."""
+    if word[0] not in LIGHT_VERBS and member[0] not in LIGHT_VERBS:
+        return True
     t = _tables()
     first = t.synsets[member][0]
     return any(t.synsets[antonym][0] == first for antonym in t.antonyms.get(word, set()))

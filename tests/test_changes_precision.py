@@ -330,6 +330,11 @@ def test_a_replaced_name_is_critical_on_the_reporters_words_too() -> None:
         # a member of the synset of the other's antonym, in its most frequent sense
         ("continue", "stop", True),
         ("continuing", "stopped", True),
+        # a member in another sense: an opposite, unless a light verb is one of the two
+        ("approved", "rejected", True),
+        ("advance", "retreat", True),
+        ("friend", "enemy", True),
+        ("accelerate", "slow", True),
         # a member only in a rare sense is no opposite ("get" can mean "begin")
         ("get", "end", False),
         ("keep", "stop", False),
