@@ -288,7 +288,7 @@ def _abbreviated(
 def name_run(tokens: Sequence[Token], i: int) -> tuple[int, int]:
     """First and last position of the many-word name the capitalised word at `i` stands in:
     its capitalised neighbours, across the lowercase connectors of names ("Communist Party
-    of China", "Ursula von der Leyen": name_connectors.txt). A sentence's first word joins
+    of China", "Ana de la Fuente": name_connectors.txt). A sentence's first word joins
     only as the name's first word."""
 
     def capitalised(p: int) -> bool:
@@ -314,8 +314,8 @@ def name_run(tokens: Sequence[Token], i: int) -> tuple[int, int]:
 
 
 def _rest_kept(tokens: Sequence[Token], i: int, other_words: set[str]) -> bool:
-    """A given name left out, the surname it stands before kept on the other side ("Ursula
-    von der Leyen" → "von der Leyen", "Joe Biden" → "Biden"): the same person. A surname is a
+    """A given name left out, the surname it stands before kept on the other side ("Ana de
+    la Fuente" → "de la Fuente", "Joe Biden" → "Biden"): the same person. A surname is a
     name's last word that WordNet does not know at all; the last word of other names is their
     head, and a word before it tells which one ("Lokomotiv Moscow", "Hanshin Tigers", "Kapan
     Medical Center"): one left out is a name left out."""
