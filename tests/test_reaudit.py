@@ -504,3 +504,18 @@ def test_an_unchanged_run_takes_the_code_identity_from_the_state(
 
     monkeypatch.setattr(keys, "package_fingerprint", unread)
     assert audit_corpus(corpus_copy, reports).unchanged > 0
+
+
+def test_a_process_stores_its_code_under_the_signature_taken_before_the_code_was_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The files change after this process read its code (an upgrade under a long-lived
+    process): what it stores names the old files, so the next process computes again."""
+    monkeypatch.setattr(keys, "_identity", {})
+    seen = iter(["files as read", "files after an upgrade"])
+    monkeypatch.setattr(keys, "_files_now", lambda: next(seen))
+    monkeypatch.setattr(keys, "package_fingerprint", lambda root: "the code this process runs")
+    assert keys.code_fingerprint() == "the code this process runs"
+    stored = keys.adopt(None, keys.installed_signature())
+    assert stored is not None
+    assert json.loads(stored)["signature"] == "files as read"

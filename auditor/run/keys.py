@@ -44,8 +44,9 @@ def corpus_key(
     )
 
 
-#: the code's identity once known in this process: "code" (`code_fingerprint`) and
-#: "sacrebleu" (`sacrebleu_version`), computed, or adopted from the state (`adopt`)
+#: the code's identity once known in this process: "signature" (`installed_signature`),
+#: "code" (`code_fingerprint`) and "sacrebleu" (`sacrebleu_version`), computed, or the last two
+#: adopted from the state (`adopt`)
 _identity: dict[str, str] = {}
 
 
@@ -80,8 +81,9 @@ _CODE_SUFFIXES = (".py", ".txt", ".tsv", ".json", ".html", ".css", ".js")
 
 def code_fingerprint() -> str:
     """`package_fingerprint` of the installed auditor, computed once per process (or adopted
-    from the state by `adopt`)."""
+    from the state by `adopt`), after the process's `installed_signature`."""
     if "code" not in _identity:
+        installed_signature()  # first: a signature is never newer than the code it stands for
         _identity["code"] = package_fingerprint(Path(auditor.__file__).parent)
     return _identity["code"]
 
@@ -92,7 +94,15 @@ def installed_signature() -> str:
     files (an upgrade rewrites them). Cheap (stat calls only), like the signature Python keeps
     for its bytecode: the same signature means the same `code_fingerprint` and
     `sacrebleu_version`, which `adopt` then takes from the state instead of reading every
-    module and sacrebleu's metadata again on each unchanged run."""
+    module and sacrebleu's metadata again on each unchanged run. Taken once per process,
+    before its code is read: a process that outlives an upgrade stores its identity under
+    the old files' signature, never the new one's."""
+    if "signature" not in _identity:
+        _identity["signature"] = _files_now()
+    return _identity["signature"]
+
+
+def _files_now() -> str:
     import importlib.util
 
     roots = [Path(auditor.__file__).parent]
