@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -87,3 +88,26 @@ def test_the_end_of_run_table_in_80_columns(corpus_copy: Path, tmp_path: Path) -
     assert all(len(line) <= 80 for line in table)
     names = [line[:27].strip() for line in table if " ok " in line]
     assert len(names) == len(set(names)) == 3  # a cut name or the start of a whole one
+
+
+def test_the_end_of_run_table_lists_the_most_urgent_articles_and_counts_the_rest(
+    corpus_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from auditor.cli import table as end_table
+    from auditor.cli.safe import shown
+
+    monkeypatch.setattr(end_table, "TABLE_ROWS", 2)
+    reports = tmp_path / "r"
+    result = runner.invoke(
+        app, ["audit", str(corpus_copy), "--reports", str(reports), "--formats", "csv"],
+        env={"COLUMNS": "200"},
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    every = sorted(audit_corpus(corpus_copy, reports).articles, key=end_table.review_order)
+    assert len(every) > 2
+    lines = result.output.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip().startswith("───")) + 1
+    end = next(i for i in range(start, len(lines)) if not lines[i].strip())
+    listed = [line.split()[0] for line in lines[start:end]]
+    assert listed == [shown(a.article_id) for a in every[:2]]
+    assert f"… and {len(every) - 2} more articles" in result.output

@@ -34,6 +34,10 @@ def _fmt(value: object) -> str:
 
 #: terminal columns the status and number columns of the table take, padding included
 OTHER_COLUMNS = 56
+#: articles the end-of-run table lists, most urgent first (`review_order`); the others are
+#: counted below it (summary.csv and the workbook list every one): a scroll of ten thousand
+#: rows helps no reviewer, and rendering it was a fifth of the driver's work per article
+TABLE_ROWS = 50
 
 
 def shown_names(names: Sequence[str], width: int) -> list[str]:
@@ -93,7 +97,8 @@ def print_summary(result: AuditResult, console: Console | None = None) -> None:
     # the numbers must survive an 80-column terminal: only the article name is shortened,
     # and never into a name that another article could have
     width = max(20, console.width - OTHER_COLUMNS)
-    articles = sorted(result.articles, key=review_order)
+    ordered = sorted(result.articles, key=review_order)
+    articles, rest = ordered[:TABLE_ROWS], ordered[TABLE_ROWS:]
     names = shown_names([shown(a.article_id) for a in articles], width)
     table.add_column("article", overflow="fold", max_width=width)
     table.add_column("status", no_wrap=True, min_width=17)
@@ -110,6 +115,10 @@ def print_summary(result: AuditResult, console: Console | None = None) -> None:
             _fmt(article.fragments),
         )
     console.print(table)
+    if rest:
+        console.print(
+            f"… and {len(rest)} more articles (in review order; summary.csv lists every one)"
+        )
     console.print(
         f"audited {result.audited}, unchanged {result.unchanged}, errors {result.errors}, "
         f"removed {result.removed}"
