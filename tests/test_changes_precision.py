@@ -393,3 +393,20 @@ def test_a_quoted_name_shortened_is_no_charge_and_one_left_out_is(
     official: str, article: str, changes: list[str]
 ) -> None:
     assert [str(c) for c in find_changes(official, article, speech=Speech.DIRECT)] == changes
+
+
+@pytest.mark.parametrize(
+    ("official", "article", "changes"),
+    [
+        # one extent said with another word: the same claim, nothing to show
+        ("Allies rarely consult Kyiv.", "Allies seldom consult Kyiv.", []),
+        ("Allies often consult Kyiv.", "Allies frequently consult Kyiv.", []),
+        ("Every ally signed.", "Each ally signed.", []),
+        # another extent: the scope type's, not a wording change
+        ("Allies often consult Kyiv.", "Allies rarely consult Kyiv.", ["scope: often → rarely"]),
+    ],
+)
+def test_a_quantity_word_of_the_same_extent_is_no_wording_change(
+    official: str, article: str, changes: list[str]
+) -> None:
+    assert [str(c) for c in find_changes(official, article)] == changes

@@ -4,7 +4,8 @@
 A notable change, never a charge: the reviewer sees which word the outlet chose instead of the
 official one, loaded or neutral. Another form of the same word ("dependency" → "dependence")
 is no change, and a word another change type names (a number, a modal, a name, a qualifier,
-an antonym) is left to it.
+an antonym, a quantity or frequency word replaced by another: the scope type's, which holds
+"often" → "frequently" the same claim) is left to it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from auditor.lexicon import MODAL_EXPRESSIONS, PERSONAL_PRONOUNS, QUALIFIERS
+from auditor.lexicon import MODAL_EXPRESSIONS, PERSONAL_PRONOUNS, QUALIFIERS, SCOPE_WORDS
 from auditor.settings import ChangeSettings
 from auditor.stages.changes.tokens import Counterparts, Edit, Token, is_content
 
@@ -53,6 +54,8 @@ def find(
             continue
         if same_lemma(a.norm, b.norm) or opposite(a.norm, b.norm, settings.prefix_min_stem):
             continue
+        if a.norm in SCOPE_WORDS and b.norm in SCOPE_WORDS:
+            continue  # two quantity words: the scope type judged their extents
         if a.norm[: settings.key_length] == b.norm[: settings.key_length]:
             continue  # another form of one word ("economically" → "economic")
         edits.append(Edit("wording", a.norm, b.norm))
