@@ -196,9 +196,9 @@ def speech_table(pairs: list[dict], find: Finder) -> dict[str, str]:
     sentence is a quotation ("direct") or the reporter's own words ("reported"); None is the
     table above (a translation against a translation, every change as in a quotation)."""
     out = {}
+    kept = [p for p in pairs if p["kind"] == "kept"]
+    changed = [p for p in pairs if p["kind"] == "changed"]
     for speech in (None, "reported", "direct"):
-        kept = [p for p in pairs if p["kind"] == "kept"]
-        changed = [p for p in pairs if p["kind"] == "changed"]
         alarms = sum(any(c[3] for c in find(p["reference"], p["candidate"], speech)) for p in kept)
         errors = found = noted = 0
         for p in changed:
