@@ -70,7 +70,13 @@ def aces_pairs(git_dir: str = ACES) -> list[dict]:
         note = f"ACES {key} {ex['phenomena']} {ex['langpair']}"
         if wanted:
             bad = ex["incorrect-translation"]
-            out.append(_pair("outside", wanted, ex["reference"], bad, None, split, note))
+            # the wrong-gender examples' reference is gender-neutral English ("The supervisor
+            # asked"; the gender is the source's): against it, the good and the wrong
+            # translation each add a word ("female", "male"). The good translation says what
+            # the source says, so it stands as the official wording, the wrong one as the
+            # article: a person swap ("female" → "male")
+            official = ex["good-translation"] if wanted == "person" else ex["reference"]
+            out.append(_pair("outside", wanted, official, bad, None, split, note))
         out.append(
             _pair("outside", "kept", ex["reference"], ex["good-translation"], None, split, note)
         )

@@ -443,11 +443,34 @@ def news_split(doc: str) -> str:
     return "calibration" if int(hashlib.sha1(doc.encode()).hexdigest(), 16) % 2 else "heldout"
 
 
-def load_news_pairs(mqm: str, wmt23: str, kept_rule: str = "strict") -> list[dict]:
-    """News pairs in `load_pairs`' records: the human reference refA against each distinct MT
+def _rated_officials(groups: dict) -> dict[int, str]:
+    """Per segment, the MT output that stands as the official wording when the reference is
+    one the raters judged (`official="rated"`): an output no rater marked with any accuracy
+    error nor a Major error (TED's rule for its reference), the one rated by most raters,
+    then the first by text."""
+    best: dict[int, tuple[int, str]] = {}
+    for (seg_id, text), members in groups.items():
+        errors = [e for m in members for e in m["errors"]]
+        if label(errors, "strict") != "kept":
+            continue
+        ratings = sum(len(m["raters"]) for m in members)
+        if seg_id not in best or (-ratings, text) < (-best[seg_id][0], best[seg_id][1]):
+            best[seg_id] = (ratings, text)
+    return {seg_id: text for seg_id, (_, text) in best.items()}
+
+
+def load_news_pairs(
+    mqm: str, wmt23: str, kept_rule: str = "strict", official: str = "refA"
+) -> list[dict]:
+    """News pairs in `load_pairs`' records: an official wording against each distinct MT
     output of a segment, `kept` when none of its raters marked an accuracy error (nor, strict,
     a Major one), `changed` when one marked a Major accuracy error. `mqm`, `wmt23`: bare git
-    directories of the two snapshots."""
+    directories of the two snapshots.
+
+    official: "refA", the human reference of WMT23 (no rater judged it: its own mistranslations
+    — a wrong name, a number ten times off — count as the candidate's changes), or "rated": an
+    MT output its raters found no accuracy error in, as TED's reference must be
+    (`_rated_officials`); segments without one are left out."""
     source = _git_show(wmt23, NEWS_SOURCE).decode("utf-8").splitlines()
     reference = _git_show(wmt23, NEWS_REFERENCE).decode("utf-8").splitlines()
     by_source = {re.sub(r"\s+", "", s): r for s, r in zip(source, reference, strict=True)}
@@ -455,9 +478,13 @@ def load_news_pairs(mqm: str, wmt23: str, kept_rule: str = "strict") -> list[dic
     groups: dict = collections.OrderedDict()
     for (_, seg_id), s in sorted(segs.items()):
         groups.setdefault((seg_id, s["text"]), []).append(s)
+    rated = _rated_officials(groups) if official == "rated" else {}
     out = []
     for (seg_id, text), members in groups.items():
-        ref = by_source.get(re.sub(r"\s+", "", members[0]["source"]))
+        if official == "rated":
+            ref = rated.get(seg_id)
+        else:
+            ref = by_source.get(re.sub(r"\s+", "", members[0]["source"]))
         if ref is None or text == ref:
             continue
         allerr = [dict(e, system=m["system"]) for m in members for e in m["errors"]]
@@ -485,7 +512,7 @@ def load_news_pairs(mqm: str, wmt23: str, kept_rule: str = "strict") -> list[dic
                 seg_id=seg_id,
                 doc_pos=members[0]["doc_pos"],
                 kind=kind,
-                pair_type="human-mt",
+                pair_type="human-mt" if official == "refA" else "mt-mt",
                 reference=ref,
                 candidate=text,
                 system=members[0]["system"],
