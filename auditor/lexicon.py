@@ -92,6 +92,8 @@ PERSONAL_PRONOUNS = word_map("personal_pronouns.tsv")
 #: persons a speaker uses for anyone ("we know" = "you know"): swapped among themselves, no change
 GENERIC_PERSONS = word_set("generic_persons.txt")
 TITLES = word_set("titles.txt")
+#: a company's legal form after its name ("Co", "Ltd", "Inc"): the same company with or without
+LEGAL_FORMS = word_set("legal_forms.txt")
 MONTHS = {name: int(number) for name, number in word_map("months.tsv").items()}
 WEEKDAYS = word_set("weekdays.txt")
 COORDINATORS = word_set("coordinators.txt")

@@ -387,12 +387,34 @@ def test_doubt_idioms_are_no_negation(official: str, article: str, edits: list[s
         ("He will join Lokomotiv Moscow.", "He will join Moscow.", ["entity: Lokomotiv → ∅"]),
         ("She works at the Suwa Red Cross Hospital.", "She works at the Red Cross Hospital.",
          ["entity: Suwa → ∅"]),
+        # a company's legal form left out: the same company; the company replaced is charged
+        ("In 1996, Shanshan Co., Ltd. went public.", "In 1996, Shanshan went public.", []),
+        ("Apple Inc. sued Samsung.", "Apple sued Samsung.", []),
+        ("Apple Inc. sued Samsung.", "Apple Inc. sued Huawei.", ["entity: Samsung → Huawei"]),
+        # a hyphenated word whose name stands on the other side: the name was not left out
+        ("He urged changes in Soviet-dominated Eastern Europe.",
+         "He urged changes in Eastern Europe under Soviet rule.", []),
+        ("They expanded the Hong Kong-Macau tour.",
+         "They expanded the tour of Hong Kong and Macau.", []),
+        ("They met at the Sino-Japanese summit.", "They met at the Japanese summit.",
+         ["entity: Sino-Japanese → ∅"]),
+        ("Sweden-based firms agreed.", "Firms agreed.", ["entity: Sweden-based → ∅"]),
+        # a sentence opened by a compound of common words is no name; one holding a name is
+        ("Anti-fraud tips follow.", "Fraud prevention tips follow.", []),
+        ("In-person visits resumed.", "Visits resumed.", []),
+        ("Franco-German talks began.", "German talks began.", ["entity: Franco-German → ∅"]),
+        ("COVID-19 hit tourism.", "The pandemic hit tourism.", ["entity: COVID-19 → ∅"]),
+        # a pronoun fused with its verb opening the sentence is no name; a name with an
+        # apostrophe is one
+        ("I’ll tell you the story.", "I’m telling you the story.", []),
+        ("O’Brien said so.", "Murphy said so.", ["entity: O’Brien → Murphy"]),
     ],
 )  # fmt: skip
 def test_a_quoted_name_shortened_is_no_charge_and_one_left_out_is(
     official: str, article: str, changes: list[str]
 ) -> None:
-    assert [str(c) for c in find_changes(official, article, speech=Speech.DIRECT)] == changes
+    found = find_changes(official, article, speech=Speech.DIRECT)
+    assert [str(c) for c in found if c.type in ("entity", "name", "spelling")] == changes
 
 
 @pytest.mark.parametrize(

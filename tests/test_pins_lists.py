@@ -423,6 +423,36 @@ def test_a_title_before_a_name_left_out_is_no_change(title: str) -> None:
     assert _changes(f"We met {title} Smith today.", "We met Smith today.") == []
 
 
+LEGAL_FORMS = [
+    "co",
+    "corp",
+    "inc",
+    "ltd",
+    "llc",
+    "llp",
+    "plc",
+    "gmbh",
+    "ag",
+    "sa",
+    "nv",
+    "bv",
+    "pty",
+]
+
+
+@pytest.mark.parametrize("form", LEGAL_FORMS)
+def test_a_companys_legal_form_left_out_of_a_quotation_is_no_change(form: str) -> None:
+    """legal_forms.txt: "Vestas Ltd" quoted as "Vestas" is the same company."""
+    written = form.upper() if len(form) <= 2 else form.capitalize()
+    found = find_changes(
+        f"Vestas {written} won the tender.", "Vestas won the tender.", speech=DIRECT
+    )
+    assert [str(c) for c in found] == []
+    assert [str(c) for c in find_changes("Vestas won.", "Orsted won.", speech=DIRECT)] == [
+        "entity: Vestas → Orsted"
+    ]
+
+
 @pytest.mark.parametrize(
     ("official", "article"),
     [

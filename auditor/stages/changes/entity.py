@@ -25,6 +25,8 @@ from rapidfuzz import fuzz
 
 from auditor.lexicon import (
     DEMONYM_ENDINGS,
+    FUNCTION_WORDS,
+    LEGAL_FORMS,
     MODAL_FORCE,
     MONTHS,
     NAME_CONNECTORS,
@@ -59,9 +61,30 @@ def _is_name(tokens: Sequence[Token], i: int, other_side: set[str]) -> bool:
 
 
 def _unknown(word: str) -> bool:
+    """WordNet does not know the word as a common word; a hyphenated one, when some part of it
+    is no common word ("Anti-fraud", "In-person" open sentences as common words;
+    "Franco-German", "COVID-19" are names)."""
     from auditor.wordnet import lemmas
 
-    return "'" not in word and not lemmas(word)  # "We'll" is no name
+    if "'" in word:
+        return False  # "We'll" is no name
+    if "-" in word:
+        return not _common_compound(word)
+    return not lemmas(word)
+
+
+def _common_compound(word: str) -> bool:
+    """A hyphenated word made of common words only ("anti-fraud", "in-person")."""
+    from auditor.wordnet import common_word
+
+    parts = [part for part in word.split("-") if part]
+    return "-" in word and all(p in FUNCTION_WORDS or common_word(p) for p in parts)
+
+
+def _contraction(word: str) -> bool:
+    """A pronoun or function word fused with its verb ("I'll", "It's", "We're"): no name."""
+    base, mark, _ = word.partition("'")
+    return bool(mark) and (base in SENTENCE_OPENERS or base in FUNCTION_WORDS)
 
 
 def names(tokens: Sequence[Token], other: Sequence[Token]) -> list[tuple[int, str, str]]:
@@ -88,11 +111,16 @@ def same_referent(a: str, b: str, settings: ChangeSettings) -> bool:
     )
 
 
-def _present(key: str, words: set[str], joined: str) -> bool:
-    """In any case ("Alliance" / "alliance"), hyphenated or not ("Secretary-General")."""
+def _present(key: str, surface: str, words: set[str], joined: str) -> bool:
+    """In any case ("Alliance" / "alliance"), hyphenated or not ("Secretary-General"); a
+    hyphenated word whose capitalised parts all stand on the other side ("Soviet-dominated"
+    / "under Soviet leadership", "Hong Kong-Macau" / "Hong Kong and Macau")."""
     if key in words or ("-" in key and key.replace("-", "") in joined):
         return True
-    return any(key in w.split("-") for w in words if "-" in w)
+    if any(key in w.split("-") for w in words if "-" in w):
+        return True
+    named = [part.lower() for part in surface.split("-") if part[:1].isupper()]
+    return "-" in surface and bool(named) and all(part in words for part in named)
 
 
 def find(
@@ -106,20 +134,20 @@ def find(
     art_words = {t.norm for t in art}
     off_joined = "".join(t.norm for t in off).replace("-", "")
     art_joined = "".join(t.norm for t in art).replace("-", "")
-    removed = [(i, s) for i, k, s in names(off, art) if not _present(k, art_words, art_joined)]
-    added = [(i, s) for i, k, s in names(art, off) if not _present(k, off_words, off_joined)]
+    removed = [(i, s) for i, k, s in names(off, art) if not _present(k, s, art_words, art_joined)]
+    added = [(i, s) for i, k, s in names(art, off) if not _present(k, s, off_words, off_joined)]
     removed = [
         r
         for r in removed
         if not any(same_referent(r[1], t.text, settings) for t in art)
-        and r[1].lower() not in TITLES
+        and r[1].lower() not in TITLES | LEGAL_FORMS
         and not _abbreviated(off, r[0], art, settings)
     ]
     added = [
         a
         for a in added
         if not any(same_referent(a[1], t.text, settings) for t in off)
-        and a[1].lower() not in TITLES
+        and a[1].lower() not in TITLES | LEGAL_FORMS
         and not _abbreviated(art, a[0], off, settings)
     ]
     removed.extend(_initial_swap(off, art, link, removed, added, settings))
@@ -346,6 +374,8 @@ def _initial_swap(
         return []
     if a.norm in SENTENCE_OPENERS or b.norm in SENTENCE_OPENERS:
         return []
+    if any(_contraction(t.norm) or _common_compound(t.norm) for t in (a, b)):
+        return []  # "I'll" → "I'm", "Anti-fraud" → "Fraud"
     if not (is_content(a) and is_content(b)):
         return []  # a number word, a modal, a function word
     if not (_noun_only(a.norm) and _noun_only(b.norm)):
