@@ -51,6 +51,7 @@ def _locale_path(locale: str, tmp_path: Path) -> dict[str, str]:
     if wanted in installed.stdout.lower().split():
         return {}
     folder = tmp_path / "locales"
+    folder.mkdir(exist_ok=True)  # localedef makes the locale's folder, not its parent
     language, charset = locale.split(".")
     made = subprocess.run(
         ["localedef", "-i", language, "-f", charset, str(folder / locale)],
@@ -299,6 +300,12 @@ def test_the_workbook_prints_landscape_whole_and_in_a_turkish_libreoffice(
     starts = [page.splitlines()[0].split()[0] for page in text if page.strip()]
     for sheet in ("Findings", "Segments", "Quotes", "History", "Runs"):
         assert sheet in starts, sheet
+    # the settings after the dictionary, on pages headed by their own title only
+    settings = [page for page in text if "Settings of this audit" in page]
+    assert settings and all(
+        page.split()[:4] == ["Settings", "of", "this", "audit"] for page in settings
+    )
+    assert not any("column (CSV)" in page for page in settings)
     segments = [page for page in text if page.startswith("Segments")]
     assert all("Verdict" in page and "The official words" in page for page in segments)
     # the Read me's legend: each value whole beside its meaning
