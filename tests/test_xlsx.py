@@ -112,6 +112,7 @@ def test_sheets_in_a_reviewers_order(reviewed: Path) -> None:
         "History",
         "Runs",
         "Read me",
+        "Settings",
     ]
     segments = _header(book["Segments"])
     assert segments[:5] == [
@@ -140,6 +141,19 @@ def test_sheets_in_a_reviewers_order(reviewed: Path) -> None:
     for column in (*SUMMARY, *SEGMENTS, *FRAGMENTS, *QUOTES, *HISTORY, *FINDINGS, *RUNS):
         assert column.name in readme
         assert label(SEGMENTS_SHEET, column.name) in readme or column not in SEGMENTS
+
+
+def test_the_settings_have_a_sheet_of_their_own(tmp_path: Path) -> None:
+    """Every setting on the Settings sheet, one per row under a repeated header; none on the
+    Read me, whose printed pages repeat the dictionary's header row (a settings list below it
+    carried that header on its pages)."""
+    book = load_workbook(_synthetic(tmp_path, _article("a.txt", ["One sentence."])))
+    settings = [row[0] for row in book["Settings"].iter_rows(values_only=True)]
+    assert settings == ["Settings of this audit", *Settings().signature().split("|")]
+    assert book["Settings"].print_title_rows == "$1:$1"
+    readme = {c.value for row in book["Read me"].iter_rows() for c in row if c.value}
+    assert "Settings of this audit" not in readme
+    assert not readme & set(settings[1:])
 
 
 def test_numbers_are_numbers_and_times_are_dates(reviewed: Path) -> None:

@@ -96,7 +96,7 @@ class Row:
 
 def write_workbook(data: ReportData, path: Path, max_rows: int = MAX_ROWS) -> None:
     """audit.xlsx of `data` at `path`: Summary, Findings, Segments, Fragments, Quotes, History,
-    Runs, Read me.
+    Runs, Read me, Settings.
 
     A table longer than `max_rows` (header included) continues on a second sheet, "Segments
     (2)", and the Read me says where each continues: nothing is cut.
@@ -148,6 +148,7 @@ def write_workbook(data: ReportData, path: Path, max_rows: int = MAX_ROWS) -> No
     runs = list(reversed((data.review or Review()).runs))
     writer.table(RUNS_SHEET, len(runs), lambda: (Row(r) for r in runs))
     writer.read_me(data)
+    writer.settings_sheet(data)
     book.close()
 
 
@@ -584,12 +585,19 @@ class _Writer:
                     if text:
                         ws.write_string(row, col, _fit(text), wrap)
                 row += 1
-        row += 1
-        ws.write_string(row, 0, "Settings of this audit", bold)
-        row += 1
-        for item in data.settings.signature().split("|"):
+
+    def settings_sheet(self, data: ReportData) -> None:
+        """Every setting this audit ran with, one per row: a sheet of its own, so that the
+        Read me's printed pages repeat the dictionary's header over the dictionary only."""
+        ws = self.book.add_worksheet("Settings")
+        ws.set_column(0, 0, 120)
+        ws.set_landscape()
+        ws.set_paper(A4)
+        ws.fit_to_pages(1, 0)
+        ws.write_string(0, 0, "Settings of this audit", self.header)
+        ws.repeat_rows(0)
+        for row, item in enumerate(data.settings.signature().split("|"), start=1):
             ws.write_string(row, 0, item)
-            row += 1
 
 
 def _write(
