@@ -517,7 +517,8 @@ class _Writer:
             ),
             (
                 "History: a row for an article each time its result changed, newest first. "
-                "Runs: one row per run, with its findings' counts.",
+                "Runs: one row per run, with its findings' counts. Settings: every setting "
+                "this audit ran with.",
                 None,
             ),
         ]
