@@ -426,6 +426,24 @@ def test_a_quoted_name_shortened_is_no_charge_and_one_left_out_is(
         ("Every ally signed.", "Each ally signed.", []),
         # another extent: the scope type's, not a wording change
         ("Allies often consult Kyiv.", "Allies rarely consult Kyiv.", ["scope: often → rarely"]),
+        # a negative frequency word the scope type names: one change, not also a negation
+        (
+            "Allies usually consult Kyiv.",
+            "Allies hardly ever consult Kyiv.",
+            ["scope: usually → hardly ever"],
+        ),
+        (
+            "Allies sometimes consult Kyiv.",
+            "Allies seldom consult Kyiv.",
+            ["scope: sometimes → seldom"],
+        ),
+        # the other side: a negation the scope type does not name stays one
+        ("Allies always consult Kyiv.", "Allies never consult Kyiv.", ["negation: ∅ → never"]),
+        (
+            "All allies rarely agree.",
+            "Some allies agree.",
+            ["negation: rarely → ∅", "scope: all → some"],
+        ),
     ],
 )
 def test_a_quantity_word_of_the_same_extent_is_no_wording_change(
