@@ -678,7 +678,10 @@ def test_a_quantity_word_of_another_extent_is_a_scope_edit(
 IDIOMS = [
     ("at all", "at some"), ("after all", "after some"), ("above all", "above some"),
     ("first of all", "first of some"), ("all but", "some but"), ("all right", "some right"),
-    ("all the same", "some the same"), ("all along", "some along"), ("for all", "for some"),
+    ("all the same", "some the same"), ("all along", "some along"),
+    ("for all the", "for some the"), ("for all his", "for some his"),
+    ("for all her", "for some her"), ("for all its", "for some its"),
+    ("for all their", "for some their"), ("for all that", "for some that"),
     ("once and for all", "once and for some"), ("most of all", "few of all"),
     ("at most", "at few"), ("the most", "the few"), ("each other", "some other"),
     ("many thanks", "few thanks"), ("as many as", "as few as"), ("how many", "how few"),
@@ -692,6 +695,12 @@ def test_a_quantity_word_in_an_idiom_quantifies_nothing(idiom: str, other: str) 
     assert (
         _changes(f"They said {idiom} seats went.", f"They said {other} seats went.", "scope") == []
     )
+
+
+def test_for_all_before_a_noun_is_a_quantity() -> None:
+    """ "for all" is "despite" only before a determiner, a possessive or "that"."""
+    official, article = "For some athletes, the delay helps.", "For all athletes, the delay helps."
+    assert _changes(official, article, "scope") == ["scope: some → all"]
 
 
 # --- approximators.txt, negative_prefixes.tsv: negation said without a negator ----------------
