@@ -148,12 +148,13 @@ def test_the_settings_have_a_sheet_of_their_own(tmp_path: Path) -> None:
     Read me, whose printed pages repeat the dictionary's header row (a settings list below it
     carried that header on its pages)."""
     book = load_workbook(_synthetic(tmp_path, _article("a.txt", ["One sentence."])))
-    settings = [row[0] for row in book["Settings"].iter_rows(values_only=True)]
-    assert settings == ["Settings of this audit", *Settings().signature().split("|")]
+    rows = list(book["Settings"].iter_rows(values_only=True))
+    assert rows[0] == ("Settings of this audit", "value")
+    assert [f"{name}:{value}" for name, value in rows[1:]] == Settings().signature().split("|")
     assert book["Settings"].print_title_rows == "$1:$1"
     readme = {c.value for row in book["Read me"].iter_rows() for c in row if c.value}
     assert "Settings of this audit" not in readme
-    assert not readme & set(settings[1:])
+    assert not readme & {name for name, _ in rows[1:]}
 
 
 def test_numbers_are_numbers_and_times_are_dates(reviewed: Path) -> None:

@@ -591,14 +591,19 @@ class _Writer:
         """Every setting this audit ran with, one per row: a sheet of its own, so that the
         Read me's printed pages repeat the dictionary's header over the dictionary only."""
         ws = self.book.add_worksheet("Settings")
-        ws.set_column(0, 0, 120)
+        ws.set_column(0, 0, 44)
+        ws.set_column(1, 1, 60)
         ws.set_landscape()
         ws.set_paper(A4)
         ws.fit_to_pages(1, 0)
         ws.write_string(0, 0, "Settings of this audit", self.header)
+        ws.write_string(0, 1, "value", self.header)
         ws.repeat_rows(0)
+        ws.freeze_panes(1, 0)
         for row, item in enumerate(data.settings.signature().split("|"), start=1):
-            ws.write_string(row, 0, item)
+            name, _, value = item.partition(":")
+            ws.write_string(row, 0, name)
+            ws.write_string(row, 1, value)
 
 
 def _write(
