@@ -1,5 +1,5 @@
 """Report formats, one module each behind this registry: adding a format is one module that
-declares its `FORMAT` (`auditor.reports.data.ReportFormat`: name, one line, entries, writer) and
+declares its `FORMAT` (`auditor.reports.format.ReportFormat`: name, one line, entries, writer) and
 one line in `FORMATS`; `auditor audit --help` and docs/guide.md list it from there.
 
 A format's writer gets the run's `ReportData` and a fresh staging folder and writes its entries
@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from auditor.reports.data import ReportFormat
+from auditor.reports.format import ReportFormat
 from auditor.reports.formats import csv, html, parquet, xlsx
 
 if TYPE_CHECKING:

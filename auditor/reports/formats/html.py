@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from auditor.reports.data import ReportFormat
+from auditor.reports.format import ReportFormat
 
 if TYPE_CHECKING:
     from auditor.reports.data import ReportData
