@@ -1,12 +1,15 @@
 """Entity edits: a name replaced by another referent (pure).
 
 A name needs evidence beyond a capital letter: a sentence's first word is a name only when it
-stands capitalised inside a sentence too, and a common sentence opener never is. The same
+stands capitalised inside a sentence too, and a common sentence opener, a compound of common
+words ("Anti-fraud") or a pronoun's contraction ("I'll") never is. The same
 referent written another way is no entity edit: case, possessives and demonyms ("Russia's" =
 "Russian"), a title before the name ("President Biden" = "Biden", titles.txt), an abbreviation
 ("F" = "Fahrenheit", "U.S." = "United States", "CPC" = "Communist Party of China": a name runs
 on across name_connectors.txt), a given name left out before a kept surname ("Joe Biden" →
-"Biden", in a quotation too: the same person); a re-spelling or transliteration ("Aleksandr" →
+"Biden", in a quotation too: the same person), a company's legal form ("Shanshan Co., Ltd."
+= "Shanshan", legal_forms.txt), a hyphenated word whose capitalised parts stand on the other
+side ("Soviet-dominated" / "under Soviet rule"); a re-spelling or transliteration ("Aleksandr" →
 "Alexandr", paired by rapidfuzz) is a notable `spelling` change, and a name added or left out a
 notable `name` change (an omission, not another referent) — except a name left out of a
 quotation, which is not what was said (an `entity` edit). A title whose capitalised words are
@@ -41,6 +44,10 @@ from auditor.stages.changes.tokens import Counterparts, Edit, Token, is_content
 
 if TYPE_CHECKING:
     from auditor.stages.speech import Speech
+
+#: words written beside a name that leave its referent the same, added or left out: a title
+#: ("President"), a company's legal form ("Ltd")
+_BESIDE_A_NAME = TITLES | LEGAL_FORMS
 
 
 def _is_name(tokens: Sequence[Token], i: int, other_side: set[str]) -> bool:
@@ -140,14 +147,14 @@ def find(
         r
         for r in removed
         if not any(same_referent(r[1], t.text, settings) for t in art)
-        and r[1].lower() not in TITLES | LEGAL_FORMS
+        and r[1].lower() not in _BESIDE_A_NAME
         and not _abbreviated(off, r[0], art, settings)
     ]
     added = [
         a
         for a in added
         if not any(same_referent(a[1], t.text, settings) for t in off)
-        and a[1].lower() not in TITLES | LEGAL_FORMS
+        and a[1].lower() not in _BESIDE_A_NAME
         and not _abbreviated(art, a[0], off, settings)
     ]
     removed.extend(_initial_swap(off, art, link, removed, added, settings))
