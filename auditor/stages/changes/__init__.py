@@ -164,26 +164,21 @@ def find_changes(
             replace(c, level=CHANGE_LEVELS[c.type])
             for c in finder(off, art, link, settings, speech)
         )
-    found = [c for c in found if not (c.type == "negation" and _on(c, found, "scope"))]
     charged = [c for c in found if c.level is Level.CRITICAL]
     return _unique(c for c in found if c.level is Level.CRITICAL or not _on(c, charged))
 
 
-def _on(change: Change, others: Sequence[Change], kind: str | None = None) -> bool:
-    """Another change (of type `kind`) names the same words, or more of them: a notable
-    change on a critical edit's words ("an antonym is not also a swapped qualifier"), a
-    negation said by a frequency word that a scope edit names ("usually → hardly ever",
-    "sometimes → seldom": one change, the scope type's)."""
+def _on(change: Change, charged: Sequence[Change]) -> bool:
+    """A critical edit names the same words, or more of them: the notable change on them is
+    not shown too ("an antonym is not also a swapped qualifier"; "usually → hardly" is not a
+    wording change beside "scope: usually → hardly ever")."""
 
     def within(word: str, words: str) -> bool:
         return word.lower() == words.lower() or word.lower() in words.lower().split()
 
     return any(
-        other is not change
-        and (kind is None or other.type == kind)
-        and within(change.official, other.official)
-        and within(change.article, other.article)
-        for other in others
+        within(change.official, other.official) and within(change.article, other.article)
+        for other in charged
     )
 
 

@@ -117,6 +117,19 @@ def _litotes(tokens: Sequence[Token], position: int, other: Sequence[Token], rea
     return False
 
 
+def _extent(tokens: Sequence[Token], i: int, other: Sequence[Token], j: int | None) -> bool:
+    """The negator at `i` is a frequency word ("rarely", "hardly ever") in the place of a
+    frequency word of another extent on the other side ("usually", "sometimes"): the scope
+    type's change, not a negation (scope_words.tsv)."""
+    from auditor.stages.changes.scope import scope_words
+
+    if j is None:
+        return False
+    mine = {k: extent for k, extent, _ in scope_words(tokens)}
+    theirs = {k: extent for k, extent, _ in scope_words(other)}
+    return i in mine and j in theirs and mine[i] != theirs[j]
+
+
 def implicit_negatives(tokens: Sequence[Token], other: Sequence[Token], min_stem: int) -> int:
     """Words of one side, absent from the other, that deny without a negator: a negation inside
     a word ("impossible", "unevaluated": a negative prefix on a stem WordNet knows) or an
@@ -154,6 +167,8 @@ def find(
         added = added[implicit_negatives(off, art, settings.prefix_min_stem) :]
     removed = [(p, s) for p, s in removed if not _litotes(off, p, art, settings.litotes_reach)]
     added = [(p, s) for p, s in added if not _litotes(art, p, off, settings.litotes_reach)]
+    removed = [(p, s) for p, s in removed if not _extent(off, p, art, link.off_to_art.get(p))]
+    added = [(p, s) for p, s in added if not _extent(art, p, off, link.art_to_off.get(p))]
     edits = [Edit("negation", s, _counterpart(s, art, link.off_to_art.get(p))) for p, s in removed]
     edits += [Edit("negation", _counterpart(s, off, link.art_to_off.get(p)), s) for p, s in added]
     return edits
