@@ -420,11 +420,9 @@ class _Writer:
         ws.freeze_panes(1, 0)
         last = len(columns) - 1
         ws.autofilter(0, 0, max(count, 1), last)
-        ws.set_landscape()
-        ws.set_paper(A4)
+        _landscape(ws)
         ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
         ws.repeat_rows(0)
-        ws.fit_to_pages(1, 0)  # the page's width, as many pages down as it takes
         ws.set_header(f"&L&A&Rauditor {__version__}")
         ws.set_footer("&CPage &P of &N")
         printed = (sheet.printed or len(columns)) - 1
@@ -482,9 +480,7 @@ class _Writer:
         wrap = self._format(("readme-wrap",), {"text_wrap": True})
         for col, width in enumerate(widths):
             ws.set_column(col, col, width)
-        ws.set_landscape()
-        ws.set_paper(A4)
-        ws.fit_to_pages(1, 0)
+        _landscape(ws)
         paragraph_width = sum(widths)
         lines = [
             (f"auditor {__version__}: drift of articles from the official wording", bold),
@@ -593,9 +589,7 @@ class _Writer:
         ws = self.book.add_worksheet("Settings")
         ws.set_column(0, 0, 44)
         ws.set_column(1, 1, 60)
-        ws.set_landscape()
-        ws.set_paper(A4)
-        ws.fit_to_pages(1, 0)
+        _landscape(ws)
         ws.write_string(0, 0, "Settings of this audit", self.header)
         ws.write_string(0, 1, "value", self.header)
         ws.repeat_rows(0)
@@ -604,6 +598,13 @@ class _Writer:
             name, _, value = item.partition(":")
             ws.write_string(row, 0, name)
             ws.write_string(row, 1, value)
+
+
+def _landscape(ws: Worksheet) -> None:
+    """Printed: landscape A4, the page's width, as many pages down as it takes."""
+    ws.set_landscape()
+    ws.set_paper(A4)
+    ws.fit_to_pages(1, 0)
 
 
 def _write(
