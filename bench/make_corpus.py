@@ -153,7 +153,12 @@ def article_text(
     return body + "\n"
 
 
-def make_corpus(n_articles: int, n_official: int, out: Path, seed: int = 0) -> Path:
+def make_corpus(
+    n_articles: int, n_official: int, out: Path, seed: int = 0, reported: int | None = None
+) -> Path:
+    """`reported`: the articles report only the documents of the first `reported` official
+    sentences and are drawn from a generator of their own, so that the same articles are read
+    against archives of any size above it (the rest of the archive is other events)."""
     rng = random.Random(seed)
     _, other, footer = seed_pools()
     sentences = official_sentences(n_official, rng)
@@ -162,11 +167,16 @@ def make_corpus(n_articles: int, n_official: int, out: Path, seed: int = 0) -> P
         for i in range(0, len(sentences), SENTENCES_PER_DOCUMENT)
     ]
     (out / "official").mkdir(parents=True, exist_ok=True)
-    (out / "articles").mkdir(parents=True, exist_ok=True)
     for d, document in enumerate(documents):
         (out / "official" / f"transcript-{d:04d}.txt").write_text(
             "Press conference\n\n" + "\n".join(document) + "\n", encoding="utf-8"
         )
+    if reported is not None:
+        if reported > n_official:
+            raise ValueError(f"{reported} reported sentences of an archive of {n_official}")
+        rng = random.Random(f"{seed}-articles")
+        documents = documents[: -(-reported // SENTENCES_PER_DOCUMENT)]
+    (out / "articles").mkdir(parents=True, exist_ok=True)
     for a in range(n_articles):
         document = documents[rng.randrange(len(documents))]
         (out / "articles" / f"article-{a:05d}.txt").write_text(
@@ -181,8 +191,13 @@ def main() -> None:
     parser.add_argument("n_official_sentences", type=int)
     parser.add_argument("out", type=Path)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--reported",
+        type=int,
+        help="the articles report only the first REPORTED official sentences' documents",
+    )
     args = parser.parse_args()
-    make_corpus(args.n_articles, args.n_official_sentences, args.out, args.seed)
+    make_corpus(args.n_articles, args.n_official_sentences, args.out, args.seed, args.reported)
     print(
         f"wrote {args.n_articles} articles and {args.n_official_sentences} official "
         f"sentences to {args.out}"

@@ -10,7 +10,6 @@ any counterpart reach chrF 33 while a true, heavily paraphrased pair scores 29.
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from bisect import bisect_right
@@ -18,6 +17,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
+
+import numpy as np
 
 from auditor.lexicon import FUNCTION_WORDS
 from auditor.records import AlignmentStrength
@@ -29,6 +31,10 @@ from auditor.stages.score import chrf_ceiling, clean, sentence_chrf
 CEILING_MARGIN = 1e-6
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+#: between two documents in the verbatim search: no quotation's wording holds it
+_APART = "\x00"
 
 
 @lru_cache(maxsize=8192)
@@ -141,6 +147,32 @@ def _f2(shared: float, query: float, candidate: float) -> float:
     return 5 * precision * recall / (4 * precision + recall)
 
 
+class _Scores(NamedTuple):
+    """Sentence ids (ascending) and the word weight each shares with a query."""
+
+    ids: np.ndarray
+    weights: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def best(self, limit: int) -> list[int]:
+        """The `limit` ids of the highest weight, the lower id first among equals."""
+        weights = -self.weights
+        if limit <= 0:
+            return []
+        if len(weights) > limit:  # only those at or above the limit-th weight are sorted
+            kept = np.flatnonzero(weights <= np.partition(weights, limit - 1)[limit - 1])
+        else:
+            kept = np.arange(len(weights))
+        order = kept[np.argsort(weights[kept], kind="stable")]
+        return self.ids[order[:limit]].tolist()
+
+    def of(self, sids: Sequence[int]) -> dict[int, float]:
+        at = np.searchsorted(self.ids, sids)
+        return dict(zip(sids, self.weights[at].tolist(), strict=True))
+
+
 class OfficialIndex:
     """Inverted index over the content words of every official sentence."""
 
@@ -168,14 +200,18 @@ class OfficialIndex:
                 for stem in stems:
                     postings[stem].add(sid)
         total = max(len(self.sentences), 1)
-        self._postings = {stem: sorted(ids) for stem, ids in postings.items()}
+        #: each word's sentence ids, ascending (a document's sentences are consecutive ids)
+        self._postings = {
+            stem: np.array(sorted(ids), dtype=np.int64) for stem, ids in postings.items()
+        }
         self._idf = {stem: math.log(1 + total / len(ids)) for stem, ids in postings.items()}
+        self._doc_range = {doc: (ids[0], ids[-1] + 1) for doc, ids in self._by_doc.items()}
         self._weights = [self._weight_of(stems) for stems in self._stems]
         #: a word in more sentences than this is too common to look candidates up by
         self._common = max(settings.common_min, int(total * settings.common_share))
         #: a word no official sentence has weighs as much as the rarest one
         self.unseen_weight = math.log(1 + total)
-        self._verbatim: dict[str, tuple[str, list[int]]] = {}
+        self._verbatim: tuple[str, list[int], dict[str, tuple[int, int]]] | None = None
         self._runs: dict[tuple[str, int, int], tuple[frozenset[str], float]] = {}
 
     def doc_ids(self) -> list[str]:
@@ -201,26 +237,36 @@ class OfficialIndex:
         scores = self._accumulate(rare, doc_id)
         if len(scores) < limit:
             scores = self._accumulate(query, doc_id)
-        pool = heapq.nsmallest(
-            max(limit, self.settings.hit_pool), scores, key=lambda sid: (-scores[sid], sid)
-        )
+        pool = scores.best(max(limit, self.settings.hit_pool))
+        shared = scores.of(pool)
         pool.sort(
             key=lambda sid: (
-                -_f2(scores[sid], query_weight, self._weights[sid]),
+                -_f2(shared[sid], query_weight, self._weights[sid]),
                 sid,
             )
         )
         return pool[:limit]
 
-    def _accumulate(self, stems: Iterable[str], doc_id: str | None) -> dict[int, float]:
-        """Shared word weight of every sentence that shares one of `stems`."""
-        scores: dict[int, float] = {}
+    def _accumulate(self, stems: Iterable[str], doc_id: str | None) -> _Scores:
+        """Shared word weight of every sentence that shares one of `stems` (in `doc_id`, or
+        in any document). The posting lists are summed in numpy, in the order of `stems`, so
+        each sentence's weight is the same float as added one by one, and a long list costs
+        little as the archive grows."""
+        lists, weights = [], []
+        first, end = self._doc_range.get(doc_id, (0, 0)) if doc_id is not None else (0, 0)
         for stem in stems:
-            weight = self._idf.get(stem, 0.0)
-            for sid in self._postings.get(stem, ()):
-                if doc_id is None or self.sentences[sid].doc_id == doc_id:
-                    scores[sid] = scores.get(sid, 0.0) + weight
-        return scores
+            ids = self._postings.get(stem)
+            if ids is None:
+                continue
+            if doc_id is not None:
+                ids = ids[np.searchsorted(ids, first) : np.searchsorted(ids, end)]
+            lists.append(ids)
+            weights.append(np.full(len(ids), self._idf[stem]))
+        if not lists:
+            return _Scores(np.empty(0, dtype=np.int64), np.empty(0))
+        summed = np.bincount(np.concatenate(lists), weights=np.concatenate(weights))
+        found = np.flatnonzero(summed)  # every word weighs more than 0
+        return _Scores(found, summed[found])
 
     def stems_of(self, text: str) -> tuple[str, ...]:
         return content_stems(text, self.settings.stem_length)
@@ -238,7 +284,7 @@ class OfficialIndex:
         scores = self._accumulate(rare, doc_id)
         if len(scores) < limit:
             scores = self._accumulate(query, doc_id)
-        return heapq.nsmallest(limit, scores, key=lambda sid: (-scores[sid], sid))
+        return scores.best(limit)
 
     def sentence_id(self, doc_id: str, position: int) -> int:
         return self._by_doc[doc_id][position]
@@ -249,30 +295,40 @@ class OfficialIndex:
         from auditor.stages.normal import normalised_wording
 
         wanted = normalised_wording(text)
-        if not wanted:
+        if not wanted or _APART in wanted:
             return None
-        for candidate in [doc_id] if doc_id is not None else self.doc_ids():
-            found = self._verbatim_in(wanted, candidate)
-            if found is not None:
-                return (candidate, *found)
-        return None
-
-    def _verbatim_in(self, wanted: str, doc_id: str) -> tuple[int, int] | None:
-        from auditor.stages.normal import normalised_wording
-
-        if doc_id not in self._verbatim:
-            joined, starts = "", []
-            for sid in self._by_doc[doc_id]:
-                starts.append(len(joined))
-                joined += " " + normalised_wording(self.sentences[sid].text)
-            self._verbatim[doc_id] = (joined + " ", starts)
-        joined, starts = self._verbatim[doc_id]
-        at = joined.find(" " + wanted + " ")
+        joined, starts, bounds = self._verbatim_text()
+        start, end = bounds[doc_id] if doc_id is not None else (0, len(joined))
+        at = joined.find(" " + wanted + " ", start, end)
         if at < 0:
             return None
-        first = bisect_right(starts, at) - 1
-        last = bisect_right(starts, at + len(wanted)) - 1
-        return first, last
+        first = self.sentences[bisect_right(starts, at) - 1]
+        last = self.sentences[bisect_right(starts, at + len(wanted)) - 1]
+        return first.doc_id, first.position, last.position
+
+    def _verbatim_text(self) -> tuple[str, list[int], dict[str, tuple[int, int]]]:
+        """Every official sentence's normalised wording in one string, each document's
+        " s1 s2 … " kept apart from the next, one search for a quotation in all of them:
+        where each sentence (by id) starts, and where each document's part starts and ends."""
+        from auditor.stages.normal import normalised_wording
+
+        if self._verbatim is None:
+            parts: list[str] = []
+            starts: list[int] = []
+            bounds: dict[str, tuple[int, int]] = {}
+            at = 0
+            for doc_id, sids in self._by_doc.items():
+                begin = at
+                for sid in sids:
+                    starts.append(at)
+                    part = " " + normalised_wording(self.sentences[sid].text)
+                    parts.append(part)
+                    at += len(part)
+                parts.append(" " + _APART)
+                bounds[doc_id] = (begin, at + 1)
+                at += 2
+            self._verbatim = ("".join(parts), starts, bounds)
+        return self._verbatim
 
     def _weight_of(self, stems: Iterable[str]) -> float:
         return sum(self._idf.get(s, 0.0) for s in stems)
