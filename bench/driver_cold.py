@@ -10,7 +10,9 @@ working tree), every side measured interleaved in the same run.
   article, (big − small) / (articles − small), leaves out what does not grow with the
   articles (start-up, the official index, the reports' fixed part); the whole-process ratio to
   the floor is the issue's "× the floor". Growth per 10× of official sentences is the
-  geometric mean of the per-article cost's steps.
+  geometric mean of the per-article cost's steps. With `--reported N` the articles are the same
+  at every size (they report the first N official sentences' documents; the rest of the archive
+  is other events): the growth is then the archive's alone, not the generated articles'.
 - dask: at the largest of `--dask-sizes`, a local Dask cluster of 2 workers vs the process
   pool of 2 workers (wall and CPU of the tree), REF's and this tree's, interleaved; then each
   auditor's driver beside a scheduler and 2 workers started as separate processes with that
@@ -110,8 +112,8 @@ def cold(before: Side, after: Side, args: argparse.Namespace, work: Path) -> Non
     print("|---|---|---|---|---|---|---|")
     marginal: dict[str, list[float]] = {"before": [], "after": []}
     for count in counts:
-        big = make_corpus(args.articles, count, work / f"cold-{count}-big")
-        small = make_corpus(args.small, count, work / f"cold-{count}-small")
+        big = make_corpus(args.articles, count, work / f"cold-{count}-big", reported=args.reported)
+        small = make_corpus(args.small, count, work / f"cold-{count}-small", reported=args.reported)
         kept = {side.name: work / f"kept-{count}-{side.name}" for side in (before, after)}
         for side in (before, after):
             side.audit(big, "--workers", "1", keep=kept[side.name])
@@ -266,6 +268,12 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=20)
     parser.add_argument("--officials", default="50,500,5000")
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument(
+        "--reported",
+        type=int,
+        help="the same articles at every size: they report only the first REPORTED official "
+        "sentences' documents, the rest of the archive is other events",
+    )
     parser.add_argument("--dask-sizes", default="100,400")
     parser.add_argument("--dask-officials", type=int, default=5000)
     parser.add_argument("--dask-repeats", type=int, default=3)
