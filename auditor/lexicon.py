@@ -88,6 +88,9 @@ FOCUS_ADVERBS = word_set("focus_adverbs.txt")
 LEXICAL_NEGATIVES = word_set("lexical_negatives.txt")
 #: words that say "not quite" without negating: they balance a negation, never make one
 APPROXIMATORS = word_set("approximators.txt")
+#: verbs that deny what follows them ("prevented them from buying"): like the approximators,
+#: they balance a negation, never make one
+NEGATIVE_IMPLICATIVES = word_set("negative_implicatives.txt")
 PERSONAL_PRONOUNS = word_map("personal_pronouns.tsv")
 #: persons a speaker uses for anyone ("we know" = "you know"): swapped among themselves, no change
 GENERIC_PERSONS = word_set("generic_persons.txt")

@@ -190,6 +190,17 @@ def test_what_a_reviewer_should_see_is_notable_not_charged(
         ("It is impossible to verify the figures.", "The figures cannot be verified.", True),
         ("The damage remains unevaluated.", "The damage has not been assessed.", True),
         ("It is possible to verify the figures.", "The figures cannot be verified.", False),
+        # a negative implicative verb is polarity too (as a negator on the other side)
+        (
+            "Listed companies will not be able to buy goods unless they obtain a license.",
+            "The list prevents companies from buying goods unless they obtain a license.",
+            True,
+        ),
+        (
+            "The list did not prevent companies from buying goods.",
+            "The list prevented companies from buying goods.",
+            False,
+        ),
         # nearly and almost are not negation
         ("The work is nearly finished.", "The work is finished.", True),
         ("The project is almost complete.", "The project is complete.", True),

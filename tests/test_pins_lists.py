@@ -703,7 +703,8 @@ def test_for_all_before_a_noun_is_a_quantity() -> None:
     assert _changes(official, article, "scope") == ["scope: some → all"]
 
 
-# --- approximators.txt, negative_prefixes.tsv: negation said without a negator ----------------
+# --- approximators.txt, negative_implicatives.txt, negative_prefixes.tsv: negation said without a
+# negator ----------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("word", ["nearly", "almost", "virtually", "practically"])
@@ -711,6 +712,44 @@ def test_an_approximator_balances_a_negation_but_is_none(word: str) -> None:
     official, article = "The work is not yet complete.", f"The work is {word} complete."
     assert _changes(official, article, "negation") == []
     assert _changes(f"The work is {word} complete.", "The work is complete.", "negation") == []
+
+
+#: every entry of negative_implicatives.txt, and another form of the same verb
+IMPLICATIVES = {
+    form: family[0] if form != family[0] else family[-1]
+    for family in (
+        "prevent prevents prevented preventing".split(),
+        "prohibit prohibits prohibited prohibiting".split(),
+        "forbid forbids forbade forbidden forbidding".split(),
+        "bar bars barred barring".split(),
+        "ban bans banned banning".split(),
+        "refuse refuses refused refusing".split(),
+        "refrain refrains refrained refraining".split(),
+        "decline declines declined declining".split(),
+        "deny denies denied denying".split(),
+        "avoid avoids avoided avoiding".split(),
+        "stop stops stopped stopping".split(),
+    )
+    for form in family
+}
+
+
+@pytest.mark.parametrize(
+    "word",
+    list(IMPLICATIVES),  # negative_implicatives.txt, every entry
+)
+def test_a_negative_implicative_balances_a_negation_but_is_none(word: str) -> None:
+    official, article = "Firms will not buy the chips.", f"Rules {word} firms buying the chips."
+    assert _changes(official, article, "negation") == []
+    assert _changes(article, official, "negation") == []
+    assert _changes(f"Rules {word} firms buying.", "Rules let firms buying.", "negation") == []
+    # the implicative on both sides is no balance: the negator's loss is a change
+    assert _changes(f"They did not {word} it.", f"They {word} it.", "negation") == [
+        "negation: not → ∅"
+    ]
+    assert _changes(f"It was not {word} here.", f"It was {IMPLICATIVES[word]} here.") == [
+        "negation: not → ∅"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,8 @@
 Polarity only: as many negations on both sides is no change, whichever words say it ("do not" =
 "don't", "not" = "never", "no starch" = "instead of having starch": lexical_negatives.txt), and a
 negator against a negation said inside a word ("impossible" = "cannot", "unevaluated" = "not
-assessed") or an approximator ("nearly complete" = "not yet complete") is none either.
+assessed"), an approximator ("nearly complete" = "not yet complete") or a negative implicative
+verb ("prevents them from buying" = "they will not be able to buy") is none either.
 "Nearly" and "almost" never make a negation: "nearly finished" → "finished" is a qualifier. A
 negation whose word has its antonym on the other side is kept by other words too: "not long
 after" = "shortly after" (litotes).
@@ -21,6 +22,7 @@ from auditor.lexicon import (
     FOCUS_AFTER_NOT,
     LEXICAL_NEGATIVES,
     MODAL_FORCE,
+    NEGATIVE_IMPLICATIVES,
     NEGATIVE_PREFIXES,
     NEGATORS,
     PLAIN_DETERMINERS,
@@ -132,9 +134,11 @@ def _extent(tokens: Sequence[Token], i: int, other: Sequence[Token], j: int | No
 
 def implicit_negatives(tokens: Sequence[Token], other: Sequence[Token], min_stem: int) -> int:
     """Words of one side, absent from the other, that deny without a negator: a negation inside
-    a word ("impossible", "unevaluated": a negative prefix on a stem WordNet knows) or an
-    approximator ("nearly complete": not complete)."""
+    a word ("impossible", "unevaluated": a negative prefix on a stem WordNet knows), an
+    approximator ("nearly complete": not complete) or a negative implicative verb ("prevents
+    them from buying": they do not buy)."""
     from auditor.stages.changes.antonym import negative_form
+    from auditor.wordnet import same_lemma
 
     theirs = {t.norm for t in other}
     count = 0
@@ -142,7 +146,10 @@ def implicit_negatives(tokens: Sequence[Token], other: Sequence[Token], min_stem
         if not t.is_word or t.norm in theirs:
             continue
         prefix = next((p for p in NEGATIVE_PREFIXES if t.norm.startswith(p)), "")
-        if t.norm in APPROXIMATORS or (
+        if t.norm in NEGATIVE_IMPLICATIVES:
+            # "did not prevent" → "prevented": the verb stands on both sides, the negator went
+            count += not any(same_lemma(t.norm, word) for word in theirs)
+        elif t.norm in APPROXIMATORS or (
             prefix and negative_form(t.norm, t.norm[len(prefix) :], min_stem)
         ):
             count += 1
@@ -159,8 +166,9 @@ def find(
     removed, added = difference(negators(off), negators(art), link)
     n = min(len(removed), len(added))
     removed, added = removed[n:], added[n:]
-    # a negator against a negation said inside a word or by an approximator on the other side:
-    # "impossible" = "cannot", "unevaluated" = "not assessed", "nearly complete" = "not yet"
+    # a negator against a negation said inside a word, by an approximator or by a negative
+    # implicative on the other side: "impossible" = "cannot", "unevaluated" = "not assessed",
+    # "nearly complete" = "not yet", "prevents them from buying" = "they cannot buy"
     if removed:
         removed = removed[implicit_negatives(art, off, settings.prefix_min_stem) :]
     if added:
