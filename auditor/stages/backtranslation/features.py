@@ -8,7 +8,8 @@ feature can say "'of the …' is frequent" but never "this text is about Ukraine
   masked text, each sentence opened by `^`; a token is a function word
   (`auditor/data/function_words.txt`), `w` (another lowercase word), `C` (a capitalised
   word), `0` (a number) or a punctuation mark (quotation marks and dashes folded to one
-  form each);
+  form each); an abbreviated word keeps its full stop ("Mr.", "U.S.", "J." before a name:
+  `auditor/data/abbreviated_words.txt`), so names and titles are not read as sentence ends;
 - `stat:<name>`: sentence length and clause statistics, lexical variety (MATTR-50), word
   length;
 - `marker:<signal>`: the strength of each model-free marker of `markers.py` (artefacts such as
@@ -35,14 +36,24 @@ from auditor.stages.backtranslation.markers import SIGNALS, _text, mattr
 from auditor.stages.backtranslation.profile import profile_of, words_of
 
 #: the version of this extractor; bump it whenever a feature's value for a text could change
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
 NGRAM = "ngram:"
 STAT = "stat:"
 MARKER = "marker:"
 MAX_N = 3
 START = "^"
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,:]\d+)*|[^\w\s]")
+#: a word abbreviated with a full stop is one token, not a word and a sentence's end: dotted
+#: initials ("U.S.", "e.g."), a capital initial before a capitalised word ("J. F. Kennedy") and
+#: the abbreviated titles and forms of abbreviated_words.txt ("Mr. Smith", "Apple Inc. said")
+_ABBREVIATED = "|".join(
+    sorted((w.capitalize() for w in word_set("abbreviated_words.txt")), key=len, reverse=True)
+)
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|\b(?:"
+    + _ABBREVIATED
+    + r")\.(?=\s)|[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,:]\d+)*|[^\w\s]"
+)
 _FOLD = {"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "–": "—"}
 #: the punctuation marks a token may be; any other mark is `p`
 PUNCTUATION = frozenset(".,;:!?\"'()—-/%&$")
