@@ -159,6 +159,8 @@ def make_corpus(
     """`reported`: the articles report only the documents of the first `reported` official
     sentences and are drawn from a generator of their own, so that the same articles are read
     against archives of any size above it (the rest of the archive is other events)."""
+    if reported is not None and reported > n_official:
+        raise ValueError(f"{reported} reported sentences of an archive of {n_official}")
     rng = random.Random(seed)
     _, other, footer = seed_pools()
     sentences = official_sentences(n_official, rng)
@@ -172,8 +174,6 @@ def make_corpus(
             "Press conference\n\n" + "\n".join(document) + "\n", encoding="utf-8"
         )
     if reported is not None:
-        if reported > n_official:
-            raise ValueError(f"{reported} reported sentences of an archive of {n_official}")
         rng = random.Random(f"{seed}-articles")
         documents = documents[: -(-reported // SENTENCES_PER_DOCUMENT)]
     (out / "articles").mkdir(parents=True, exist_ok=True)
