@@ -60,7 +60,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.minimal_pairs import aces_pairs, built_pairs, own_pairs
+from bench.minimal_pairs import aces_pairs, built_pairs, demetr_pairs, own_pairs
 from bench.mqm import load_documents, load_news_pairs, load_pairs
 from bench.wmt_docs import load_wmt_documents
 
@@ -390,6 +390,7 @@ def main() -> None:
         "--news-mqm", help="snapshot of wmt-conference/wmt23-news-systems: the news MQM set's refA"
     )
     parser.add_argument("--aces", help="snapshot of EdinburghNLP/ACES (outside minimal pairs)")
+    parser.add_argument("--demetr", help="snapshot of marzenakrp/demetr (outside minimal pairs)")
     parser.add_argument("--split", default="heldout", choices=("heldout", "calibration", "all"))
     parser.add_argument("--only", choices=("critical", "backtranslation"))
     parser.add_argument("--workers", type=int, default=2)
@@ -414,6 +415,8 @@ def main() -> None:
         minimal = own_pairs()
         if args.aces:
             minimal += aces_pairs(args.aces)
+        if args.demetr:
+            minimal += demetr_pairs(args.demetr)
         if args.wmt:
             minimal += built_pairs(args.wmt)
         _print(minimal_pairs_table(minimal, find, args.split))

@@ -6,6 +6,13 @@ rule, not the need:
   the ACES challenge set's annotation rounds (github.com/EdinburghNLP/ACES,
   challenge_set_annotation/compare_annotations/annotations/: the reference against the
   incorrect translation; gender, number, named-entity and contradiction phenomena);
+- `demetr`: written by others too — DEMETR (Karpinska et al., EMNLP 2022,
+  github.com/marzenakrp/demetr, MIT licence): 1,000 English machine translations of FLORES and
+  WMT sentences, each perturbed by its authors one way per file (an antonym, a negation, a
+  name replaced or removed, a number, a gendered word), manually implemented or checked; only
+  the items its `pert_check` marks as perturbed. Its meaning-kept pairs are the machine
+  translation against the human translation of the same source sentence (both edited by
+  hand for quality: two faithful translations);
 - `built`: English sentences of the WMT news references (bench/wmt_docs.py) with one word or
   name changed by a perturbation rule written here (a word swapped for its partner in a short
   table below, a name for another document's name, a number's value moved, a "not" put in or
@@ -80,6 +87,48 @@ def aces_pairs(git_dir: str = ACES) -> list[dict]:
         out.append(
             _pair("outside", "kept", ex["reference"], ex["good-translation"], None, split, note)
         )
+    return out
+
+
+DEMETR = "/work/.mirror/marzenakrp+demetr/repo"
+#: DEMETR perturbation file → the edit type it wants, and how the sentence is compared ("direct":
+#: as a quotation, where a name left out is critical)
+DEMETR_FILES = {
+    "critical_id7_antonym": ("antonym", None),
+    "critical_id8_negation": ("negation", None),
+    "critical_id9_ne_replaced": ("entity", None),
+    "critical_id10_numbers_replaced": ("number", None),
+    "critical_id11_gender": ("person", None),
+    "critical_id25_ne_removed": ("name dropped (quotation)", "direct"),
+}
+
+
+def demetr_pairs(git_dir: str = DEMETR) -> list[dict]:
+    """DEMETR's perturbed machine translations against the unperturbed ones, and its machine
+    translations against its human translations as meaning-kept pairs; halves by item id (one
+    source sentence on one side in every file)."""
+
+    def items(name: str) -> list[dict]:
+        text = subprocess.run(
+            ["git", "--git-dir", git_dir, "show", f"HEAD:dataset/{name}.json"],
+            capture_output=True,
+            text=True,
+        ).stdout
+        return json.loads(text) if text else []
+
+    out = []
+    for name, (wanted, speech) in DEMETR_FILES.items():
+        for item in items(name):
+            if item["pert_check"]:
+                split = split_of(f"demetr:{item['id']}")
+                note = f"DEMETR {name} {item['id']}"
+                out.append(
+                    _pair("demetr", wanted, item["mt_sent"], item["pert_sent"], speech, split, note)
+                )
+    for item in items("base_id35_reference"):
+        split = split_of(f"demetr:{item['id']}")
+        note = f"DEMETR reference {item['id']}"
+        out.append(_pair("demetr", "kept", item["eng_sent"], item["mt_sent"], None, split, note))
     return out
 
 
