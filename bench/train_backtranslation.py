@@ -296,14 +296,16 @@ def weights(texts: list[dict[str, Any]]) -> np.ndarray:
 def auc(pos: np.ndarray, neg: np.ndarray) -> float:
     from sklearn.metrics import roc_auc_score
 
-    if len(pos) == 0 or len(neg) == 0:
-        return float("nan")
+    if len(pos) == 0 or len(neg) == 0 or np.isnan(pos).any() or np.isnan(neg).any():
+        return float("nan")  # no such model (the "before" of another extractor): no figure
     y = np.r_[np.ones(len(pos)), np.zeros(len(neg))]
     return float(roc_auc_score(y, np.r_[pos, neg]))
 
 
 def ece_table(p: np.ndarray, y: np.ndarray, w: np.ndarray, bins: int = 10) -> tuple[float, list]:
     """Expected calibration error (weighted) over equal-width bins, and the table."""
+    if np.isnan(p).any():
+        return float("nan"), []
     edges = np.linspace(0, 1, bins + 1)
     which = np.clip(np.digitize(p, edges[1:-1]), 0, bins - 1)
     rows, ece = [], 0.0
