@@ -91,6 +91,8 @@ APPROXIMATORS = word_set("approximators.txt")
 #: verbs that deny what follows them ("prevented them from buying"): like the approximators,
 #: they balance a negation, never make one
 NEGATIVE_IMPLICATIVES = word_set("negative_implicatives.txt")
+#: particles that make a phrasal verb of the verb before them ("end up"): no opposite of the verb
+PHRASAL_PARTICLES = word_set("phrasal_particles.txt")
 PERSONAL_PRONOUNS = word_map("personal_pronouns.tsv")
 #: persons a speaker uses for anyone ("we know" = "you know"): swapped among themselves, no change
 GENERIC_PERSONS = word_set("generic_persons.txt")

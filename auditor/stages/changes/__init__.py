@@ -171,13 +171,19 @@ def find_changes(
 def _on(change: Change, charged: Sequence[Change]) -> bool:
     """A critical edit names the same words, or more of them: the notable change on them is
     not shown too ("an antonym is not also a swapped qualifier"; "usually → hardly" is not a
-    wording change beside "scope: usually → hardly ever")."""
+    wording change beside "scope: usually → hardly ever"; "more → ∅" and "∅ → less" are
+    halves of "antonym: more → less")."""
 
     def within(word: str, words: str) -> bool:
         return word.lower() == words.lower() or word.lower() in words.lower().split()
 
+    def half(word: str, words: str) -> bool:
+        return word == ABSENT or within(word, words)
+
     return any(
-        within(change.official, other.official) and within(change.article, other.article)
+        half(change.official, other.official)
+        and half(change.article, other.article)
+        and (change.official, change.article) != (ABSENT, ABSENT)
         for other in charged
     )
 

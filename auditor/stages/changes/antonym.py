@@ -15,10 +15,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from auditor.lexicon import DIMINISHERS, NEGATIVE_PREFIXES, OPEN_NEGATIVE_PREFIXES, SCOPE_WORDS
+from auditor.lexicon import (
+    DIMINISHERS,
+    FUNCTION_WORDS,
+    MODAL_FORCE,
+    NEGATIVE_PREFIXES,
+    NEGATORS,
+    OPEN_NEGATIVE_PREFIXES,
+    PHRASAL_PARTICLES,
+    SCOPE_WORDS,
+)
 from auditor.settings import ChangeSettings
 from auditor.stages.changes.negation import negators
-from auditor.stages.changes.tokens import Counterparts, Edit, Token, is_content
+from auditor.stages.changes.tokens import Counterparts, Edit, Token, is_content, number_value
 
 if TYPE_CHECKING:
     from auditor.stages.speech import Speech
@@ -67,6 +76,30 @@ def _negated(tokens: Sequence[Token], position: int, reach: int) -> bool:
     )
 
 
+def _phrasal(tokens: Sequence[Token], position: int) -> bool:
+    """The word opens a phrasal verb ("ended up"): its particle follows it."""
+    return position + 1 < len(tokens) and tokens[position + 1].norm in PHRASAL_PARTICLES
+
+
+def _same_anchor(off: Sequence[Token], i: int, art: Sequence[Token], j: int) -> bool:
+    """A function word's opposite is said of the same thing: the same word follows both
+    ("before the vote" / "after the vote", "more than" / "less than"); "Before that, …" /
+    "This comes after …" turns the sentence around, not the claim."""
+    return i + 1 < len(off) and j + 1 < len(art) and off[i + 1].norm == art[j + 1].norm
+
+
+def _may_oppose(token: Token) -> bool:
+    """A content word, or a function word WordNet may oppose to another ("more" / "less",
+    "before" / "after"); not a modal, a negator or a number (their own types)."""
+    return is_content(token) or (
+        token.is_word
+        and token.norm in FUNCTION_WORDS
+        and token.norm not in MODAL_FORCE
+        and token.norm not in NEGATORS
+        and number_value(token.norm) is None
+    )
+
+
 def find(
     off: Sequence[Token],
     art: Sequence[Token],
@@ -77,7 +110,7 @@ def find(
     edits = []
     used: set[int] = set()
     for i in sorted(link.off_changed):
-        if not is_content(off[i]) or off[i].norm in SCOPE_WORDS:
+        if not _may_oppose(off[i]) or off[i].norm in SCOPE_WORDS:
             continue
         region = link.off_region.get(i)
         candidates = [
@@ -85,7 +118,7 @@ def find(
             for j in sorted(link.art_changed)
             if j not in used
             and link.art_region.get(j) == region
-            and is_content(art[j])
+            and _may_oppose(art[j])
             and art[j].norm not in SCOPE_WORDS
         ]
         mine = {t.norm for t in off}
@@ -94,6 +127,10 @@ def find(
             if off[i].norm in theirs and art[j].norm in mine:
                 continue  # both words on both sides: moved ("right or left" / "left or right")
             if not opposite(off[i].norm, art[j].norm, settings.prefix_min_stem):
+                continue
+            if _phrasal(off, i) or _phrasal(art, j):
+                continue
+            if not (is_content(off[i]) and is_content(art[j])) and not _same_anchor(off, i, art, j):
                 continue
             reach = settings.negation_reach
             if _negated(off, i, reach) == _negated(art, j, reach):
