@@ -277,7 +277,7 @@ class BacktranslationSettings:
     classifier_file: str = "mt_classifier.json"
     classifier_min_sentences: int = 10
     verdict_likely: float = 0.8
-    verdict_possible: float = 0.63
+    verdict_possible: float = 0.64
     evidence_features: int = 4
 
 

@@ -6,7 +6,9 @@
   (tests/test_command_line.py fails while a block differs from what the plug-ins say now);
 - docs/reference.md, the whole file: every report column and edit type, written by the data
   dictionary's own sections (`auditor.reports.dictionary.sections`) with the default settings
-  (tests/test_docs.py fails while it differs).
+  (tests/test_docs.py fails while it differs);
+- reports/README.md, the data dictionary an audit with the default settings writes into its
+  reports folder (tests/test_report.py fails while it differs).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ README = ROOT / "README.md"
 DOCS = ROOT / "docs"
 GUIDE = DOCS / "guide.md"
 REFERENCE = DOCS / "reference.md"
+REPORTS_README = ROOT / "reports" / "README.md"
 COMMAND = "python -m tests.derived_text"
 
 _REFERENCE_INTRO = f"""\
@@ -82,4 +85,9 @@ def update(text: str) -> str:
 if __name__ == "__main__":
     GUIDE.write_text(update(GUIDE.read_text(encoding="utf-8")), encoding="utf-8")
     REFERENCE.write_text(reference(), encoding="utf-8")
-    print(f"updated {GUIDE.relative_to(ROOT)} and {REFERENCE.relative_to(ROOT)}")
+    from auditor.reports import dictionary
+    from auditor.settings import Settings
+
+    REPORTS_README.write_text(dictionary.render(Settings()), encoding="utf-8")
+    names = (GUIDE, REFERENCE, REPORTS_README)
+    print("updated " + ", ".join(str(p.relative_to(ROOT)) for p in names))

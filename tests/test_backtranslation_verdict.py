@@ -170,7 +170,7 @@ def test_the_calibration_is_linear_between_its_points_and_flat_beyond() -> None:
 
 @pytest.mark.parametrize(
     ("probability", "verdict"),
-    [(0.0, UNLIKELY), (0.5, UNLIKELY), (0.629, UNLIKELY), (0.63, POSSIBLE), (0.799, POSSIBLE),
+    [(0.0, UNLIKELY), (0.5, UNLIKELY), (0.639, UNLIKELY), (0.64, POSSIBLE), (0.799, POSSIBLE),
      (0.8, LIKELY), (1.0, LIKELY)],
 )  # fmt: skip
 def test_the_verdict_in_words_follows_the_probability(probability: float, verdict: str) -> None:
@@ -220,15 +220,15 @@ def test_too_little_text_still_names_the_artefacts_seen_without_a_score() -> Non
 #: the commit); the corpus's articles are real back-translations, its transcript native English
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 GOLDEN = [
-    ("natural English, seven styles", "\n\n".join(NATURAL_ENGLISH), -2.336, 0.17, UNLIKELY),
-    ("articles/cyprus-outlet-2022-11-29-aspen-gmf-forum-speech.txt", None, -0.316, 0.624,
+    ("natural English, seven styles", "\n\n".join(NATURAL_ENGLISH), -2.35, 0.172, UNLIKELY),
+    ("articles/cyprus-outlet-2022-11-29-aspen-gmf-forum-speech.txt", None, -0.413, 0.596,
      UNLIKELY),
-    ("articles/russian-agency-2021-welt-am-sonntag-interview.txt", None, 1.451, 0.912, LIKELY),
-    ("articles/spanish-report-2023-04-brussels-foreign-ministers.txt", None, -1.003, 0.449,
+    ("articles/russian-agency-2021-welt-am-sonntag-interview.txt", None, 1.623, 0.92, LIKELY),
+    ("articles/spanish-report-2023-04-brussels-foreign-ministers.txt", None, -1.001, 0.449,
      UNLIKELY),
-    ("articles/turkish-outlet-2022-11-30-bucharest-press-conference.txt", None, -1.348, 0.363,
+    ("articles/turkish-outlet-2022-11-30-bucharest-press-conference.txt", None, -1.318, 0.371,
      UNLIKELY),
-    ("official/nato-transcript-2022-11-30-bucharest-press-conference.txt", None, -1.315, 0.371,
+    ("official/nato-transcript-2022-11-30-bucharest-press-conference.txt", None, -1.283, 0.38,
      UNLIKELY),
 ]  # fmt: skip
 
@@ -304,6 +304,37 @@ def test_an_ngram_is_shown_in_words_and_masks_every_content_word() -> None:
     counts, tokens = ngram_counts(["It is the end."])
     assert tokens == 5
     assert counts["^ it is"] == 1 and counts["the w ."] == 1 and "^" not in counts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an abbreviated title or form keeps its full stop: a name, not a sentence's end
+        ("Mr. Smith met Gen. Milley.", ["C", "C", "w", "C", "C", "."]),
+        ("Apple Inc. said so.", ["C", "C", "w", "so", "."]),
+        ("It is St. Louis.", ["it", "is", "C", "C", "."]),
+        # dotted initials, and an initial before a capitalised word
+        ("He met J. F. Kennedy in the U.S. today.",
+         ["he", "w", "C", "C", "C", "in", "the", "C", "w", "."]),
+        ("It was, e.g. today.", ["it", "was", ",", "w", "w", "."]),
+        # a capital letter that ends a sentence, and a lowercase "co" (no abbreviation)
+        ("He chose plan B.", ["he", "w", "w", "C", "."]),
+        ("The co. went.", ["the", "w", ".", "w", "."]),
+    ],
+)  # fmt: skip
+def test_an_abbreviated_word_is_one_token(sentence: str, expected: list[str]) -> None:
+    """abbreviated_words.txt and dotted initials: "Mr. Smith" is no "C . C" (the n-gram that
+    read 1961 press and non-fiction, full of initials and titles, as translation)."""
+    assert masked(sentence) == expected
+
+
+@pytest.mark.parametrize("word", [
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt",
+    "rev", "st", "mt", "ft", "jr", "sr", "co", "corp", "inc", "ltd",
+])  # fmt: skip
+def test_every_abbreviated_word_is_read_with_its_full_stop(word: str) -> None:
+    """abbreviated_words.txt, every entry."""
+    assert masked(f"It was {word.capitalize()}. Smith.") == ["it", "was", "C", "C", "."]
 
 
 # --- the model file in the cache key and the report signature --------------------------------

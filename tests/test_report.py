@@ -77,7 +77,8 @@ def test_data_dictionary_documents_every_column() -> None:
 
 
 def test_bundled_reports_readme_is_the_rendered_dictionary() -> None:
-    """reports/README.md in git is exactly what an audit writes (regenerate with an audit)."""
+    """reports/README.md in git is exactly what an audit writes (`python -m tests.derived_text`
+    writes it again)."""
     assert (ROOT / "reports" / "README.md").read_text(encoding="utf-8") == dictionary.render(
         Settings()
     )
