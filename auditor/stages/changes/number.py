@@ -16,6 +16,8 @@ from auditor.lexicon import (
     APPROXIMATE_NUMBERS,
     CLOCK_WORDS,
     DATE_SEPARATORS,
+    DAY_ORDINALS,
+    DECADE_WORDS,
     DETERMINERS,
     FRACTIONS,
     MONTHS,
@@ -32,6 +34,7 @@ from auditor.stages.changes.tokens import (
     Edit,
     Token,
     difference,
+    hyphenated_number,
     number_value,
     pair,
 )
@@ -44,7 +47,20 @@ _PRONOUN_ONE_AFTER = DETERMINERS | WILL_NOUN_MODIFIERS
 
 
 _CLOCK = re.compile(r"\d{1,2}\.\d{2}")
+#: the halves of the day after a time ("8:30 p.m."), as CLOCK_WORDS writes them
+_AM, _PM = frozenset({"a.m", "am"}), frozenset({"p.m", "pm"})
+#: words after "a third" that make it a share ("a third of the vote", "a third more")
+_SHARE_AFTER = frozenset({"of", "more", "less", "fewer"})
 _DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
+
+
+def _day(word: str) -> int | None:
+    """The day of the month a word names: "11", "11th", "eleventh", "first"."""
+    digits = _DAY.fullmatch(word)
+    if digits:
+        return int(digits.group(1))
+    day = DAY_ORDINALS.get(word)
+    return int(day) if day is not None else None
 
 
 def _year(word: str) -> int | None:
@@ -85,7 +101,7 @@ def _date(words: list[str], text: list[str]) -> tuple[str, str, int] | None:
         if w in MONTHS and t[:1].isupper()
     }
     at = 0
-    day = _DAY.fullmatch(words[0]) if words else None
+    day = _day(words[0]) if words else None
     if day and len(words) > 1:
         at = 1 + (words[1] == "of")
         month = months.get(at)
@@ -93,7 +109,7 @@ def _date(words: list[str], text: list[str]) -> tuple[str, str, int] | None:
     elif 0 in months:
         month, at = months[0], 1
         at += words[at : at + 1] == ["."]
-        day = _DAY.fullmatch(words[at]) if len(words) > at else None
+        day = _day(words[at]) if len(words) > at else None
         at += 1
     else:
         return None
@@ -103,7 +119,7 @@ def _date(words: list[str], text: list[str]) -> tuple[str, str, int] | None:
     gap = 1 if words[at : at + 1] in ([","], ["."]) else 0
     year = _year(words[at + gap]) if len(words) > at + gap else None
     used = at + gap + 1 if year else at
-    key = _day_key(year, month, int(day.group(1)))
+    key = _day_key(year, month, day)
     return (key, " ".join(text[:used]), used) if key else None
 
 
@@ -115,20 +131,39 @@ def _special(tokens: Sequence[Token], i: int) -> tuple[str, str, int] | None:
     dated = _date(words, text)
     if dated is not None:
         return dated
-    # "10:30", "at 10.30", "10.30 a.m.": a time of day
+    # "10:30", "at 10.30", "10.30 a.m.", "8:30 p.m." = "20:30": a time of day
     clock = words[0].isdigit() and words[1:2] == [":"] and len(words) > 2
     if clock and len(words[2]) == 2 and words[2].isdigit():
-        return f"time:{int(words[0])}:{words[2]}", f"{text[0]}:{text[2]}", 3
+        return _time(int(words[0]), words[2], words[3:], f"{text[0]}:{text[2]}", 3)
     if _CLOCK.fullmatch(words[0]):
         before = tokens[i - 1].norm if i else ""
         if before == "at" or (len(words) > 1 and words[1].rstrip(".") in CLOCK_WORDS):
             hours, minutes = words[0].split(".")
-            return f"time:{int(hours)}:{minutes}", text[0], 1
+            return _time(int(hours), minutes, words[1:], text[0], 1)
     # "5 000": thousands grouped with a space
     grouped = words[0].isdigit() and len(words[0]) <= 3 and len(words) > 1
     if grouped and words[1].isdigit() and len(words[1]) == 3:
         return f"cardinal:{int(words[0] + words[1])}", " ".join(text[:2]), 2
     return None
+
+
+def _time(
+    hours: int, minutes: str, after: list[str], surface: str, used: int
+) -> tuple[str, str, int]:
+    """A time of day's key: "p.m." adds twelve hours ("8:30 p.m." = "20:30"), "a.m." none; a
+    time up to 12:59 said without either is either reading ("8:30" = "8:30 a.m." = "20:30").
+    `after`: the words after the time ("p.m." is one or four tokens: "p", ".", "m", ".")."""
+    half, span = "", 0
+    if after[:1] and after[0].rstrip(".") in _AM | _PM:
+        half, span = after[0].rstrip("."), 1
+    elif after[:3] in (["a", ".", "m"], ["p", ".", "m"]):
+        half, span = f"{after[0]}.m", 3 + (after[3:4] == ["."])
+    if half:
+        hours = hours % 12 + (12 if half in _PM else 0)
+        return f"time:{hours}:{minutes}", f"{surface} {half}.", used + span
+    if 1 <= hours <= 12:
+        return f"time:{hours % 12}:{minutes}|time:{hours % 12 + 12}:{minutes}", surface, used
+    return f"time:{hours}:{minutes}", surface, used
 
 
 def _next(tokens: Sequence[Token], j: int) -> str:
@@ -150,6 +185,13 @@ def numbers(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
         parsed = number_value(t.norm)
         prev = tokens[i - 1].norm if i else ""
         nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+        if t.norm in DECADE_WORDS:  # "the thirties" = "the 30s"
+            out.append((i, f"decade:{int(DECADE_WORDS[t.norm]):02}", t.norm))
+            i += 1
+            continue
+        share = parsed is not None and parsed[1] == "ordinal" and parsed[0] > 2
+        if share and prev in ("a", "an") and nxt in _SHARE_AFTER:  # "a third of", "… more"
+            parsed = (1 / parsed[0], "fraction")  # type: ignore[index]
         if parsed is None or (
             t.norm == "one"
             and (nxt in PRONOUN_ONE_BEFORE or prev in _PRONOUN_ONE_AFTER or t.text != t.norm)
@@ -157,7 +199,8 @@ def numbers(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
             i += 1
             continue
         value, kind = parsed
-        words = [t.text.split("-")[0] if "-" in t.text and t.norm[0].isalpha() else t.text]
+        whole = "-" not in t.text or hyphenated_number(t.norm.split("-")) is not None
+        words = [t.text if whole or not t.norm[0].isalpha() else t.text.split("-")[0]]
         j = i + 1
         # "half a million", "a quarter of a million": a fraction of a scale is a cardinal
         share = FRACTIONS.get(t.norm)
@@ -184,10 +227,13 @@ def numbers(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
                 value *= SCALES[follow]
                 words.append(tokens[j].text)
             elif kind == "cardinal" and (
-                follow in ("percent", "%") or (follow == "per" and _next(tokens, j) == "cent")
+                follow in ("percent", "%")
+                or (follow == "per" and _next(tokens, j) == "cent")
+                or (follow == "percentage" and _next(tokens, j) in ("point", "points"))
             ):
-                kind = "percent"  # "5 percent", "5 %", "5 per cent" (never "5 per day")
-                j += follow == "per"
+                # "5 percent", "5 %", "5 per cent" (never "5 per day"), "5 percentage points"
+                kind = "percent"
+                j += follow in ("per", "percentage")
             elif follow in ORDINALS and ORDINALS[follow] > 2 and kind == "cardinal":
                 value = value / ORDINALS[follow]
                 kind = "fraction"
@@ -213,7 +259,7 @@ def numbers(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
         ):
             value *= SCALES[range_to[2]]
         key = _key(kind, value, t.norm, nxt)
-        surface = " ".join(words)
+        surface = " ".join(words) + ("s" if key.startswith("decade:") else "")
         out.append((i, key, surface if surface[0].isdigit() else surface.lower()))
         i = j
     return out
@@ -267,8 +313,30 @@ def find(
     mine = [n for n in mine if n[1] not in says]
     theirs = [n for n in theirs if n[1] not in said]
     removed, added = difference(mine, theirs, link)
+    # "both" says two: "both agencies" = "the two agencies"
+    if "both" in {t.norm for t in art}:
+        removed = [(p, s) for p, s in removed if s not in _TWO]
+    if "both" in {t.norm for t in off}:
+        added = [(p, s) for p, s in added if s not in _TWO]
     return [
         Edit("number", a, b)
         for a, b in pair(removed, added, link.off_to_art)
         if not (ABSENT in (a, b) and ("one" in (a, b) or {a, b} & APPROXIMATE_NUMBERS))
+        and not _same_digits(a, b)
     ]
+
+
+_TWO = frozenset({"two", "2"})
+
+
+def _same_digits(a: str, b: str) -> bool:
+    """The same digits grouped by the other convention: "272.000" = "272,000" (a point for
+    thousands, as most of Europe writes them), "1,5" = "1.5"."""
+    if not (_ONE_CONVENTION.fullmatch(a) and _ONE_CONVENTION.fullmatch(b)):
+        return False  # "5.17,000" is no number written another way
+    return a != b and re.sub(r"[.,]", "", a) == re.sub(r"[.,]", "", b)
+
+
+#: digits grouped in thousands by one mark throughout ("272.000", "1,000,000"), or with one
+#: decimal mark ("1,5")
+_ONE_CONVENTION = re.compile(r"\d{1,3}([.,])\d{3}(?:\1\d{3})*|\d+[.,]\d+")

@@ -17,7 +17,16 @@ from itertools import pairwise
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-from auditor.lexicon import FUNCTION_WORDS, MODAL_FORCE, NEGATORS, NUMBER_WORDS, ORDINALS, SCALES
+from auditor.lexicon import (
+    DAY_ORDINALS,
+    FRACTION_WORDS,
+    FUNCTION_WORDS,
+    MODAL_FORCE,
+    NEGATORS,
+    NUMBER_WORDS,
+    ORDINALS,
+    SCALES,
+)
 from auditor.records import ABSENT, Change
 from auditor.settings import ChangeSettings
 
@@ -334,6 +343,26 @@ def _date_ordinal(number: str) -> float | None:
 _SUFFIXED_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
 
 
+def hyphenated_number(parts: Sequence[str]) -> tuple[float, str] | None:
+    """Number words joined by hyphens: "twenty-five" (25), "one-hundred" (100), "one-third"
+    and "two-thirds" (fractions), "twenty-first" (an ordinal); None for anything else."""
+    *lead, last = parts
+    if not lead or not all(p in NUMBER_WORDS or p in SCALES for p in lead):
+        return None
+    value = 0.0
+    for p in lead:
+        value = (value or 1) * SCALES[p] if p in SCALES else value + NUMBER_WORDS[p]
+    if last in NUMBER_WORDS or last in SCALES:
+        whole = (value or 1) * SCALES[last] if last in SCALES else value + NUMBER_WORDS[last]
+        return whole, "cardinal"
+    ordinal = ORDINALS.get(last) or DAY_ORDINALS.get(last)
+    if ordinal is None:
+        return None
+    if value >= 20 and value % 10 == 0 and ordinal < 10:
+        return value + ordinal, "ordinal"  # "twenty-first"
+    return (value / ordinal, "fraction") if ordinal > 2 else None  # "one-third"
+
+
 def number_value(word: str) -> tuple[float, str] | None:
     """Value and kind of one token: ("2%" → 2, "percent"), ("two-day" → 2, "cardinal"),
     ("1.000.000" → 1e6, "cardinal"), ("30.11.2022" → its day, "date").
@@ -341,7 +370,14 @@ def number_value(word: str) -> tuple[float, str] | None:
     A version, an address or a list of digits (1.2.3, 10.0.0.1, 1,2,3) is no quantity: its
     kind carries its digits ("sequence 10.0.0.1"), so two are the same only when every part is.
     """
-    head = word.split("-")[0]
+    parts = word.split("-")
+    if len(parts) > 1:
+        joined = hyphenated_number(parts)
+        if joined is not None:
+            return joined
+        if word in FRACTION_WORDS:
+            return None  # "quarter-finals", "half-time": a word of its own
+    head = parts[0]
     suffixed = _SUFFIXED_ORDINAL.fullmatch(head)
     if suffixed:
         return float(suffixed.group(1)), "ordinal"  # "3rd" = "third"
