@@ -166,6 +166,13 @@ def _time(
     return f"time:{hours}:{minutes}", surface, used
 
 
+def _share_of(parsed: tuple[float, str], before: str, after: str) -> bool:
+    """An ordinal past "second" after "a" and before "of", "more", "less", "fewer" is a share
+    ("a third of the vote" = "one third of the vote"), not a rank ("a third time")."""
+    ordinal = parsed[1] == "ordinal" and parsed[0] > 2
+    return ordinal and before in ("a", "an") and after in _SHARE_AFTER
+
+
 def _next(tokens: Sequence[Token], j: int) -> str:
     return tokens[j + 1].norm if j + 1 < len(tokens) else ""
 
@@ -189,9 +196,8 @@ def numbers(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
             out.append((i, f"decade:{int(DECADE_WORDS[t.norm]):02}", t.norm))
             i += 1
             continue
-        share = parsed is not None and parsed[1] == "ordinal" and parsed[0] > 2
-        if share and prev in ("a", "an") and nxt in _SHARE_AFTER:  # "a third of", "… more"
-            parsed = (1 / parsed[0], "fraction")  # type: ignore[index]
+        if parsed is not None and _share_of(parsed, prev, nxt):  # "a third of", "… more"
+            parsed = (1 / parsed[0], "fraction")
         if parsed is None or (
             t.norm == "one"
             and (nxt in PRONOUN_ONE_BEFORE or prev in _PRONOUN_ONE_AFTER or t.text != t.norm)
