@@ -44,6 +44,12 @@ def _numbers(official: str, article: str) -> list[str]:
         # a fraction: "a third of", "a third more"
         ("Almost one third more were filed.", "Almost a third more were filed."),
         ("About one-third of it is water.", "About a third of it is water."),
+        # a decade with an apostrophe; "half" heading a compound is "half" ("a half-century")
+        ("Apia was founded in the 1850s.", "Apia was founded in the 1850's."),
+        ("Despite his half century, they lost.", "Despite his half-century, they lost."),
+        # the second day of "July 17 and 22" is July's too
+        ("On July 17 and 22, funds were released.", "On July 17 and July 22, funds were released."),
+        ("On July 17 and 22 people came.", "On July 17, 22 people came."),
         # a fraction word heading a compound is a word, not a number
         ("He fought in the quarterfinal.", "He fought in the quarter-finals."),
     ],
@@ -68,6 +74,11 @@ def test_a_number_written_another_way_is_no_change(official: str, article: str) 
         ("It started at 15.00 UTC.", "It started at 16:00 UTC.", "15.00 → 16:00"),
         ("More than 272.000 infections.", "More than 27,200 infections.", "272.000 → 27,200"),
         ("It added 517,000 jobs.", "It added 5.17,000 jobs.", "517,000 → 5.17,000"),
+        ("On July 17 and 22, funds came.", "On July 17 and July 23, funds came.", "22 → July 23"),
+        ("On July 17, 22 people came.", "On July 17, 22 July people came.", "22 → 22 July"),
+        # a percentage shows its word: "100 → 100" would say nothing
+        ("It is 100 percent decisive.", "It is 100 decisive.", "100 percent → 100"),
+        ("It rose 5 per cent.", "It rose 6 per cent.", "5 per cent → 6 per cent"),
         ("Both agencies stole data.", "The three agencies stole data.", "∅ → three"),
         ("Almost one third more were filed.", "Almost a quarter more were filed.",
          "one third → quarter"),

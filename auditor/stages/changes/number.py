@@ -166,6 +166,19 @@ def _time(
     return f"time:{hours}:{minutes}", surface, used
 
 
+#: words between two days of one month ("July 17 and 22", "17 to 22 July")
+_DATE_LINKS = frozenset({"and", "or", "to", "-", "–"})
+
+
+def _month_of(key: str) -> tuple[int | None, int] | None:
+    """The year (None: not said) and month of a date key ("date:2023-07-17", "day:07-17")."""
+    match = re.fullmatch(r"date:(\d{4})-(\d{2})-\d{2}|day:(\d{2})-\d{2}", key.split("|")[0])
+    if match is None:
+        return None
+    year, month, bare_month = match.groups()
+    return (int(year), int(month)) if year else (None, int(bare_month))
+
+
 def _share_of(parsed: tuple[float, str], before: str, after: str) -> bool:
     """An ordinal past "second" after "a" and before "of", "more", "less", "fewer" is a share
     ("a third of the vote" = "one third of the vote"), not a rank ("a third time")."""
@@ -181,13 +194,19 @@ def numbers(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
     """(position, value key, surface) of every number expression."""
     out: list[tuple[int, str, str]] = []
     i = 0
+    #: (year, month) of a date that ended one word before: the next day said alone is of it
+    dated: tuple[int | None, int] | None = None
+    dated_end = 0
     while i < len(tokens):
+        if i > dated_end + 1:
+            dated = None
         t = tokens[i]
         special = _special(tokens, i)
         if special is not None:
             key, surface, used = special
             out.append((i, key, surface))
             i += used
+            dated, dated_end = _month_of(key), i
             continue
         parsed = number_value(t.norm)
         prev = tokens[i - 1].norm if i else ""
@@ -239,7 +258,9 @@ def numbers(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
             ):
                 # "5 percent", "5 %", "5 per cent" (never "5 per day"), "5 percentage points"
                 kind = "percent"
-                j += follow in ("per", "percentage")
+                two = follow in ("per", "percentage")
+                words += [x.text for x in tokens[j : j + 1 + two]]
+                j += two
             elif follow in ORDINALS and ORDINALS[follow] > 2 and kind == "cardinal":
                 value = value / ORDINALS[follow]
                 kind = "fraction"
@@ -251,7 +272,7 @@ def numbers(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
             else:
                 break
             j += 1
-        if t.norm == "half" and not of_scale:
+        if t.norm.split("-")[0] == "half" and not of_scale:  # "half", "a half-century"
             value, kind = 0.5, "fraction"
         # "4 to 6 million": the scale of a range's second number is its first one's too
         range_to = [x.norm for x in tokens[j : j + 3]]
@@ -264,7 +285,14 @@ def numbers(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
             and range_to[2] in SCALES
         ):
             value *= SCALES[range_to[2]]
-        key = _key(kind, value, t.norm, nxt)
+        # "the 1850's" = "the 1850s"
+        apostrophe = nxt in ("'", "’") and _next(tokens, i + 1) == "s"
+        key = _key(kind, value, t.norm, "s" if apostrophe else nxt)
+        if dated is not None and key.startswith("cardinal:") and prev in _DATE_LINKS:
+            # "July 17 and 22": the second day is July's too — or a count ("… and 22 people"):
+            # either reading, as the other side says it
+            day = _day_key(dated[0], dated[1], int(value)) if t.norm.isdigit() else None
+            key = f"{day}|{key}" if day else key
         surface = " ".join(words) + ("s" if key.startswith("decade:") else "")
         out.append((i, key, surface if surface[0].isdigit() else surface.lower()))
         i = j
