@@ -336,6 +336,61 @@ def test_a_replaced_name_is_critical_on_the_reporters_words_too() -> None:
 
 
 @pytest.mark.parametrize(
+    ("official", "article", "edit"),
+    [
+        # a name replaced by one of another length, in one place: one entity edit (no word of
+        # the two stands where the other's did)
+        ('It works through the recruitment notices of the "Neighborhood Home".',
+         "It works through the recruitment notices of Arun Banner Police.",
+         "entity: Neighborhood Home → Arun Banner Police"),
+        ("Three people were hurt when a member of a group that calls itself the Black American "
+         "Armed Alliance fired a shot on Saturday.",
+         "Three people were hurt when a member of a group that calls itself Ms Randle fired a "
+         "shot on Saturday.",
+         "entity: Black American Armed Alliance → Randle"),
+        ('"Steijn and I get along really well," he said.',
+         '"Venezuela Li Baorong and I get along really well," he said.',
+         "entity: Steijn → Li Baorong"),
+    ],
+)  # fmt: skip
+def test_a_name_of_another_length_replaced_is_one_entity_edit(
+    official: str, article: str, edit: str
+) -> None:
+    assert _critical(official, article) == [edit]
+
+
+def test_a_name_is_named_whole() -> None:
+    """The words of one name left out, added or replaced are one change, not one a word."""
+    assert _critical("He spoke to Emmanuel Macron today.", "He spoke to Scholz today.") == [
+        "entity: Emmanuel Macron → Scholz"
+    ]
+    assert _critical("The Communist Party of China met.", "The Kuomintang met.") == [
+        "entity: Communist Party of China → Kuomintang"
+    ]
+
+
+def test_an_acronym_against_a_name_of_several_words_is_no_replacement() -> None:
+    """ "BFU" may be the German initials of the English name the other side spells out."""
+    official = "The BFU is investigating the crash."
+    article = "The Federal Bureau of Aircraft Accident Investigation is investigating the crash."
+    assert _critical(official, article) == []
+    assert _notable(official, article) == [
+        "name: ∅ → Federal Bureau of Aircraft Accident Investigation",
+        "name: BFU → ∅",
+    ]
+
+
+def test_a_name_dropped_and_another_added_elsewhere_replaces_none() -> None:
+    """Two places in the sentence: a name left out (notable in the reporter's words), and a
+    name added as context (no finding there)."""
+    found = find_changes(
+        "Jens Stoltenberg met the ministers and they agreed on the plan.",
+        "The ministers met and they agreed on the plan with Mark Rutte.",
+    )
+    assert not [c for c in found if c.type == "entity"]
+
+
+@pytest.mark.parametrize(
     ("a", "b", "opposite"),
     [
         # a member of the synset of the other's antonym, in its most frequent sense

@@ -180,15 +180,11 @@ def find(
     lone_added = [
         (pos, surface) for pos, surface in added if pos not in used and _is_proper_noun(art, pos)
     ]
-    region = link.off_region.get(lone_removed[0][0]) if len(lone_removed) == 1 else None
-    if (
-        region is not None
-        and len(lone_added) == 1
-        and link.art_region.get(lone_added[0][0]) == region
-        and link.region_words[region] <= settings.max_replacement_words
-    ):
-        found.remove(lone_removed[0])
-        found.append((lone_removed[0][0], lone_added[0][0], lone_removed[0][2], lone_added[0][1]))
+    replaced = _replaced_name(lone_removed, lone_added, off, art, link, settings)
+    if replaced is not None:
+        for f in lone_removed:
+            found.remove(f)
+        found.append(replaced)
     elif not any(t.norm in REPORTING_VERBS for t in art):
         # in reported speech ("…, the Secretary General of the alliance said") added names are
         # the reporter's context, not a change to the official wording
@@ -203,6 +199,79 @@ def find(
         _named(e, settings, quoted and e.official not in partial)
         for e in _merge_names(sorted(found), off, art)
     ]
+
+
+def _replaced_name(
+    removed: list[tuple[int, int, str, str]],
+    added: list[tuple[int, str]],
+    off: Sequence[Token],
+    art: Sequence[Token],
+    link: Counterparts,
+    settings: ChangeSettings,
+) -> tuple[int, int, str, str] | None:
+    """One name dropped where another was added, in the same changed place: one was replaced
+    ("Jens Stoltenberg" → "Mark Rutte", "the Northern Marianas Emergency Office" → "Google").
+    Each side's names are one run of the sentence (words of the name, or a connector such as
+    "of" between them), and the place holds little else (`max_replacement_words` beside the
+    names)."""
+    if not removed or not added:
+        return None
+    regions = {link.off_region.get(f[0], -1) for f in removed} | {
+        link.art_region.get(pos, -1) for pos, _ in added
+    }
+    if len(regions) != 1 or -1 in regions:
+        return None
+    (region,) = regions
+    off_span = _one_run([f[0] for f in removed], off)
+    art_span = _one_run([pos for pos, _ in added], art)
+    if off_span is None or art_span is None:
+        return None
+    if _acronym_against_words(off, off_span, art, art_span, settings):
+        return None
+    longest = max(len(removed), len(added))
+    if link.region_words[region] > longest + settings.max_replacement_words - 1:
+        return None
+    return (
+        removed[0][0],
+        added[0][0],
+        " ".join(t.text for t in off[off_span[0] : off_span[1] + 1]),
+        " ".join(t.text for t in art[art_span[0] : art_span[1] + 1]),
+    )
+
+
+def _acronym_against_words(
+    off: Sequence[Token],
+    off_span: tuple[int, int],
+    art: Sequence[Token],
+    art_span: tuple[int, int],
+    settings: ChangeSettings,
+) -> bool:
+    """One side an acronym ("BFU"), the other a name of several words: perhaps its expansion in
+    another language's words ("Federal Bureau of Aircraft Accident Investigation" for the
+    German "Bundesstelle für Flugunfalluntersuchung"), whose initials cannot tell."""
+
+    def acronym(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
+        text = tokens[span[0]].text
+        short = len(text) <= settings.abbreviation_max_letters
+        return span[0] == span[1] and text.isupper() and short
+
+    def several(span: tuple[int, int]) -> bool:
+        return span[1] > span[0]
+
+    return (acronym(off, off_span) and several(art_span)) or (
+        acronym(art, art_span) and several(off_span)
+    )
+
+
+def _one_run(positions: list[int], tokens: Sequence[Token]) -> tuple[int, int] | None:
+    """The first and last of `positions` when the words between them are all names or
+    connectors of a name ("of", "and", "the"): one name; None otherwise."""
+    first, last = min(positions), max(positions)
+    inside = set(positions)
+    for i in range(first, last + 1):
+        if i not in inside and tokens[i].norm not in NAME_CONNECTORS:
+            return None
+    return first, last
 
 
 def _marks_a_cut(tokens: Sequence[Token]) -> bool:
@@ -419,6 +488,15 @@ def _merge_names(
             last.off, last.art = off_pos, art_pos
             last.left.append(left)
             last.right.append(right)
+        elif last is not None and _runs_on(last, off_pos, art_pos, off, art):
+            # a name of several words left out or added: one change ("∅ → Federal Bureau of
+            # Aircraft Accident Investigation"), its connectors with it
+            if art_pos == -1:
+                last.left += [t.text for t in off[last.off + 1 : off_pos]] + [left]
+                last.off = off_pos
+            else:
+                last.right += [t.text for t in art[last.art + 1 : art_pos]] + [right]
+                last.art = art_pos
         else:
             names.append(_Name(off_pos, art_pos, [left], [right]))
     return [
@@ -429,6 +507,21 @@ def _merge_names(
         )
         for name in names
     ]
+
+
+def _runs_on(
+    last: _Name, off_pos: int, art_pos: int, off: Sequence[Token], art: Sequence[Token]
+) -> bool:
+    """A name left out right after the last one left out or replaced (or added right after
+    the last one added), with only a name's connectors between them: the same name goes on
+    ("Emmanuel Macron → Scholz", not "Emmanuel → Scholz" and "Macron → ∅")."""
+    if art_pos == -1 and off_pos > last.off >= 0:  # after a name left out or replaced
+        between = off[last.off + 1 : off_pos]
+    elif off_pos == -1 and last.off == -1 and art_pos > last.art >= 0:
+        between = art[last.art + 1 : art_pos]
+    else:
+        return False
+    return all(t.norm in NAME_CONNECTORS for t in between)
 
 
 def _a_name(tokens: Sequence[Token], i: int) -> bool:
