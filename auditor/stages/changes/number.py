@@ -2,7 +2,11 @@
 
 The word "one" is as often an article or a pronoun as a number ("one step further" = "a step
 further", "like one" = "like it"): left out or added it is no change, only replaced by another
-number. A time is the same written with a colon or a dot ("10:30" = "10.30 a.m.").
+number. A time is the same written with a colon or a dot ("10:30" = "10.30 a.m."), and in
+twelve or twenty-four hours ("8:30 p.m." = "20:30"; "8:30" alone is either). A value is one
+value however it is written: "103bn" = "103 billion", "twenty-five" = "25", "one-third" = "a
+third of", "Twentieth" = "20th", "November first" = "November 1st", "thirties" = "30s" =
+"30's", "272.000" = "272,000", "both" = "the two".
 """
 
 from __future__ import annotations
