@@ -44,6 +44,9 @@ def _numbers(official: str, article: str) -> list[str]:
         # a fraction: "a third of", "a third more"
         ("Almost one third more were filed.", "Almost a third more were filed."),
         ("About one-third of it is water.", "About a third of it is water."),
+        # a century in years or by its ordinal
+        ("Haiti had no cases since the 1800s.", "Haiti had no cases since the 19th century."),
+        ("It was built in the nineteenth century.", "It was built in the 1800s."),
         # a decade with an apostrophe; "half" heading a compound is "half" ("a half-century")
         ("Apia was founded in the 1850s.", "Apia was founded in the 1850's."),
         ("Despite his half century, they lost.", "Despite his half-century, they lost."),
@@ -74,6 +77,7 @@ def test_a_number_written_another_way_is_no_change(official: str, article: str) 
         ("It started at 15.00 UTC.", "It started at 16:00 UTC.", "15.00 → 16:00"),
         ("More than 272.000 infections.", "More than 27,200 infections.", "272.000 → 27,200"),
         ("It added 517,000 jobs.", "It added 5.17,000 jobs.", "517,000 → 5.17,000"),
+        ("It dates from the 1800s.", "It dates from the 18th century.", "1800s → 18th"),
         ("On July 17 and 22, funds came.", "On July 17 and July 23, funds came.", "22 → July 23"),
         ("On July 17, 22 people came.", "On July 17, 22 July people came.", "22 → 22 July"),
         # a percentage shows its word: "100 → 100" would say nothing

@@ -306,13 +306,18 @@ def numbers(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
 def _key(kind: str, value: float, word: str, following: str) -> str:
     """The value key of a number: a fraction is its percentage ("half" = "50%"), a dotted date
     its day ("30.11.2022" = "2022-11-30"), a decade its last two digits ("the 1980s" = "the
-    80s"); an order of magnitude its scale ("thousands" = "a thousand")."""
+    80s"), a century its ordinal ("the 1800s" = "the 19th century", or the decade "the 00s");
+    an order of magnitude its scale ("thousands" = "a thousand")."""
     if kind == "fraction":
         kind, value = "percent", value * 100
     elif kind == "date":
         return f"date:{date.fromordinal(int(value)).isoformat()}"
     elif kind == "cardinal" and following == "s" and word.isdigit() and word.endswith("0"):
+        if len(word) == 4 and word.endswith("00"):  # "the 1800s": a decade or a century
+            return f"decade:00|century:{int(value) // 100 + 1}"
         return f"decade:{int(value) % 100:02}"
+    elif kind == "ordinal" and following == "century":  # "the 19th century" = "the 1800s"
+        return f"century:{value:.6g}"
     return f"{kind}:{value:.6g}"
 
 
