@@ -369,6 +369,36 @@ def test_a_name_is_named_whole() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("official", "article", "charged"),
+    [
+        # a short form without a vowel: an abbreviation of the name, its first letters or its
+        # first and last
+        ("As noted by Rz, it is virtual.", "As Rzeczpospolita notes, it is virtual.", []),
+        ("A parade took place in Saint Petersburg.", "A parade took place in St. Petersburg.", []),
+        ("They climbed Mt Everest.", "They climbed Mount Everest.", []),
+        # a short name is no abbreviation; nor is a short form of another name
+        ("The minister met Li today.", "The minister met Liang today.", ["entity: Li → Liang"]),
+        ("The report cited Rz today.", "The report cited Reuters today.", ["entity: Rz → Reuters"]),
+    ],
+)  # fmt: skip
+def test_a_name_and_its_abbreviation_are_one_referent(
+    official: str, article: str, charged: list[str]
+) -> None:
+    assert _critical(official, article) == charged
+
+
+def test_initials_are_no_short_form_of_a_name() -> None:
+    """ "SH" (Shanghai's exchange) is no short form of "Shanshan": the name re-spelled in a
+    quotation stays a re-spelling, not a name left out."""
+    found = find_changes(
+        "In 1996, Sansun (600884.SH) went public.",
+        "In 1996, Shanshan (600884.SH) went public.",
+        speech=Speech.DIRECT,
+    )
+    assert [str(c) for c in found] == ["spelling: Sansun → Shanshan"]
+
+
 def test_an_acronym_against_a_name_of_several_words_is_no_replacement() -> None:
     """ "BFU" may be the German initials of the English name the other side spells out."""
     official = "The BFU is investigating the crash."

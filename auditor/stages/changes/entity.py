@@ -104,7 +104,10 @@ def names(tokens: Sequence[Token], other: Sequence[Token]) -> list[tuple[int, st
 
 
 def same_referent(a: str, b: str, settings: ChangeSettings) -> bool:
-    """Russia / Russian, Ukraine / Ukrainian: a name and its demonym (not Stoltemberg)."""
+    """Russia / Russian, Ukraine / Ukrainian: a name and its demonym (not Stoltemberg); a name
+    and its short form ("St" / "Saint", "Rz" / "Rzeczpospolita")."""
+    if _short_form(a, b) or _short_form(b, a):
+        return True
     a, b = a.lower(), b.lower()
     prefix = 0
     for x, y in zip(a, b, strict=False):
@@ -116,6 +119,23 @@ def same_referent(a: str, b: str, settings: ChangeSettings) -> bool:
         and a[prefix:] in DEMONYM_ENDINGS
         and b[prefix:] in DEMONYM_ENDINGS
     )
+
+
+def _short_form(short: str, name: str) -> bool:
+    """`short` abbreviates `name`: two or three letters, a capital then lowercase, and no vowel
+    (an abbreviation, not a short name such as "Li" or "Wu", nor initials such as "SH"), its
+    first letters ("Rz" / "Rzeczpospolita") or its first
+    and last ("St" / "Saint", "Mt" / "Mount") with the rest in order between them."""
+    written = short.rstrip(".")
+    if not (written[:1].isupper() and written[1:].islower()):
+        return False  # "SH", "USA": initials, not a short form (`_abbreviated`)
+    s, n = written.lower(), name.lower()
+    if not (2 <= len(s) <= 3 and s.isalpha() and len(n) >= len(s) + 2) or set(s) & set("aeiouy"):
+        return False
+    if n.startswith(s):
+        return True
+    rest = iter(n[1:-1])
+    return s[0] == n[0] and s[-1] == n[-1] and all(c in rest for c in s[1:-1])
 
 
 def _present(key: str, surface: str, words: set[str], joined: str) -> bool:
