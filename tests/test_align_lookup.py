@@ -30,7 +30,7 @@ def _index(docs: list[list[str]]) -> OfficialIndex:
 def _plain_scores(index: OfficialIndex, stems: list[str], doc_id: str | None) -> dict[int, float]:
     scores: dict[int, float] = {}
     for stem in stems:
-        for sid in index._postings.get(stem, ()):
+        for sid in index.postings(stem).tolist():
             if doc_id is None or index.sentences[sid].doc_id == doc_id:
                 scores[sid] = scores.get(sid, 0.0) + index._idf[stem]
     return scores
@@ -38,7 +38,7 @@ def _plain_scores(index: OfficialIndex, stems: list[str], doc_id: str | None) ->
 
 def _plain_lookup(index: OfficialIndex, text: str, doc_id: str | None) -> dict[int, float]:
     query = list(dict.fromkeys(index.stems_of(text)))
-    rare = [s for s in query if len(index._postings.get(s, ())) <= index._common]
+    rare = [s for s in query if len(index.postings(s)) <= index._common]
     return _plain_scores(index, rare, doc_id)
 
 

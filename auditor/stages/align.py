@@ -200,10 +200,15 @@ class OfficialIndex:
                 for stem in stems:
                     postings[stem].add(sid)
         total = max(len(self.sentences), 1)
-        #: each word's sentence ids, ascending (a document's sentences are consecutive ids)
-        self._postings = {
-            stem: np.array(sorted(ids), dtype=np.int64) for stem, ids in postings.items()
-        }
+        #: every word's sentence ids, ascending (a document's sentences are consecutive ids),
+        #: one after the other in one array, and where each word's run of them starts and
+        #: ends: one array to pickle and ship to a worker, not one per word
+        self._spans: dict[str, tuple[int, int]] = {}
+        flat: list[int] = []
+        for stem, ids in postings.items():
+            self._spans[stem] = (len(flat), len(flat) + len(ids))
+            flat.extend(sorted(ids))
+        self._flat = np.array(flat, dtype=np.int64)
         self._idf = {stem: math.log(1 + total / len(ids)) for stem, ids in postings.items()}
         self._doc_range = {doc: (ids[0], ids[-1] + 1) for doc, ids in self._by_doc.items()}
         self._weights = [self._weight_of(stems) for stems in self._stems]
@@ -233,7 +238,7 @@ class OfficialIndex:
         query_weight = self._weight_of(query)
         # the commonest words ("minister", "said") reach thousands of sentences and say little:
         # their posting lists are walked only when the rarer words find too few sentences
-        rare = [s for s in query if len(self._postings.get(s, ())) <= self._common]
+        rare = [s for s in query if len(self.postings(s)) <= self._common]
         scores = self._accumulate(rare, doc_id)
         if len(scores) < limit:
             scores = self._accumulate(query, doc_id)
@@ -247,6 +252,11 @@ class OfficialIndex:
         )
         return pool[:limit]
 
+    def postings(self, stem: str) -> np.ndarray:
+        """The ids of the sentences holding `stem`, ascending (empty when none does)."""
+        start, end = self._spans.get(stem, (0, 0))
+        return self._flat[start:end]
+
     def _accumulate(self, stems: Iterable[str], doc_id: str | None) -> _Scores:
         """Shared word weight of every sentence that shares one of `stems` (in `doc_id`, or
         in any document). The posting lists are summed in numpy, in the order of `stems`, so
@@ -255,9 +265,9 @@ class OfficialIndex:
         lists, weights = [], []
         first, end = self._doc_range.get(doc_id, (0, 0)) if doc_id is not None else (0, 0)
         for stem in stems:
-            ids = self._postings.get(stem)
-            if ids is None:
+            if stem not in self._spans:
                 continue
+            ids = self.postings(stem)
             if doc_id is not None:
                 ids = ids[np.searchsorted(ids, first) : np.searchsorted(ids, end)]
             lists.append(ids)
@@ -280,7 +290,7 @@ class OfficialIndex:
         quotation may be part of a long sentence, so the sentence's own length does not count
         against it as in `hits`."""
         query = set(self.stems_of(text))
-        rare = [s for s in query if len(self._postings.get(s, ())) <= self._common]
+        rare = [s for s in query if len(self.postings(s)) <= self._common]
         scores = self._accumulate(rare, doc_id)
         if len(scores) < limit:
             scores = self._accumulate(query, doc_id)
