@@ -230,7 +230,7 @@ def _replaced_name(
     settings: ChangeSettings,
 ) -> tuple[int, int, str, str] | None:
     """One name dropped where another was added, in the same changed place: one was replaced
-    ("Jens Stoltenberg" → "Mark Rutte", "the Northern Marianas Emergency Office" → "Google").
+    ("Ana Lopez" → "Ravi Menon", "the Harbour Safety Office" → "Lufthansa").
     Each side's names are one run of the sentence (words of the name, or a connector such as
     "of" between them), and the place holds little else (`max_replacement_words` beside the
     names)."""
