@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from auditor.lexicon import (
     DIMINISHERS,
-    FUNCTION_WORDS,
     MODAL_FORCE,
     NEGATIVE_PREFIXES,
     NEGATORS,
@@ -89,11 +88,11 @@ def _same_anchor(off: Sequence[Token], i: int, art: Sequence[Token], j: int) -> 
 
 
 def _may_oppose(token: Token) -> bool:
-    """A content word, or a function word WordNet may oppose to another ("more" / "less",
-    "before" / "after"); not a modal, a negator or a number (their own types)."""
-    return is_content(token) or (
+    """A word that may have an opposite: a content word or a function word ("more" / "less",
+    "before" / "after") — `is_content` without its function-word exclusion; not a modal, a
+    negator or a number (their own types)."""
+    return (
         token.is_word
-        and token.norm in FUNCTION_WORDS
         and token.norm not in MODAL_FORCE
         and token.norm not in NEGATORS
         and number_value(token.norm) is None
