@@ -55,6 +55,8 @@ class _Tables:
     loose: dict[Lemma, set[Lemma]] = field(default_factory=lambda: defaultdict(set))
     #: nouns WordNet writes with a capital in some sense: names ("sweden", "bush", "may")
     names: frozenset[str] = frozenset()
+    #: adjectives WordNet writes with a capital in some sense: of a name ("ukrainian", "french")
+    name_adjectives: frozenset[str] = frozenset()
 
 
 @cache
@@ -64,6 +66,7 @@ def _tables() -> _Tables:
         lemma, pos, ids = line.split("\t")
         t.synsets[(lemma, pos)] = tuple(f"{s}-{pos}" for s in ids.split())
     t.names = frozenset(entries("wordnet_names.tsv"))
+    t.name_adjectives = frozenset(entries("wordnet_name_adjectives.tsv"))
     t.exceptions = {pos: defaultdict(list) for pos in "nvar"}
     for line in entries("wordnet_exceptions.tsv"):
         form, pos, lemma = line.split("\t")
@@ -158,6 +161,14 @@ def _first_sense_of_antonym(word: Lemma, member: Lemma) -> bool:
     t = _tables()
     first = t.synsets[member][0]
     return any(t.synsets[antonym][0] == first for antonym in t.antonyms.get(word, set()))
+
+
+def common_adjective(word: str) -> bool:
+    """WordNet knows the word as an adjective, and never writes that adjective with a capital:
+    "bush" (bush-league), "green"; not "ukrainian", "french", which a capital does not make
+    names."""
+    found = {lemma for lemma, pos in lemmas(word) if pos == "a"}
+    return bool(found) and not found & _tables().name_adjectives
 
 
 def common_word(word: str) -> bool:

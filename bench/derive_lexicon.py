@@ -3,7 +3,7 @@
     apt-get install wordnet-base && pip install wordfreq
     python bench/derive_lexicon.py --out auditor/data
 
-writes auditor/data/wordnet_{lemmas,similar,antonyms,exceptions,names}.tsv and
+writes auditor/data/wordnet_{lemmas,similar,antonyms,exceptions,names,name_adjectives}.tsv and
 LICENSE-WordNet.txt (the data the audit ships; WordNet 3.0's licence asks that its notice
 travel with it). Antonym pairs kept (`antonym_pairs` says each kind): WordNet's own antonym
 pointers, the other members of an antonym's synset, the nouns of people it opposes, and —
@@ -29,6 +29,8 @@ Output (--out DIR), all UTF-8, tab-separated, sorted, '#' lines are comments:
                   | derived (through a derivationally related form)
   exceptions.tsv  form  pos  lemma    irregular inflections (WordNet *.exc), for morphy
   names.tsv       lemma         nouns WordNet capitalises in some sense (Sweden, Bush, May)
+  name_adjectives.tsv  lemma    adjectives WordNet capitalises in some sense (Ukrainian,
+                                French): a capitalised word that may be one is no proper noun
   LICENSE-WordNet.txt, SOURCE.txt
 Needs wordfreq (and pyyaml for --oewn-yaml) at derivation time only.
 """
@@ -62,6 +64,8 @@ class Model:
         self.lexfile: dict[str, int] = {}
         self.proper: set[str] = set()  #: synsets whose every word is capitalised (names)
         self.capitalised: set[str] = set()  #: nouns WordNet writes with a capital: names
+        #: adjectives WordNet writes with a capital in some sense: of a name ("Ukrainian")
+        self.capital_adjectives: set[str] = set()
         #: (lemma, pos) → its synsets, most frequent sense first (WordNet's index files)
         self.ranked: dict[tuple[str, str], list[str]] = {}
         self.exc: dict[str, dict[str, list[str]]] = {p: defaultdict(list) for p in "nvar"}
@@ -104,6 +108,9 @@ def load_wndb(d: str) -> Model:
                 m.lexfile[syn] = int(t[1])
                 m.capitalised.update(
                     words[i] for i in range(n) if t[4 + 2 * i][:1].isupper() and pos == "n"
+                )
+                m.capital_adjectives.update(
+                    words[i] for i in range(n) if t[4 + 2 * i][:1].isupper() and pos == "a"
                 )
                 if any(t[4 + 2 * i][:1].isupper() for i in range(n)) and all(
                     t[4 + 2 * i][:1].isupper() for i in range(n)
@@ -404,6 +411,12 @@ def main() -> None:
     with open(os.path.join(args.out, args.prefix + "names.tsv"), "w", encoding="utf-8") as f:
         f.write(head + "# lemma  (a noun WordNet writes with a capital in some sense: a name)\n")
         for lem in sorted({lem for lem, pos in vocab if pos == "n" and lem in m.capitalised}):
+            f.write(f"{lem}\n")
+    path = os.path.join(args.out, args.prefix + "name_adjectives.tsv")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(head + "# lemma  (an adjective WordNet writes with a capital in some sense)\n")
+        capital = {lem for lem, pos in vocab if pos == "a" and lem in m.capital_adjectives}
+        for lem in sorted(capital):
             f.write(f"{lem}\n")
     with open(os.path.join(args.out, args.prefix + "exceptions.tsv"), "w", encoding="utf-8") as f:
         f.write(head + "# form\tpos\tlemma\n")

@@ -471,6 +471,30 @@ PAIRS: list[Pair] = [
         frozenset({("entity", "Crimea", "Donbas")}),
         "region replaced",
     ),
+    Pair(
+        "After the talks, Gray spoke to the delegates about trade.",
+        "After the talks, Queen Ingrid spoke to the delegates about trade.",
+        frozenset({("entity", "Gray", "Ingrid")}),
+        "a name WordNet also knows as a lower-case adjective, replaced by a titled name",
+    ),
+    Pair(
+        "Tarnow City announced that two ferries were cancelled.",
+        "Poland announced that two ferries were cancelled.",
+        frozenset({("entity", "Tarnow City", "Poland")}),
+        "a sentence's first word in a name's place: the name it replaced",
+    ),
+    Pair(
+        "Norway announced that two ferries were cancelled.",
+        "The port announced that two ferries were cancelled.",
+        frozenset(),
+        "a first word that is no name in a name's place: no replacement",
+    ),
+    Pair(
+        "The port authority announced that two ferries were cancelled.",
+        "Poland announced that two ferries were cancelled.",
+        frozenset(),
+        "a sentence's first word with no name in its place: no replacement",
+    ),
     # entity look-alikes that must not fire
     Pair(
         "Ministers stressed the importance of NATO's resilience guidelines.",

@@ -201,6 +201,19 @@ def find(
         (pos, surface) for pos, surface in added if pos not in used and _is_proper_noun(art, pos)
     ]
     replaced = _replaced_name(lone_removed, lone_added, off, art, link, settings)
+    if replaced is None and not (lone_removed and lone_added):
+        # a sentence's first word may be the name another name was replaced by ("Kofu City
+        # announced" → "Japan announced"): looked for only in a name's place
+        taken = {f[0] for f in found}
+        replaced = _replaced_name(
+            lone_removed
+            or [(p, -1, s, ABSENT) for p, s in _opening_name(off, art_words, art_joined, taken)],
+            lone_added or _opening_name(art, off_words, off_joined, used),
+            off,
+            art,
+            link,
+            settings,
+        )
     if replaced is not None:
         for f in lone_removed:
             found.remove(f)
@@ -257,6 +270,32 @@ def _replaced_name(
         " ".join(t.text for t in off[off_span[0] : off_span[1] + 1]),
         " ".join(t.text for t in art[art_span[0] : art_span[1] + 1]),
     )
+
+
+def _opening_name(
+    tokens: Sequence[Token], other_words: set[str], other_joined: str, taken: set[int]
+) -> list[tuple[int, str]]:
+    """A sentence's first word that WordNet writes only as a name, or with a capital in some
+    sense ("Japan", "Europe", "Kyushu"), and that the other side does not have (nor within a
+    hyphenated word: "Franco-German" / "German talks"): a name only
+    where it stands in the place of a name (`_replaced_name`); its capital alone says nothing."""
+    from auditor.wordnet import common_word
+
+    return [
+        (i, t.text.removesuffix("'s").removesuffix("’s"))
+        for i, t in enumerate(tokens)
+        if t.initial
+        and t.is_word
+        and i not in taken
+        and t.text[:1].isupper()
+        and not _present(t.norm, t.text, other_words, other_joined)
+        and t.norm not in SENTENCE_OPENERS
+        and t.norm not in MODAL_FORCE
+        and t.norm not in NEGATORS
+        and t.norm not in FUNCTION_WORDS
+        and not common_word(t.norm)
+        and "'" not in t.norm
+    ]
 
 
 def _acronym_against_words(
@@ -562,10 +601,13 @@ def _a_name(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _is_proper_noun(tokens: Sequence[Token], i: int) -> bool:
-    """A name, not a capitalised adjective such as the demonym in "Ukrainian cities"."""
-    from auditor.wordnet import parts_of_speech
+    """A name, not a capitalised adjective such as the demonym in "Ukrainian cities". An
+    adjective WordNet writes only in lower case is a name when capitalised ("Bush spoke":
+    "bush" is an adjective only as in "bush-league"); a letter is not ("3D space")."""
+    from auditor.wordnet import common_adjective, parts_of_speech
 
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt is None or not nxt.is_word or not nxt.text[:1].islower():
         return True
-    return "a" not in parts_of_speech(tokens[i].norm)
+    word = tokens[i].norm
+    return "a" not in parts_of_speech(word) or (len(word) > 1 and common_adjective(word))
