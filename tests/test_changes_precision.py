@@ -504,6 +504,7 @@ def test_doubt_idioms_are_no_negation(official: str, article: str, edits: list[s
         # adjective with a capital); a name WordNet knows as a lower-case adjective is one
         ("Ships carried French wine to Africa.", "Ships carried wine to Africa.", []),
         ("We thanked Gray warmly.", "We thanked them warmly.", ["entity: Gray → ∅"]),
+        ("We reject the annexation.", "We reject the UNLAWFUL annexation.", []),
         # a pronoun fused with its verb opening the sentence is no name; a name with an
         # apostrophe is one
         ("I’ll tell you the story.", "I’m telling you the story.", []),

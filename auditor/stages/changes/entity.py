@@ -603,11 +603,13 @@ def _a_name(tokens: Sequence[Token], i: int) -> bool:
 def _is_proper_noun(tokens: Sequence[Token], i: int) -> bool:
     """A name, not a capitalised adjective such as the demonym in "Ukrainian cities". An
     adjective WordNet writes only in lower case is a name when capitalised ("Bush spoke":
-    "bush" is an adjective only as in "bush-league"); a letter is not ("3D space")."""
+    "bush" is an adjective only as in "bush-league"); a letter is not ("3D space"), nor a
+    word in capitals ("the UNLAWFUL annexation": emphasis)."""
     from auditor.wordnet import common_adjective, parts_of_speech
 
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt is None or not nxt.is_word or not nxt.text[:1].islower():
         return True
-    word = tokens[i].norm
-    return "a" not in parts_of_speech(word) or (len(word) > 1 and common_adjective(word))
+    word, text = tokens[i].norm, tokens[i].text
+    titled = len(word) > 1 and text[1:].islower()
+    return "a" not in parts_of_speech(word) or (titled and common_adjective(word))
