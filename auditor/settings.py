@@ -189,6 +189,10 @@ class ChangeSettings:
     #: a changed region longer than this (in words, either side) is a rewrite: no word in it
     #: is said to have replaced a particular word on the other side
     max_replacement_words: int = 4
+    #: a word replaced by one of opposite sentiment is a sentiment edit only as the edit
+    #: script's own pair, in a changed place of at most this many words (either side): a
+    #: sentiment lexicon is broad, and words of a rewritten place are no pair
+    sentiment_max_words: int = 2
     #: a removed and an added name at least this similar (rapidfuzz ratio) are one name
     #: re-spelled ("Tchaikovski" / "Tchaikovsky"): an entity edit pairs them
     respelling_min_ratio: float = 60.0

@@ -22,7 +22,7 @@ def _column(name: str) -> str:
     return next(c.meaning for c in SEGMENTS if c.name == name)
 
 
-def test_the_types_are_these_twelve() -> None:
+def test_the_types_are_these_thirteen() -> None:
     assert NAMES == [
         "negation",
         "number",
@@ -31,13 +31,14 @@ def test_the_types_are_these_twelve() -> None:
         "scope",
         "antonym",
         "person",
+        "sentiment",
         "qualifier",
         "wording",
         "spelling",
         "name",
         "spliced",
     ]
-    assert [t.name for t in EDIT_TYPES if t.level is Level.CRITICAL] == NAMES[:7]
+    assert [t.name for t in EDIT_TYPES if t.level is Level.CRITICAL] == NAMES[:8]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -96,6 +97,8 @@ def test_every_record_names_a_finder_and_only_recorded_types_are_found() -> None
         (Change("person", "son", "daughter"), True),
         (Change("person", "we", "they"), False),
         (Change("person", "i", "he"), False),
+        (Change("sentiment", "angered", "delighted"), True),
+        (Change("sentiment", "angered", ABSENT), False),
         (Change("qualifier", "dangerous", ABSENT, Level.NOTABLE), True),
         (Change("wording", "adversary", "enemy", Level.NOTABLE), True),
         (Change("spelling", "Dmytro", "Dmitro", Level.NOTABLE), True),
@@ -116,6 +119,7 @@ def test_reported_speech_rules_are_the_records() -> None:
         "scope": ReportedSpeech.REPLACED,
         "antonym": ReportedSpeech.REPLACED,
         "person": ReportedSpeech.SAME_PERSON,
+        "sentiment": ReportedSpeech.REPLACED,
         "qualifier": ReportedSpeech.SHOWN,
         "wording": ReportedSpeech.SHOWN,
         "spelling": ReportedSpeech.SHOWN,

@@ -1,5 +1,6 @@
 """Antonym edits: a word replaced by its opposite ("refused" → "agreed", "rose" → "fell",
-"illegal" → "legal") (pure).
+"illegal" → "legal") (pure), and sentiment edits: a word replaced by one of opposite sentiment
+("welcomed" → "condemned", "infected" → "healthy").
 
 Opposites come from WordNet's structure (`auditor.wordnet`): a removed and an added word of one
 changed region whose lemmas WordNet opposes — its antonym pointers, the satellites of an
@@ -8,11 +9,18 @@ or a word and its negative-prefix form on a stem WordNet knows (negative_prefixe
 member/nonmember, legal/illegal). A flip that a negation undoes is no change: "not legal" for
 "illegal" is the negation stage's litotes. Quantity and frequency words are the scope type's
 ("all" / "none"), nouns of people the person type's ("son" / "daughter").
+
+Many opposites a reader sees at once are in no thesaurus WordNet's licence lets us ship
+("angered" / "delighted", "secure" / "endanger"): where WordNet does not oppose two words, a
+positive word replaced by a negative one, or the reverse, in sentiment lexicons (Hu & Liu's and
+VADER's, sentiment_words.tsv; a word of no listed sentiment never counts) is a `sentiment` edit —
+weaker evidence than an antonym, named apart so that a reviewer weighs it so.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from auditor.lexicon import (
@@ -23,6 +31,7 @@ from auditor.lexicon import (
     OPEN_NEGATIVE_PREFIXES,
     PHRASAL_PARTICLES,
     SCOPE_WORDS,
+    entries,
 )
 from auditor.settings import ChangeSettings
 from auditor.stages.changes.negation import negators
@@ -45,6 +54,37 @@ def opposite(a: str, b: str, min_stem: int) -> bool:
     if are_antonyms(a, b) and parts_of_speech(a) & parts_of_speech(b):
         return True
     return negative_form(a, b, min_stem) or negative_form(b, a, min_stem)
+
+
+@cache
+def _sentiments() -> dict[str, tuple[str, str]]:
+    """word → (its sign, the lexicons that list it: L, V)"""
+    rows = (line.split("\t") for line in entries("sentiment_words.tsv"))
+    return {word: (sign, sources) for word, sign, sources in rows}
+
+
+def sentiment(word: str) -> tuple[str, str] | None:
+    """The word's sentiment in sentiment_words.tsv, ("+" or "-", the lexicons that list it):
+    its own entry, else its lemma's when its lemmas have one sentiment ("welcomed" →
+    "welcome"); None when it has none."""
+    from auditor.wordnet import lemmas
+
+    table = _sentiments()
+    if word in table:
+        return table[word]
+    found = {table[lemma] for lemma, _ in lemmas(word) if lemma in table}
+    return found.pop() if len({sign for sign, _ in found}) == 1 and len(found) == 1 else None
+
+
+def opposite_sentiment(a: str, b: str) -> bool:
+    """One word positive and the other negative in one lexicon that lists both (two lexicons'
+    judgements of one word each are not compared), and no synonyms in WordNet."""
+    from auditor.wordnet import are_synonyms
+
+    x, y = sentiment(a), sentiment(b)
+    if x is None or y is None or x[0] == y[0] or not set(x[1]) & set(y[1]):
+        return False
+    return not are_synonyms(a, b)
 
 
 def negative_form(word: str, stem: str, min_stem: int) -> bool:
@@ -125,15 +165,26 @@ def find(
         for j in candidates:
             if off[i].norm in theirs and art[j].norm in mine:
                 continue  # both words on both sides: moved ("right or left" / "left or right")
-            if not opposite(off[i].norm, art[j].norm, settings.prefix_min_stem):
+            content = is_content(off[i]) and is_content(art[j])
+            if opposite(off[i].norm, art[j].norm, settings.prefix_min_stem):
+                kind = "antonym"
+            elif (
+                content
+                and region is not None
+                and link.off_to_art.get(i) == j
+                and link.region_words[region] <= settings.sentiment_max_words
+                and opposite_sentiment(off[i].norm, art[j].norm)
+            ):
+                kind = "sentiment"
+            else:
                 continue
             if _phrasal(off, i) or _phrasal(art, j):
                 continue
-            if not (is_content(off[i]) and is_content(art[j])) and not _same_anchor(off, i, art, j):
+            if not content and not _same_anchor(off, i, art, j):
                 continue
             reach = settings.negation_reach
             if _negated(off, i, reach) == _negated(art, j, reach):
-                edits.append(Edit("antonym", off[i].norm, art[j].norm))
+                edits.append(Edit(kind, off[i].norm, art[j].norm))
                 used.add(j)
                 break
     return edits
