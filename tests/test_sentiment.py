@@ -38,8 +38,8 @@ def _changes(official: str, article: str) -> list[str]:
         ("The mayor called the plan a great success for the city.",
          "The mayor said the city had a terrible time with it.",
          ["qualifier: great → ∅ (notable)", "qualifier: ∅ → terrible (notable)"]),
-        # a changed place of three words a side ("welcomed the sharp" / "noted a worrying"):
-        # rewritten, its words are no pair — "sharp" and "worrying" stay a wording change
+        # a changed place of four words a side ("welcomed the sharp fall" / "noted a worrying
+        # drop"): rewritten, its words are no pair — "sharp" / "worrying" stay a wording change
         ("Officials welcomed the sharp fall in prices.",
          "Officials noted a worrying drop in prices.",
          ["wording: sharp → worrying (notable)", "wording: fall → drop (notable)"]),
