@@ -201,6 +201,19 @@ def test_what_a_reviewer_should_see_is_notable_not_charged(
             "The list prevented companies from buying goods.",
             False,
         ),
+        # a negation after the word on the other side undoes its opposite, as one before it
+        (
+            "It is unlikely that any dinosaur ate them.",
+            "Probably no dinosaur ate them.",
+            True,
+        ),
+        (
+            "It is likely that a dinosaur ate them.",
+            "It is unlikely that a dinosaur ate them.",
+            False,
+        ),
+        # a prefix on a word that is no synonym of the other word says nothing of it
+        ("The files were revealed.", "The files were unveiled.", True),
         # nearly and almost are not negation
         ("The work is nearly finished.", "The work is finished.", True),
         ("The project is almost complete.", "The project is complete.", True),
@@ -237,6 +250,28 @@ def test_precision_rules_on_both_sides(official: str, article: str, kept: bool) 
             "antonym: possible → impossible",
         ),
         ("The buyer signed first.", "The seller signed first.", "antonym: buyer → seller"),
+        # a negative prefix on a WordNet synonym of the other word
+        (
+            "The horses were domesticated.",
+            "The horses were untamed.",
+            "antonym: domesticated → untamed",
+        ),
+        (
+            "The bridge was completed.",
+            "The bridge was unfinished.",
+            "antonym: completed → unfinished",
+        ),
+        # "most" grading an adjective and "at least" are no quantity: "least" is their opposite
+        (
+            "They were the most important people.",
+            "They were the least important people.",
+            "antonym: most → least",
+        ),
+        (
+            "At least two workers were hurt.",
+            "At most two workers were hurt.",
+            "antonym: least → most",
+        ),
         # scope: the extent of the claim
         ("All allies agreed to the plan.", "Some allies agreed to the plan.", "scope: all → some"),
         (

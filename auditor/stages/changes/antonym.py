@@ -1,14 +1,18 @@
 """Antonym edits: a word replaced by its opposite ("refused" → "agreed", "rose" → "fell",
 "illegal" → "legal") (pure), and sentiment edits: a word replaced by one of opposite sentiment
-("welcomed" → "condemned", "infected" → "healthy").
+("angered" → "delighted", "infected" → "healthy").
 
 Opposites come from WordNet's structure (`auditor.wordnet`): a removed and an added word of one
 changed region whose lemmas WordNet opposes — its antonym pointers, the satellites of an
 antonym's cluster, the forms derived from an antonym pair (success/failure from succeed/fail) —
 or a word and its negative-prefix form on a stem WordNet knows (negative_prefixes.tsv:
-member/nonmember, legal/illegal). A flip that a negation undoes is no change: "not legal" for
-"illegal" is the negation stage's litotes. Quantity and frequency words are the scope type's
-("all" / "none"), nouns of people the person type's ("son" / "daughter").
+member/nonmember, legal/illegal), or on a WordNet synonym of the other word
+("domesticated" / "untamed": "tamed" = "domesticated"). A flip that a negation within reach
+undoes, before or after the word, is no change: "not legal" for "illegal" is the negation
+stage's litotes, "unlikely that any" is "probably no". Quantity and frequency words are the
+scope type's ("all" / "none"), but not "most" grading an adjective nor "at most": "the most
+important" / "the least important" is an antonym. Nouns of people are the person type's ("son"
+/ "daughter").
 
 Many opposites a reader sees at once are in no thesaurus WordNet's licence lets us ship
 ("angered" / "delighted", "secure" / "endanger"): where WordNet does not oppose two words, a
@@ -30,7 +34,6 @@ from auditor.lexicon import (
     NEGATORS,
     OPEN_NEGATIVE_PREFIXES,
     PHRASAL_PARTICLES,
-    SCOPE_WORDS,
     entries,
 )
 from auditor.settings import ChangeSettings
@@ -53,7 +56,28 @@ def opposite(a: str, b: str, min_stem: int) -> bool:
         a, b = heads[0][0], heads[1][0]  # "long-term" / "short-term": their heads
     if are_antonyms(a, b) and parts_of_speech(a) & parts_of_speech(b):
         return True
-    return negative_form(a, b, min_stem) or negative_form(b, a, min_stem)
+    if negative_form(a, b, min_stem) or negative_form(b, a, min_stem):
+        return True
+    return negated_synonym(a, b, min_stem) or negated_synonym(b, a, min_stem)
+
+
+def negated_synonym(word: str, other: str, min_stem: int) -> bool:
+    """`word` is a negative-prefix form (`negative_form`) of a WordNet synonym of `other`:
+    "undemanding" / "challenging" ("demanding" = "challenging"), "unfinished" / "completed",
+    "untamed" / "domesticated"."""
+    from auditor.wordnet import are_synonyms
+
+    word, other = word.lower(), other.lower()
+    for prefix in NEGATIVE_PREFIXES:
+        stem = word.removeprefix(prefix)
+        if (
+            stem != word
+            and stem != other
+            and are_synonyms(stem, other)
+            and negative_form(word, stem, min_stem)
+        ):
+            return True
+    return False
 
 
 @cache
@@ -108,11 +132,22 @@ def negative_form(word: str, stem: str, min_stem: int) -> bool:
 
 
 def _negated(tokens: Sequence[Token], position: int, reach: int) -> bool:
-    """A negation or a diminisher ("less good" = "worse") within `reach` words before."""
+    """A negation within `reach` words either side ("unlikely that any" / "probably no"), or a
+    diminisher ("less good" = "worse") within `reach` words before."""
     before = range(max(position - reach, 0), position)
-    return any(p in before for p, _, _ in negators(tokens)) or any(
+    near = range(max(position - reach, 0), position + reach + 1)
+    return any(p in near and p != position for p, _, _ in negators(tokens)) or any(
         tokens[p].norm in DIMINISHERS for p in before
     )
+
+
+def _quantities(tokens: Sequence[Token]) -> set[int]:
+    """Positions of the words that give a claim its extent (the scope type's: "all", "most
+    allies"); "most" grading an adjective ("the most important") and "at most" are no
+    quantity: their opposites ("least") are antonyms."""
+    from auditor.stages.changes.scope import scope_words
+
+    return {p + k for p, _, surface in scope_words(tokens) for k in range(len(surface.split()))}
 
 
 def _phrasal(tokens: Sequence[Token], position: int) -> bool:
@@ -148,8 +183,9 @@ def find(
 ) -> list[Edit]:
     edits = []
     used: set[int] = set()
+    off_quantities, art_quantities = _quantities(off), _quantities(art)
     for i in sorted(link.off_changed):
-        if not _may_oppose(off[i]) or off[i].norm in SCOPE_WORDS:
+        if not _may_oppose(off[i]) or i in off_quantities:
             continue
         region = link.off_region.get(i)
         candidates = [
@@ -158,7 +194,7 @@ def find(
             if j not in used
             and link.art_region.get(j) == region
             and _may_oppose(art[j])
-            and art[j].norm not in SCOPE_WORDS
+            and j not in art_quantities
         ]
         mine = {t.norm for t in off}
         theirs = {t.norm for t in art}
