@@ -490,6 +490,12 @@ PAIRS: list[Pair] = [
         "a first word that is no name in a name's place: no replacement",
     ),
     Pair(
+        "Tarnow City announced that two ferries were cancelled.",
+        "Pro-ferry groups announced that two ferries were cancelled.",
+        frozenset({("name", "Tarnow City", ABSENT)}),
+        "a sentence's first word that compounds common words is no name in a name's place",
+    ),
+    Pair(
         "The port authority announced that two ferries were cancelled.",
         "Poland announced that two ferries were cancelled.",
         frozenset(),

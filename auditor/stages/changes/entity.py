@@ -294,6 +294,7 @@ def _opening_name(
         and t.norm not in NEGATORS
         and t.norm not in FUNCTION_WORDS
         and not common_word(t.norm)
+        and not _common_compound(t.norm)  # "Anti-fraud", "Pro-protest": common words
         and "'" not in t.norm
     ]
 
