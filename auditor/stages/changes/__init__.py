@@ -119,7 +119,7 @@ EDIT_TYPES: tuple[EditType, ...] = (
     EditType("antonym", C, R.REPLACED, "a word replaced by its opposite", "success → failure"),
     EditType("person", C, R.SAME_PERSON, "someone else acts or is meant", "he → she"),
     EditType("sentiment", C, R.REPLACED,
-             "a word replaced by one of opposite sentiment (a lexicon's, weaker than an antonym)",
+             "a word replaced by one of opposite sentiment by a lexicon: weaker than an antonym",
              "angered → delighted", "antonym"),
     EditType("qualifier", N, R.SHOWN, "an evaluative, degree or scope word", "dangerous → ∅"),
     EditType("wording", N, R.SHOWN, "a content word replaced one for one", "adversary → enemy"),
