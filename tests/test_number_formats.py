@@ -37,6 +37,8 @@ def _numbers(official: str, article: str) -> list[str]:
         ("It started at 15.00 UTC.", "It started at 15:00 UTC."),
         # thousands grouped with points, as most of Europe writes them, against commas
         ("More than 272.000 infections.", "More than 272,000 infections."),
+        # two numbers listed with a comma, with and without a space
+        ("The input [1,1] gives 0.", "The input [1, 1] gives 0."),
         # "both" says two
         ("Both agencies stole data.", "The two agencies stole data."),
         # a share in percentage points
@@ -92,6 +94,14 @@ def test_a_value_changed_in_another_format_is_still_a_change(
     official: str, article: str, change: str
 ) -> None:
     assert _numbers(official, article) == [f"number: {change}"]
+
+
+def test_numbers_listed_with_a_comma_are_one_text_only_when_their_digits_are() -> None:
+    assert _numbers("The input [1,1] gives 0.", "The input [1, 1] gives 0.") == []
+    assert _numbers("The input [1,1] gives 0.", "The input [1, 2] gives 0.") == [
+        "number: 1,1 → 1",
+        "number: ∅ → 2",
+    ]
 
 
 # --- every entry of the number lists this file's rules read ------------------------------------

@@ -6,7 +6,8 @@ number. A time is the same written with a colon or a dot ("10:30" = "10.30 a.m."
 twelve or twenty-four hours ("8:30 p.m." = "20:30"; "8:30" alone is either). A value is one
 value however it is written: "103bn" = "103 billion", "twenty-five" = "25", "one-third" = "a
 third of", "Twentieth" = "20th", "November first" = "November 1st", "thirties" = "30s" =
-"30's", "272.000" = "272,000", "both" = "the two".
+"30's", "272.000" = "272,000", "both" = "the two"; numbers listed with a comma are the same
+with and without a space after it ("[1,1]" = "[1, 1]").
 """
 
 from __future__ import annotations
@@ -349,6 +350,10 @@ def find(
     # a value said twice is said once ("the top and bottom 20%" / "the top 20% and the bottom
     # 20%"): compare which values each side says, not how often
     mine, theirs = numbers(off), numbers(art)
+    joined_off, listed_art = _listed(off, art)
+    joined_art, listed_off = _listed(art, off)
+    mine = [n for n in mine if n[0] not in joined_off | listed_off]
+    theirs = [n for n in theirs if n[0] not in joined_art | listed_art]
     said, says = {k for _, k, _ in mine}, {k for _, k, _ in theirs}
     mine = [(p, _same_day(k, says), s) for p, k, s in mine]
     theirs = [(p, _same_day(k, said), s) for p, k, s in theirs]
@@ -370,6 +375,26 @@ def find(
 
 
 _TWO = frozenset({"two", "2"})
+_COMMA_PAIR = re.compile(r"(\d+),(\d+)")
+
+
+def _listed(tokens: Sequence[Token], other: Sequence[Token]) -> tuple[set[int], set[int]]:
+    """Numbers written with a comma and no space on one side ("[1,1]") and with a space on the
+    other ("[1, 1]"): the same characters but a space, so the same numbers, however the comma
+    reads. The positions of the joined token here, and of the two numbers there."""
+    joined: set[int] = set()
+    listed: set[int] = set()
+    texts = [t.text for t in other]
+    for i, token in enumerate(tokens):
+        found = _COMMA_PAIR.fullmatch(token.text)
+        if found is None:
+            continue
+        for j in range(len(texts) - 2):
+            if texts[j : j + 3] == [found[1], ",", found[2]]:
+                joined.add(i)
+                listed.update((j, j + 2))
+                break
+    return joined, listed
 
 
 def _same_digits(a: str, b: str) -> bool:
