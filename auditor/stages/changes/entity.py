@@ -20,6 +20,7 @@ Adjacent changed tokens of one name are one change.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -415,7 +416,12 @@ def _abbreviated(
     abbreviation of a name there: "F" for "Fahrenheit", "US" / "U.S." for "United States"."""
     word = tokens[i].text.replace(".", "")
     capitals = [t.text for t in other if t.text[:1].isupper()]
-    short = [t.text.replace(".", "") for t in other if t.text.replace(".", "").isupper()]
+    # abbreviations the other side writes more often than this side: an initial both write as
+    # often ("Lyndon B. Johnson" kept) is no other writing of this name ("Brzezinski"); a
+    # "U.S." more there may be "United States" here
+    here = Counter(t.text.replace(".", "") for t in tokens)
+    there = Counter(t.text.replace(".", "") for t in other)
+    short = [a for a in there if a.isupper() and there[a] > here[a]]
     # this word spelled out there: its letters the initials of a run of capitalised words
     if word.isupper() and len(word) == 1:
         return any(c[:1] == word and len(c) > 1 for c in capitals)
