@@ -385,7 +385,7 @@ def test_a_replaced_name_is_critical_on_the_reporters_words_too() -> None:
          "entity: Black American Armed Alliance → Randle"),
         ('"Steijn and I get along really well," he said.',
          '"Venezuela Li Baorong and I get along really well," he said.',
-         "entity: Steijn → Li Baorong"),
+         "entity: Steijn → Venezuela Li Baorong"),
     ],
 )  # fmt: skip
 def test_a_name_of_another_length_replaced_is_one_entity_edit(
@@ -539,6 +539,13 @@ def test_doubt_idioms_are_no_negation(official: str, article: str, edits: list[s
         # replaced ("Brandt"); an abbreviation written once more on the other side may be
         ("In 1960, Brandt advised Lyndon B. Johnson.",
          "In 1960, Kowalski advised Lyndon B. Johnson.", ["entity: Brandt → Kowalski"]),
+        ("In 1960, Brandt advised Lyndon B. Johnson.",
+         "In 1960, Maria de Souza advised Lyndon B. Johnson.",
+         ["entity: Brandt → Maria de Souza"]),
+        # a name at a sentence's start that WordNet knows only as a noun and writes as a name
+        # is one; a word that is also an adjective or a verb ("Trump", "Black") is not
+        ("Putin recalled the ships.", "Recalled the ships.", ["entity: Putin → ∅"]),
+        ("Black smoke rose.", "Smoke rose.", []),
         ("Talks with the United States began, and U.S. envoys came.",
          "Talks with the U.S. began, and U.S. envoys came.", []),
         # a capitalised adjective of a name is no name left out (WordNet writes the

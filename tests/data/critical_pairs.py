@@ -486,8 +486,8 @@ PAIRS: list[Pair] = [
     Pair(
         "Norway announced that two ferries were cancelled.",
         "The port announced that two ferries were cancelled.",
-        frozenset(),
-        "a first word that is no name in a name's place: no replacement",
+        frozenset({("name", "Norway", ABSENT)}),
+        "a first word that is no name in a name's place: no replacement, a name left out",
     ),
     Pair(
         "Tarnow City announced that two ferries were cancelled.",
@@ -498,8 +498,8 @@ PAIRS: list[Pair] = [
     Pair(
         "The port authority announced that two ferries were cancelled.",
         "Poland announced that two ferries were cancelled.",
-        frozenset(),
-        "a sentence's first word with no name in its place: no replacement",
+        frozenset({("name", ABSENT, "Poland")}),
+        "a sentence's first word with no name in its place: no replacement, a name added",
     ),
     # entity look-alikes that must not fire
     Pair(

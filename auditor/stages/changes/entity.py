@@ -63,9 +63,17 @@ def _is_name(tokens: Sequence[Token], i: int, other_side: set[str]) -> bool:
         return False  # a month of a date ("30 November 2022"): the number type's
     if t.initial:
         # a sentence-initial capital says nothing by itself: the word must stand capitalised
-        # inside a sentence too, or be unknown to WordNet as a common word
-        return t.text in other_side or _unknown(t.norm)
+        # inside a sentence too, or be unknown to WordNet as a common word, or be a noun
+        # WordNet knows only as a noun and writes as a name ("Putin", "France"; not "Black",
+        # "Trump", "Hope", which are also adjectives or verbs, nor a letter: "U.S" split)
+        return t.text in other_side or _unknown(t.norm) or _noun_name(t.norm)
     return True
+
+
+def _noun_name(word: str) -> bool:
+    from auditor.wordnet import common_word, lemmas
+
+    return len(word) > 1 and bool(lemmas(word)) and _noun_only(word) and not common_word(word)
 
 
 def _unknown(word: str) -> bool:
@@ -223,6 +231,10 @@ def find(
         # in reported speech ("…, the Secretary General of the alliance said") added names are
         # the reporter's context, not a change to the official wording
         found.extend((-1, pos, ABSENT, surface) for pos, surface in lone_added)
+    else:
+        # but a name's words right after a name replaced are that name's ("Steijn" →
+        # "Venezuela Li Baorong")
+        found.extend((-1, pos, ABSENT, s) for pos, s in _following(found, lone_added, art))
     quoted = speech is not None and speech.value == "direct" and not _marks_a_cut(art)
     partial = {
         off[pos].text.removesuffix("'s").removesuffix("’s")
@@ -231,7 +243,7 @@ def find(
     }
     return [
         _named(e, settings, quoted and e.official not in partial)
-        for e in _merge_names(sorted(found), off, art)
+        for e in _merge_names(sorted(found), off, art, settings.respelling_min_ratio)
     ]
 
 
@@ -271,6 +283,22 @@ def _replaced_name(
         " ".join(t.text for t in off[off_span[0] : off_span[1] + 1]),
         " ".join(t.text for t in art[art_span[0] : art_span[1] + 1]),
     )
+
+
+def _following(
+    found: list[tuple[int, int, str, str]], added: list[tuple[int, str]], art: Sequence[Token]
+) -> list[tuple[int, str]]:
+    """The added names that run on, across a name's connectors only, from a name replaced."""
+    reach = {a for o, a, _, _ in found if o >= 0 and a >= 0}
+    out = []
+    for pos, surface in sorted(added):
+        if any(
+            r < pos and all(art[k].norm in NAME_CONNECTORS for k in range(r + 1, pos))
+            for r in reach
+        ):
+            out.append((pos, surface))
+            reach.add(pos)
+    return out
 
 
 def _opening_name(
@@ -506,7 +534,7 @@ def _initial_swap(
     """A sentence-initial name replaced by another one ("Sweden will …" → "Norway could …"):
     both first words capitalised, replaced 1:1, neither a common sentence opener."""
     first = next((i for i, t in enumerate(off) if t.is_word), None)
-    if first is None or first in [r[0] for r in removed]:
+    if first is None:
         return []
     other = link.off_to_art.get(first)
     if other is None or not art[other].initial:
@@ -524,8 +552,10 @@ def _initial_swap(
         return []  # an adverb, adjective or verb opening a sentence is no name
     if fuzz.ratio(a.norm, b.norm) >= settings.initial_same_word_ratio:
         return []  # another form of the same word ("Thank" / "Thanks")
-    added.append((other, b.text))
-    return [(first, a.text)]
+    if other not in [p for p, _ in added]:
+        added.append((other, b.text))
+    # a first word already taken for a name ("Putin", "O'Brien") is removed once
+    return [] if first in [r[0] for r in removed] else [(first, a.text)]
 
 
 @dataclass
@@ -539,12 +569,15 @@ class _Name:
 
 
 def _merge_names(
-    found: list[tuple[int, int, str, str]], off: Sequence[Token], art: Sequence[Token]
+    found: list[tuple[int, int, str, str]],
+    off: Sequence[Token],
+    art: Sequence[Token],
+    respelled: float,
 ) -> list[Edit]:
     """Adjacent changed tokens of one name are one change ("European Union → United Nations");
     only the differing tokens are named ("Commission → Council")."""
     names: list[_Name] = []
-    for off_pos, art_pos, left, right in found:
+    for off_pos, art_pos, left, right in _absorb_following(found, art, respelled):
         last = names[-1] if names else None
         if (
             last is not None
@@ -573,6 +606,33 @@ def _merge_names(
         )
         for name in names
     ]
+
+
+def _absorb_following(
+    found: list[tuple[int, int, str, str]], art: Sequence[Token], respelled: float
+) -> list[tuple[int, int, str, str]]:
+    """A name added right after a name replaced, across a name's connectors only, is the rest of
+    the new name: "Steijn" → "Venezuela Li Baorong", not "Steijn → Venezuela" and "∅ → Li
+    Baorong". The replaced pair ends where its last absorbed word stands. A name re-spelled
+    (at least `respelled` alike: "Police" / "Public") absorbs nothing: it is the same name."""
+    added = {a: r for o, a, _, r in found if o == -1 and a >= 0}
+    taken: set[int] = set()
+    out = []
+    for off_pos, art_pos, left, right in found:
+        if off_pos >= 0 and art_pos >= 0 and fuzz.ratio(left, right) < respelled:
+            words, last = [right], art_pos
+            for p in sorted(added):
+                if p <= last or p in taken:
+                    continue
+                if not all(art[k].norm in NAME_CONNECTORS for k in range(last + 1, p)):
+                    break
+                words += [t.text for t in art[last + 1 : p]] + [added[p]]
+                taken.add(p)
+                last = p
+            out.append((off_pos, last, left, " ".join(words)))
+        else:
+            out.append((off_pos, art_pos, left, right))
+    return [f for f in out if not (f[0] == -1 and f[1] in taken)]
 
 
 def _runs_on(
