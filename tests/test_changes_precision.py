@@ -546,6 +546,7 @@ def test_doubt_idioms_are_no_negation(official: str, article: str, edits: list[s
         # is one; a word that is also an adjective or a verb ("Trump", "Black") is not
         ("Putin recalled the ships.", "Recalled the ships.", ["entity: Putin → ∅"]),
         ("Black smoke rose.", "Smoke rose.", []),
+        ("U.S officials said so.", "U.S. officials said so.", []),  # a letter is no name
         ("Talks with the United States began, and U.S. envoys came.",
          "Talks with the U.S. began, and U.S. envoys came.", []),
         # a capitalised adjective of a name is no name left out (WordNet writes the
