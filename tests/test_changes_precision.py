@@ -214,6 +214,9 @@ def test_what_a_reviewer_should_see_is_notable_not_charged(
         ),
         # a prefix on a word that is no synonym of the other word says nothing of it
         ("The files were revealed.", "The files were unveiled.", True),
+        # "No." before a number is "number", not a negation; "no" before a number negates
+        ("He played at No. 3 until now.", "He played at number three until now.", True),
+        ("There is no 3D version.", "There is a 3D version.", False),
         # nearly and almost are not negation
         ("The work is nearly finished.", "The work is finished.", True),
         ("The project is almost complete.", "The project is complete.", True),

@@ -5,7 +5,8 @@ Polarity only: as many negations on both sides is no change, whichever words say
 negator against a negation said inside a word ("impossible" = "cannot", "unevaluated" = "not
 assessed"), an approximator ("nearly complete" = "not yet complete") or a negative implicative
 verb ("prevents them from buying" = "they will not be able to buy") is none either.
-"Nearly" and "almost" never make a negation: "nearly finished" → "finished" is a qualifier. A
+"Nearly" and "almost" never make a negation: "nearly finished" → "finished" is a qualifier;
+nor does "No." before a number ("No. 3" = "number three"). A
 negation whose word has its antonym on the other side is kept by other words too: "not long
 after" = "shortly after" (litotes).
 """
@@ -74,10 +75,16 @@ def negators(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
         if word == "nor" and neither_open:
             neither_open = False
             continue  # neither … nor is one negation
+        if word == "no" and nxt == "." and _numeral(tokens, i + 2):
+            continue  # "No. 3", "No.3": the abbreviation of "number"
         if word in NEGATORS or word.endswith("n't"):
             neither_open = neither_open or word == "neither"
             out.append((i, "neg", t.text.lower()))
     return out
+
+
+def _numeral(tokens: Sequence[Token], i: int) -> bool:
+    return i < len(tokens) and tokens[i].norm[:1].isdigit()
 
 
 def _other_kind(token: Token) -> bool:
