@@ -71,6 +71,7 @@ def _is_name(tokens: Sequence[Token], i: int, other_side: set[str]) -> bool:
 
 
 def _noun_name(word: str) -> bool:
+    """WordNet knows the word only as a noun, and writes it as a name in some sense."""
     from auditor.wordnet import common_word, lemmas
 
     return len(word) > 1 and bool(lemmas(word)) and _noun_only(word) and not common_word(word)
@@ -227,14 +228,15 @@ def find(
         for f in lone_removed:
             found.remove(f)
         found.append(replaced)
-    elif not any(t.norm in REPORTING_VERBS for t in art):
-        # in reported speech ("…, the Secretary General of the alliance said") added names are
-        # the reporter's context, not a change to the official wording
-        found.extend((-1, pos, ABSENT, surface) for pos, surface in lone_added)
-    else:
-        # but a name's words right after a name replaced are that name's ("Steijn" →
-        # "Venezuela Li Baorong")
-        found.extend((-1, pos, ABSENT, s) for pos, s in _following(found, lone_added, art))
+    # in reported speech ("…, the Secretary General of the alliance said") added names are the
+    # reporter's context, not a change to the official wording — unless they run on from a name
+    # replaced (`_absorb_following`)
+    context: list[tuple[int, str]] = []
+    if replaced is None:
+        if any(t.norm in REPORTING_VERBS for t in art):
+            context = lone_added
+        else:
+            found.extend((-1, pos, ABSENT, surface) for pos, surface in lone_added)
     quoted = speech is not None and speech.value == "direct" and not _marks_a_cut(art)
     partial = {
         off[pos].text.removesuffix("'s").removesuffix("’s")
@@ -243,7 +245,7 @@ def find(
     }
     return [
         _named(e, settings, quoted and e.official not in partial)
-        for e in _merge_names(sorted(found), off, art, settings.respelling_min_ratio)
+        for e in _merge_names(sorted(found), off, art, settings.respelling_min_ratio, context)
     ]
 
 
@@ -283,22 +285,6 @@ def _replaced_name(
         " ".join(t.text for t in off[off_span[0] : off_span[1] + 1]),
         " ".join(t.text for t in art[art_span[0] : art_span[1] + 1]),
     )
-
-
-def _following(
-    found: list[tuple[int, int, str, str]], added: list[tuple[int, str]], art: Sequence[Token]
-) -> list[tuple[int, str]]:
-    """The added names that run on, across a name's connectors only, from a name replaced."""
-    reach = {a for o, a, _, _ in found if o >= 0 and a >= 0}
-    out = []
-    for pos, surface in sorted(added):
-        if any(
-            r < pos and all(art[k].norm in NAME_CONNECTORS for k in range(r + 1, pos))
-            for r in reach
-        ):
-            out.append((pos, surface))
-            reach.add(pos)
-    return out
 
 
 def _opening_name(
@@ -573,11 +559,13 @@ def _merge_names(
     off: Sequence[Token],
     art: Sequence[Token],
     respelled: float,
+    context: Sequence[tuple[int, str]] = (),
 ) -> list[Edit]:
     """Adjacent changed tokens of one name are one change ("European Union → United Nations");
-    only the differing tokens are named ("Commission → Council")."""
+    only the differing tokens are named ("Commission → Council"). `context`: names added that
+    are no change by themselves, but may run on from a name replaced."""
     names: list[_Name] = []
-    for off_pos, art_pos, left, right in _absorb_following(found, art, respelled):
+    for off_pos, art_pos, left, right in _absorb_following(found, art, respelled, context):
         last = names[-1] if names else None
         if (
             last is not None
@@ -609,13 +597,16 @@ def _merge_names(
 
 
 def _absorb_following(
-    found: list[tuple[int, int, str, str]], art: Sequence[Token], respelled: float
+    found: list[tuple[int, int, str, str]],
+    art: Sequence[Token],
+    respelled: float,
+    context: Sequence[tuple[int, str]] = (),
 ) -> list[tuple[int, int, str, str]]:
     """A name added right after a name replaced, across a name's connectors only, is the rest of
     the new name: "Steijn" → "Venezuela Li Baorong", not "Steijn → Venezuela" and "∅ → Li
     Baorong". The replaced pair ends where its last absorbed word stands. A name re-spelled
     (at least `respelled` alike: "Police" / "Public") absorbs nothing: it is the same name."""
-    added = {a: r for o, a, _, r in found if o == -1 and a >= 0}
+    added = {a: r for o, a, _, r in found if o == -1 and a >= 0} | dict(context)
     taken: set[int] = set()
     out = []
     for off_pos, art_pos, left, right in found:
