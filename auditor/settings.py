@@ -189,6 +189,9 @@ class ChangeSettings:
     #: a changed region longer than this (in words, either side) is a rewrite: no word in it
     #: is said to have replaced a particular word on the other side
     max_replacement_words: int = 4
+    #: digits written right after a letter ("CO2", "km2", "G7") are a symbol's when they are
+    #: at most this many: left out or added with it they are no value ("Rs500" is an amount)
+    symbol_max_digits: int = 2
     #: a word replaced by one of opposite sentiment is a sentiment edit only as the edit
     #: script's own pair, in a changed place of at most this many words (either side): a
     #: sentiment lexicon is broad, and words of a rewritten place are no pair

@@ -96,6 +96,15 @@ def test_a_value_changed_in_another_format_is_still_a_change(
     assert _numbers(official, article) == [f"number: {change}"]
 
 
+def test_a_symbols_digits_left_out_are_no_value_but_a_glued_amount_is() -> None:
+    assert _numbers("Emissions of CO2 rose.", "Emissions of carbon dioxide rose.") == []
+    assert _numbers("It covers 19,500 km² of land.", "It covers 19,500 km2 of land.") == []
+    assert _numbers("Flight MH17 was shot down.", "The flight was shot down.") == []
+    assert _numbers("The G7 leaders met.", "The G20 leaders met.") == ["number: 7 → 20"]
+    # more digits than a symbol has (`symbol_max_digits`): an amount
+    assert _numbers("He paid Rs500 for it.", "He paid for it.") == ["number: 500 → ∅"]
+
+
 def test_numbers_listed_with_a_comma_are_one_text_only_when_their_digits_are() -> None:
     assert _numbers("The input [1,1] gives 0.", "The input [1, 1] gives 0.") == []
     assert _numbers("The input [1,1] gives 0.", "The input [1, 2] gives 0.") == [

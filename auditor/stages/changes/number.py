@@ -7,7 +7,8 @@ twelve or twenty-four hours ("8:30 p.m." = "20:30"; "8:30" alone is either). A v
 value however it is written: "103bn" = "103 billion", "twenty-five" = "25", "one-third" = "a
 third of", "Twentieth" = "20th", "November first" = "November 1st", "thirties" = "30s" =
 "30's", "272.000" = "272,000", "both" = "the two"; numbers listed with a comma are the same
-with and without a space after it ("[1,1]" = "[1, 1]").
+with and without a space after it ("[1,1]" = "[1, 1]"); the digits of a symbol ("CO2", "km2")
+left out or added with it are no value.
 """
 
 from __future__ import annotations
@@ -366,12 +367,27 @@ def find(
         removed = [(p, s) for p, s in removed if s not in _TWO]
     if "both" in {t.norm for t in off}:
         added = [(p, s) for p, s in added if s not in _TWO]
+    # the digits of a symbol left out or added with it ("CO2" / "carbon dioxide", "km²" /
+    # "km2"): no value was said; replaced by another number ("G7" / "G20") they are one
+    most = settings.symbol_max_digits
+    symbols = _symbols(removed, off, most) | _symbols(added, art, most)
     return [
         Edit("number", a, b)
         for a, b in pair(removed, added, link.off_to_art)
         if not (ABSENT in (a, b) and ("one" in (a, b) or {a, b} & APPROXIMATE_NUMBERS))
         and not _same_digits(a, b)
+        and not (ABSENT in (a, b) and {a, b} & symbols)
     ]
+
+
+def _symbols(items: list[tuple[int, str]], tokens: Sequence[Token], most: int) -> set[str]:
+    """The surfaces of `items` that are only ever the digits of a symbol: written right after
+    a letter (`Token.glued`), at most `most` digits."""
+
+    def symbol(p: int) -> bool:
+        return tokens[p].glued and tokens[p].text.isdigit() and len(tokens[p].text) <= most
+
+    return {s for p, s in items if symbol(p)} - {s for p, s in items if not symbol(p)}
 
 
 _TWO = frozenset({"two", "2"})

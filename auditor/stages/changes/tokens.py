@@ -46,6 +46,8 @@ class Token:
     text: str  #: as written
     norm: str  #: lowercased, straight apostrophe, possessive removed
     initial: bool  #: first word of a sentence (its capital says nothing)
+    #: written right after a letter, with no space: the digits of a symbol ("CO2", "km2", "G7")
+    glued: bool = False
 
     @property
     def is_word(self) -> bool:
@@ -69,10 +71,12 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     initial = True
     for match in _TOKEN.finditer(text):
+        glued = match.start() > 0 and text[match.start() - 1].isalpha()
         for raw in _dash_parts(match.group()):
             if raw in _OPENERS and initial:
                 continue
-            tokens.append(Token(raw, _norm(raw), initial))
+            tokens.append(Token(raw, _norm(raw), initial, glued and raw[:1].isdigit()))
+            glued = False
             if raw[0].isalnum():
                 initial = False
             elif raw in _SENTENCE_END:
