@@ -184,6 +184,7 @@ def find(
     edits = []
     used: set[int] = set()
     off_quantities, art_quantities = _quantities(off), _quantities(art)
+    mine, theirs = {t.norm for t in off}, {t.norm for t in art}
     for i in sorted(link.off_changed):
         if not _may_oppose(off[i]) or i in off_quantities:
             continue
@@ -196,8 +197,6 @@ def find(
             and _may_oppose(art[j])
             and j not in art_quantities
         ]
-        mine = {t.norm for t in off}
-        theirs = {t.norm for t in art}
         for j in candidates:
             if off[i].norm in theirs and art[j].norm in mine:
                 continue  # both words on both sides: moved ("right or left" / "left or right")

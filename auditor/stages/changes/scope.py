@@ -15,6 +15,7 @@ left out, and this type's when they replace a word of another extent ("often" â†
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from auditor.lexicon import SCOPE_IDIOMS, SCOPE_WORDS
@@ -37,8 +38,14 @@ def _degree(tokens: Sequence[Token], i: int) -> bool:
     return bool(following & {"a", "r"}) and "n" not in following
 
 
-def scope_words(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
-    """(position, extent, surface) of every quantity or frequency word or phrase."""
+def scope_words(tokens: Sequence[Token]) -> tuple[tuple[int, str, str], ...]:
+    """(position, extent, surface) of every quantity or frequency word or phrase. Kept for the
+    last few sentences: the scope and antonym finders both ask of each one."""
+    return _scope_words(tuple(tokens))
+
+
+@lru_cache(maxsize=8)
+def _scope_words(tokens: tuple[Token, ...]) -> tuple[tuple[int, str, str], ...]:
     out = []
     i = 0
     while i < len(tokens):
@@ -56,7 +63,7 @@ def scope_words(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
             break
         else:
             i += 1
-    return out
+    return tuple(out)
 
 
 def find(
