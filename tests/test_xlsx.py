@@ -21,8 +21,9 @@ from auditor.records import (
 )
 from auditor.reports.columns import FRAGMENTS, QUOTES, SEGMENTS, names
 from auditor.reports.data import ReportData
+from auditor.reports.history import RUNS
 from auditor.reports.html import page_path
-from auditor.reports.review import FINDINGS, RUNS
+from auditor.reports.review import FINDINGS
 from auditor.reports.sheets import SEGMENTS_SHEET, column_names, label
 from auditor.reports.summary import HISTORY, SUMMARY
 from auditor.reports.xlsx import MAX_CELL, write_workbook

@@ -16,8 +16,9 @@ from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import islice
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+
+from auditor.reports.history import by_run
 
 if TYPE_CHECKING:
     from auditor.records import ArticleResult
@@ -26,9 +27,6 @@ if TYPE_CHECKING:
     from auditor.reports.summary import ArticleSummary
     from auditor.settings import Settings
     from auditor.stages.wordings import WordingGroup
-
-#: articles read from a source at once
-BATCH = 200
 
 
 class ResultSource(Protocol):
@@ -112,12 +110,6 @@ class ListHistory:
         for row in self._rows:
             grouped.setdefault(row.get("article_id"), []).append(row)
         return (by_run(rows) for rows in grouped.values())
-
-
-def by_run(rows: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """History rows by their run's start, oldest first (a stable sort: a run's rows keep the
-    file's order)."""
-    return sorted(rows, key=lambda row: str(row.get("run_at", "")))
 
 
 class Article(NamedTuple):
@@ -290,10 +282,3 @@ def _recur(
         articles, outlets, level, first = carried.get(f.text, (0, set(), f.level, f.article_id))
         outlets.add(outlet)
         carried[f.text] = (articles + 1, outlets, level, first)
-
-
-def batched(items: Iterable[Any], size: int = BATCH) -> Iterator[list[Any]]:
-    """`items` in lists of `size` (the last one shorter)."""
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk

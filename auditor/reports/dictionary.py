@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from auditor import __version__
 from auditor.reports.columns import FRAGMENTS, GROUPING, QUOTES, SEGMENTS, Column
-from auditor.reports.review import DECISIONS, FINDINGS, RUNS
+from auditor.reports.history import RUNS
+from auditor.reports.review import DECISIONS, FINDINGS
 from auditor.reports.summary import HISTORY, SUMMARY
 from auditor.settings import Settings
 from auditor.stages.backtranslation import model_identity

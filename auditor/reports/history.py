@@ -1,15 +1,18 @@
-"""history.csv (pure): one row per article per run, appended — without pandas, so that an
-unchanged re-audit costs little more than hashing the corpus."""
+"""The tables appended in place (pure): history.csv, one row per article per run, and runs.csv,
+one row per run — without pandas, so that an unchanged re-audit costs little more than hashing
+the corpus."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from auditor.reports.cells import Column, names, neutralise
+from auditor.reports.cells import Column, names, neutralise, table_csv
+from auditor.reports.formats import RUNS_FILE
 
 BOM = "\ufeff"
 
@@ -115,3 +118,46 @@ class _HistoryTable:
 
 
 HISTORY_TABLE: Any = _HistoryTable()
+
+
+RUNS = [
+    Column("run_id", "text", "", "identifier of the audit run", "20261124T050739Z-1a2b"),
+    Column("run_at", "text", "ISO 8601 UTC", "when the run started", "2026-11-24T05:07:39Z"),
+    Column("audited", "integer", "articles", "articles audited in the run", "1"),
+    Column("unchanged", "integer", "articles", "articles whose stored result was reused", "4"),
+    Column("errors", "integer", "articles", "articles that could not be read", "0"),
+    Column("removed", "integer", "articles", "articles gone since the run before", "0"),
+    Column("critical", "integer", "edits", "critical edits, not dismissed", "3"),
+    Column("misquoted", "integer", "quotations", "misquoted quotations, not dismissed", "2"),
+    Column("unmatched", "integer", "quotations", "quotations not found, not dismissed", "1"),
+    Column("new", "integer", "findings", "findings the run before did not have, undecided",
+           "1"),
+    Column("new_critical", "integer", "edits", "of those, critical edits: what "
+           "`--fail-on new-critical` exits 3 for", "1"),
+    Column("confirmed", "integer", "findings", "findings confirmed by a reviewer", "1"),
+    Column("dismissed", "integer", "findings", "findings dismissed by a reviewer", "2"),
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _RunsTable:
+    """runs.csv as a table appended in place (`auditor.reports.appended.Table`)."""
+
+    name: str = RUNS_FILE
+
+    @property
+    def header(self) -> bytes:
+        return table_csv([], RUNS)
+
+    @staticmethod
+    def render(rows: list[dict[str, Any]]) -> bytes:
+        return table_csv(rows, RUNS, header=False)
+
+
+RUNS_TABLE: Any = _RunsTable()
+
+
+def by_run(rows: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """History rows by their run's start, oldest first (a stable sort: a run's rows keep the
+    file's order)."""
+    return sorted(rows, key=lambda row: str(row.get("run_at", "")))

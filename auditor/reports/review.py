@@ -11,13 +11,11 @@ critical edits, misquoted quotations and quotations not found, the run's exit co
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from auditor.reports.cells import Column, names, neutralise
+from auditor.reports.cells import Column, table_csv
 from auditor.reports.findings import (
     CONFIRMED,
     CRITICAL,
@@ -29,7 +27,7 @@ from auditor.reports.findings import (
     Decision,
     Finding,
 )
-from auditor.reports.formats import DECISIONS_FILE, RUNS_FILE
+from auditor.reports.formats import DECISIONS_FILE
 
 if TYPE_CHECKING:
     from auditor.reports.data import ReportData
@@ -195,24 +193,6 @@ DECISIONS = [
            "was taken", "5f00d5…"),
 ]  # fmt: skip
 
-RUNS = [
-    Column("run_id", "text", "", "identifier of the audit run", "20261124T050739Z-1a2b"),
-    Column("run_at", "text", "ISO 8601 UTC", "when the run started", "2026-11-24T05:07:39Z"),
-    Column("audited", "integer", "articles", "articles audited in the run", "1"),
-    Column("unchanged", "integer", "articles", "articles whose stored result was reused", "4"),
-    Column("errors", "integer", "articles", "articles that could not be read", "0"),
-    Column("removed", "integer", "articles", "articles gone since the run before", "0"),
-    Column("critical", "integer", "edits", "critical edits, not dismissed", "3"),
-    Column("misquoted", "integer", "quotations", "misquoted quotations, not dismissed", "2"),
-    Column("unmatched", "integer", "quotations", "quotations not found, not dismissed", "1"),
-    Column("new", "integer", "findings", "findings the run before did not have, undecided",
-           "1"),
-    Column("new_critical", "integer", "edits", "of those, critical edits: what "
-           "`--fail-on new-critical` exits 3 for", "1"),
-    Column("confirmed", "integer", "findings", "findings confirmed by a reviewer", "1"),
-    Column("dismissed", "integer", "findings", "findings dismissed by a reviewer", "2"),
-]  # fmt: skip
-
 
 def decisions_csv(
     decisions: Iterable[Decision], present: Iterable[str], content: Mapping[str, str]
@@ -242,45 +222,12 @@ def decisions_csv(
 
 
 def review_files(data: ReportData) -> dict[str, bytes]:
-    """decisions.csv of the reports of `data` (runs.csv is appended in place: `RUNS_TABLE`)."""
+    """decisions.csv of the reports of `data` (runs.csv is appended in place:
+    `auditor.reports.history.RUNS_TABLE`)."""
     review = data.review or Review()
     content = data.source.content_hashes({d.article_id for d in review.decisions})
     present = data.index.present if review.decisions else frozenset()
     return {DECISIONS_FILE: decisions_csv(review.decisions, present, content)}
-
-
-def table_csv(
-    rows: Iterable[Mapping[str, Any]], columns: Sequence[Column], header: bool = True
-) -> bytes:
-    """A small CSV of the review without pandas: UTF-8 with BOM, `\\r\\n`, formulas
-    neutralised, as every CSV of the reports (`header` False: the rows' lines only)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    heads = names(list(columns))
-    if header:
-        out.write("\ufeff")
-        writer.writerow(heads)
-    for row in rows:
-        writer.writerow(["" if row.get(n) is None else neutralise(row.get(n)) for n in heads])
-    return out.getvalue().encode("utf-8")
-
-
-@dataclass(frozen=True)
-class _RunsTable:
-    """runs.csv as a table appended in place (`auditor.reports.appended.Table`)."""
-
-    name: str = RUNS_FILE
-
-    @property
-    def header(self) -> bytes:
-        return table_csv([], RUNS)
-
-    @staticmethod
-    def render(rows: list[dict[str, Any]]) -> bytes:
-        return table_csv(rows, RUNS, header=False)
-
-
-RUNS_TABLE: Any = _RunsTable()
 
 
 # ---------------------------------------------------------------- decisions typed by a reviewer

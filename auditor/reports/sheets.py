@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from auditor.reports.columns import FRAGMENTS, QUOTES, SEGMENTS, Column
-from auditor.reports.review import FINDINGS, RUNS
+from auditor.reports.history import RUNS
+from auditor.reports.review import FINDINGS
 from auditor.reports.summary import HISTORY, SUMMARY
 
 #: fills of a segment row by category, and of a summary row by status

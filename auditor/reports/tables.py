@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from auditor.batches import batched
 from auditor.records import SegmentResult, TranslationStatus
 from auditor.reports.columns import (
     FRAGMENTS,
@@ -23,7 +24,7 @@ from auditor.reports.columns import (
     names,
     neutralise,
 )
-from auditor.reports.data import Article, ReportData, batched
+from auditor.reports.data import Article, ReportData
 from auditor.reports.findings import Decided, Finding
 from auditor.reports.review import FINDINGS, FINDINGS_FILE, Review, finding_row
 from auditor.reports.summary import SUMMARY

@@ -16,8 +16,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from auditor.batches import BATCH
 from auditor.records import ArticleResult, Document, IngestError, Role, Status
-from auditor.reports.data import BATCH
 from auditor.reports.findings import Decided, Finding, FindingCounts, Tally, count, findings_of
 from auditor.reports.formats import DECISIONS_FILE
 from auditor.reports.review import decided_summary

@@ -156,8 +156,7 @@ def sync_tables(reports: Path, state: State) -> list[Path]:
     past their recorded marks, or written again whole when a file is not as recorded
     (`auditor.reports.appended`); their marks and signatures recorded."""
     from auditor.reports.appended import sync
-    from auditor.reports.history import HISTORY_TABLE
-    from auditor.reports.review import RUNS_TABLE
+    from auditor.reports.history import HISTORY_TABLE, RUNS_TABLE
     from auditor.store import appended
     from auditor.store.decisions import Decisions
 

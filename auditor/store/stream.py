@@ -12,7 +12,8 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from auditor.reports.data import BATCH, batched, by_run
+from auditor.batches import BATCH, batched
+from auditor.reports.history import by_run
 
 if TYPE_CHECKING:
     from auditor.records import ArticleResult
