@@ -9,6 +9,7 @@ lines, so the author box or a footer in another language that follows is furnitu
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from auditor.lexicon import FURNITURE_MARKERS
 from auditor.settings import SegmentSettings
@@ -28,17 +29,18 @@ def is_marker(line: str, settings: SegmentSettings | None = None) -> bool:
         return False
     if len(_WORD.findall(line)) > (settings or SegmentSettings()).marker_max_words:
         return False
-    if _MARKER.fullmatch(line) or _PIPES.search(line):
-        return True
-    return _is_counter(line)
+    return bool(_MARKER.fullmatch(line) or _PIPES.search(line)) or _is_counter(line)
 
 
 def _is_counter(line: str) -> bool:
-    """Widget counters and timestamps: more digits and symbols than letters."""
-    letters = sum(ch.isalpha() for ch in line)
-    digits = sum(ch.isdigit() for ch in line)
+    """Widget counters and timestamps: more digits and symbols than letters (a line of
+    prose, with fewer than two digits, is not counted further)."""
+    digits = sum(map(str.isdigit, line))
+    if digits < 2:
+        return False
+    letters = sum(map(str.isalpha, line))
     symbols = sum(not ch.isalnum() and not ch.isspace() for ch in line)
-    return digits >= 2 and digits + symbols >= letters
+    return digits + symbols >= letters
 
 
 def is_label_like(line: str, settings: SegmentSettings) -> bool:
@@ -51,16 +53,21 @@ def is_label_like(line: str, settings: SegmentSettings) -> bool:
     )
 
 
-def tail_start(lines: list[str], settings: SegmentSettings) -> int | None:
+def tail_start(
+    lines: list[str], settings: SegmentSettings, markers: Sequence[bool] | None = None
+) -> int | None:
     """Index (into `lines`) where the page's furniture tail begins, or None.
 
     Blank lines are ignored. The tail begins at the earliest marker from which at least
-    `tail_min_share` of the remaining lines are markers or label-like lines.
+    `tail_min_share` of the remaining lines are markers or label-like lines. `markers`: each
+    line's `is_marker`, when the caller has them.
     """
     content = [i for i, line in enumerate(lines) if line.strip()]
     if not content:
         return None
-    flags = [is_marker(lines[i], settings) for i in content]
+    if markers is None:
+        markers = [is_marker(line, settings) for line in lines]
+    flags = [markers[i] for i in content]
     weak = [f or is_label_like(lines[i], settings) for f, i in zip(flags, content, strict=True)]
     suffix_weak = [0] * (len(content) + 1)
     for pos in range(len(content) - 1, -1, -1):

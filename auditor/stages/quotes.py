@@ -21,6 +21,8 @@ _ATTRIBUTION = re.compile(
 )
 _TRIM = " \t\n\u00a0,;:"
 _MARKS = '“”"«»„‘'
+#: every character that opens or closes a quotation in `find_quotations`
+_STATE_MARKS = re.compile('[“”"«»„‘’]')
 
 
 def _is_word_char(ch: str) -> bool:
@@ -52,10 +54,10 @@ def find_quotations(text: str) -> list[tuple[int, int]]:
         if span:
             spans.append(span)
 
-    for i, ch in enumerate(text):
-        prev = text[i - 1] if i else " "
-        nxt = text[i + 1] if i + 1 < len(text) else " "
+    for mark in _STATE_MARKS.finditer(text):  # only a mark changes the state
+        i, ch = mark.start(), mark.group()
         if open_mark is None:
+            prev = text[i - 1] if i else " "
             if ch in _OPEN_CLOSE or ch == '"' or (ch == "‘" and not _is_word_char(prev)):
                 open_mark, open_at = ch, i + 1
             continue
@@ -64,6 +66,7 @@ def find_quotations(text: str) -> list[tuple[int, int]]:
                 close(i)
                 open_mark = None
         elif open_mark == "‘":
+            nxt = text[i + 1] if i + 1 < len(text) else " "
             if ch == "’" and not _is_word_char(nxt):
                 close(i)
                 open_mark = None

@@ -91,8 +91,9 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _furniture_lines(lines: list[_Line], settings: SegmentSettings) -> set[int]:
     texts = [line.text for line in lines]
-    furniture = {i for i, line in enumerate(texts) if is_marker(line, settings)}
-    tail = tail_start(texts, settings)
+    markers = [is_marker(line, settings) for line in texts]
+    furniture = {i for i, marker in enumerate(markers) if marker}
+    tail = tail_start(texts, settings, markers)
     if tail is not None:
         furniture.update(i for i in range(tail, len(lines)) if texts[i].strip())
     return furniture
