@@ -103,3 +103,27 @@ def test_a_counter_line_is_what_the_plain_counts_say(line: str) -> None:
 )
 def test_counter_lines_of_examples(line: str, counter: bool) -> None:
     assert _is_counter(line) is counter
+
+
+_WORDS = st.lists(
+    st.sampled_from("we will stay the course and not back down now".split()), max_size=12
+)
+
+
+@given(_WORDS, _WORDS, st.lists(_WORDS, max_size=5))
+@settings(max_examples=200, deadline=None)
+def test_a_quotation_s_span_does_not_depend_on_the_texts_coded_before(
+    quote: list[str], official: list[str], others: list[list[str]]
+) -> None:
+    """Words are coded one character per key for the whole process (`span._coded`): the span
+    of a quotation is the same whatever texts were coded first."""
+    from auditor.stages import span
+
+    q, o = " ".join(quote), " ".join(official)
+    span._coded.cache_clear()
+    span._CODES.clear()
+    first = span.best_span(q, o)
+    for text in others:
+        span.best_span(" ".join(reversed(text)), " ".join(text))
+    span._coded.cache_clear()
+    assert span.best_span(q, o) == first

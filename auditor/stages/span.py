@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
@@ -31,16 +32,15 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:-[^\W_]+)*")
 _END_PUNCTUATION = ".!?,;:"
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """A word of a text (a tuple: a quotation is compared with many official runs, whose
+    words are made by the hundred thousand in a cold audit)."""
+
     text: str
     key: str  #: lowercased, straight apostrophe, cut to the key length
     start: int
     end: int
-
-    @property
-    def is_content(self) -> bool:
-        return self.text.lower().replace("’", "'") not in FUNCTION_WORDS
+    is_content: bool  #: not a function word (function_words.txt)
 
 
 @dataclass(frozen=True)
@@ -94,9 +94,27 @@ WORDS_CACHE = 1024
 
 @lru_cache(maxsize=WORDS_CACHE)
 def words(text: str, key_length: int = AlignSettings.quote_key_length) -> tuple[Word, ...]:
-    return tuple(
-        Word(m.group(), m.group().lower().replace("’", "'")[:key_length], m.start(), m.end())
-        for m in _WORD.finditer(text)
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        folded = word.lower().replace("’", "'")
+        out.append(
+            Word(word, folded[:key_length], m.start(), m.end(), folded not in FUNCTION_WORDS)
+        )
+    return tuple(out)
+
+
+#: one character per word key, the same for every text of the process: rapidfuzz compares the
+#: characters for equality only, so a text's coded form is made once and kept with its words
+_CODES: dict[str, str] = {}
+
+
+@lru_cache(maxsize=WORDS_CACHE)
+def _coded(text: str, key_length: int) -> str:
+    """`text`'s words as one character each (their keys' codes)."""
+    codes = _CODES
+    return "".join(
+        [codes.setdefault(w.key, chr(0x100 + len(codes))) for w in words(text, key_length)]
     )
 
 
@@ -108,9 +126,7 @@ def best_span(quote: str, official: str, rule: AlignSettings | None = None) -> S
     mine, theirs = words(quote, rule.quote_key_length), words(official, rule.quote_key_length)
     if not mine or not theirs:
         return None
-    alphabet: dict[str, str] = {}
-    q = "".join(alphabet.setdefault(w.key, chr(0x100 + len(alphabet))) for w in mine)
-    o = "".join(alphabet.setdefault(w.key, chr(0x100 + len(alphabet))) for w in theirs)
+    q, o = _coded(quote, rule.quote_key_length), _coded(official, rule.quote_key_length)
     if not set(q) & set(o):
         return None
     if len(q) < len(o):
