@@ -12,7 +12,7 @@ programs wrap it.
 from __future__ import annotations
 
 import math
-from functools import cache
+from functools import cache, lru_cache
 
 from auditor.lexicon import entries
 
@@ -52,6 +52,12 @@ def text_pixels(text: str, bold: bool = False) -> float:
     return units / UNITS_PER_EM * FONT_SIZE * PIXELS_PER_POINT * SAFETY
 
 
+#: words whose widths are kept while rows are measured (a workbook's words repeat: every row
+#: of an article names its outlet, its edits' types, the same official wording)
+WORDS_KEPT = 1 << 15
+_word_pixels = lru_cache(maxsize=WORDS_KEPT)(text_pixels)
+
+
 def column_pixels(width: float) -> int:
     """A column `width` characters wide, in pixels."""
     return int(width * DIGIT_PIXELS + 0.5) + COLUMN_PADDING
@@ -72,13 +78,13 @@ def lines(text: str, width: float, bold: bool = False) -> int:
     """How many lines `text` takes in a wrapping cell `width` characters wide: wrapped at
     spaces, a word longer than the line broken where it no longer fits."""
     room = column_pixels(width) - CELL_MARGIN
-    space = text_pixels(" ", bold)
+    space = _word_pixels(" ", bold)
     count = 0
     for paragraph in text.split("\n"):
         count += 1
         used = 0.0
         for word in paragraph.split(" "):
-            size = text_pixels(word, bold)
+            size = _word_pixels(word, bold)
             if used and used + space + size <= room:
                 used += space + size
                 continue

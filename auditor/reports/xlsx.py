@@ -305,6 +305,7 @@ class _Writer:
         self.splits: list[str] = []  #: what the Read me says about continued tables
         self.unlinked = 0  #: summary rows past Excel's hyperlink limit
         self.formats: dict[tuple[Any, ...], Format] = {}
+        self.cell_formats: dict[tuple[Any, ...], Format] = {}  #: `cell_format`'s answers
         self.header = self._format(("header",), {"bold": True, "bg_color": "#D9D9D9",
                                                  "text_wrap": True, "border": 1})  # fmt: skip
         self.sheets: list[tuple[Sheet, list[Column]]] = []  #: for the Read me
@@ -315,7 +316,15 @@ class _Writer:
         return self.formats[key]
 
     def cell_format(self, column: Column, wrapped: bool, fill: str | None, look: str) -> Format:
-        """The one format of a cell: its type, whether it wraps, its row's fill, its look."""
+        """The one format of a cell: its type, whether it wraps, its row's fill, its look (kept
+        by what decides it: a workbook asks for it once per cell)."""
+        asked = (column.type, column.unit, column.digits, wrapped, fill, look)
+        known = self.cell_formats.get(asked)
+        if known is None:
+            known = self.cell_formats[asked] = self._cell_format(column, wrapped, fill, look)
+        return known
+
+    def _cell_format(self, column: Column, wrapped: bool, fill: str | None, look: str) -> Format:
         properties: dict[str, Any] = {}
         if column.type == "integer":  # centred: a count never runs into the text beside it
             properties.update({"num_format": "0", "align": "center"})
