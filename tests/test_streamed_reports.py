@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.reports import data as report_data
+from auditor import batches
 from auditor.reports import tables
 from auditor.reports.data import ReportData
 from auditor.reports.tables import TABLES, build_frames, csv_bytes, write_tables
@@ -39,9 +39,7 @@ def _data(state: State, stored: bool) -> ReportData:
 def test_csvs_written_a_batch_at_a_time_are_those_of_one_frame(
     state: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch: int
 ) -> None:
-    monkeypatch.setattr(
-        tables, "batched", lambda items, size=batch: report_data.batched(items, batch)
-    )
+    monkeypatch.setattr(tables, "batched", lambda items, size=batch: batches.batched(items, batch))
     db = State(state_path(state))
     try:
         streamed, whole = tmp_path / "streamed", tmp_path / "whole"
