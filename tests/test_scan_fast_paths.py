@@ -127,3 +127,21 @@ def test_a_quotation_s_span_does_not_depend_on_the_texts_coded_before(
         span.best_span(" ".join(reversed(text)), " ".join(text))
     span._coded.cache_clear()
     assert span.best_span(q, o) == first
+
+
+def test_the_word_codes_start_again_before_the_surrogates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process that has coded more word keys than `MAX_CODES` starts its table again (both
+    texts of a comparison coded by the same table), with the same spans."""
+    from auditor.stages import span
+
+    quote, official = "we will not back down", "and we will not back down now, said the chief"
+    span._coded.cache_clear()
+    span._CODES.clear()
+    expected = span.best_span(quote, official)
+    monkeypatch.setattr(span, "MAX_CODES", 20)
+    for n in range(40):
+        assert span.best_span(quote, f"{official} {n} alpha{n} beta{n}") is not None
+        assert len(span._CODES) <= 20
+    assert span.best_span(quote, official) == expected
+    span._coded.cache_clear()
+    span._CODES.clear()

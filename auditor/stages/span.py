@@ -107,6 +107,8 @@ def words(text: str, key_length: int = AlignSettings.quote_key_length) -> tuple[
 #: one character per word key, the same for every text of the process: rapidfuzz compares the
 #: characters for equality only, so a text's coded form is made once and kept with its words
 _CODES: dict[str, str] = {}
+#: codes given before the table starts again (they stay below the surrogates, U+D800)
+MAX_CODES = 0xD800 - 0x100
 
 
 @lru_cache(maxsize=WORDS_CACHE)
@@ -126,6 +128,9 @@ def best_span(quote: str, official: str, rule: AlignSettings | None = None) -> S
     mine, theirs = words(quote, rule.quote_key_length), words(official, rule.quote_key_length)
     if not mine or not theirs:
         return None
+    if len(_CODES) + len(mine) + len(theirs) > MAX_CODES:  # a long-lived process: start again
+        _CODES.clear()
+        _coded.cache_clear()
     q, o = _coded(quote, rule.quote_key_length), _coded(official, rule.quote_key_length)
     if not set(q) & set(o):
         return None
