@@ -4,6 +4,7 @@ that must always equal a rebuild from scratch."""
 from __future__ import annotations
 
 import random
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -97,7 +98,31 @@ def test_incremental_updates_equal_a_rebuild_from_scratch(tmp_path: Path, seed: 
         for article_id in gone:
             del corpus[article_id]
         assert store.groups() == build_groups(corpus.values())
+        _assert_counts_kept(state)
     state.close()
+
+
+def _assert_counts_kept(state: State) -> None:
+    """The stored counts are those of the member rows: no group without a member, each
+    group's article, outlet and wording counts, each tally."""
+    db = state.db
+    members = db.execute("SELECT group_key, outlet, wording FROM wording_members").fetchall()
+    articles: Counter[str] = Counter(key for key, _, _ in members)
+    tallies = Counter((k, "outlet", o) for k, o, _ in members) + Counter(
+        (k, "spelling", w) for k, _, w in members
+    )
+    stored = {k: (a, o, s) for k, a, o, s in db.execute(
+        "SELECT group_key, articles, outlets, spellings FROM wording_groups")}  # fmt: skip
+    assert stored == {
+        key: (
+            n,
+            len({o for k, o, _ in members if k == key}),
+            len({w for k, _, w in members if k == key}),
+        )
+        for key, n in articles.items()
+    }
+    kept = {(k, what, v): n for k, what, v, n in db.execute("SELECT * FROM wording_tallies")}
+    assert kept == dict(tallies)
 
 
 def test_an_article_touches_only_its_own_groups(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from typing import Any
 
 from auditor.stages.wordings import (
     ArticleWordings,
+    Contribution,
     WordingGroup,
     count_by_official,
     in_report_order,
@@ -45,6 +46,38 @@ _GROUP_TYPES: tuple[type | tuple[type, ...], ...] = (
 _COUNTER = {_OUTLET: "outlets", _SPELLING: "spellings"}
 
 
+#: SQLite's limit on bound parameters is 999 in older builds
+_MARKS = 500
+
+
+@dataclass
+class _Deltas:
+    """What a batch of articles leaving and joining groups changes: each group's article count,
+    and each (group, outlet or wording) tally."""
+
+    articles: dict[str, int] = field(default_factory=dict)
+    tallies: dict[tuple[str, str, str], int] = field(default_factory=dict)
+
+    def add(self, key: str, outlet: str, wording: str, n: int) -> None:
+        self.articles[key] = self.articles.get(key, 0) + n
+        for what, value in ((_OUTLET, outlet), (_SPELLING, wording)):
+            self.tallies[(key, what, value)] = self.tallies.get((key, what, value), 0) + n
+
+
+def _group_row(c: Contribution) -> tuple[Any, ...]:
+    """A group's row as its first member makes it (counts at zero: the deltas move them)."""
+    return (
+        c.key,
+        c.official_id,
+        c.official_line,
+        c.official_text,
+        c.kind,
+        c.category,
+        json.dumps(c.critical_edits, ensure_ascii=False),
+        json.dumps(c.notable_changes, ensure_ascii=False),
+    )
+
+
 @dataclass
 class Update:
     """What one update changed: the groups touched and the rows written."""
@@ -66,118 +99,122 @@ class WordingStore:
 
     def replace(self, items: Sequence[tuple[ArticleWordings, str]]) -> Update:
         """Replace each article's contribution by `items`' (with its signature), in one
-        transaction."""
-        update = Update()
+        transaction (an article given twice: its last contribution stands)."""
+        update = Update(articles=len(items))
+        last = {item.article_id: (item, signature) for item, signature in items}
         with _transaction(self.db):
-            for item, signature in items:
-                self._remove(item.article_id, update)
-                self._add(item, update)
-                self.db.execute(
-                    "INSERT OR REPLACE INTO wording_articles VALUES (?, ?)",
-                    (item.article_id, signature),
-                )
-                update.articles += 1
+            deltas = self._removed(list(last), update)
+            groups, members = [], []
+            for item, _ in items:
+                update.groups.update(c.key for c in item.contributions)
+                update.members += len(item.contributions)
+            for item, _ in last.values():
+                for c in item.contributions:
+                    groups.append(_group_row(c))
+                    members.append(
+                        (c.key, item.article_id, item.outlet, item.seen, item.seen_from,
+                         c.wording, c.segments)
+                    )  # fmt: skip
+                    deltas.add(c.key, item.outlet, c.wording, +1)
+            self.db.executemany(
+                "INSERT OR IGNORE INTO wording_groups VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0)",
+                groups,
+            )
+            self.db.executemany("INSERT INTO wording_members VALUES (?, ?, ?, ?, ?, ?, ?)", members)
+            self._apply(deltas)
+            self.db.executemany(
+                "INSERT OR REPLACE INTO wording_articles VALUES (?, ?)",
+                [(article_id, signature) for article_id, (_, signature) in last.items()],
+            )
         return update
 
     def remove(self, article_ids: Iterable[str]) -> Update:
         """Articles gone from the corpus leave their groups (a group no article carries goes)."""
-        update = Update()
+        ids = list(dict.fromkeys(article_ids))
+        update = Update(articles=len(ids))
         with _transaction(self.db):
-            for article_id in article_ids:
-                self._remove(article_id, update)
-                self.db.execute("DELETE FROM wording_articles WHERE article_id = ?", (article_id,))
-                update.articles += 1
+            self._apply(self._removed(ids, update))
+            self.db.executemany(
+                "DELETE FROM wording_articles WHERE article_id = ?", [(i,) for i in ids]
+            )
         return update
 
-    def _remove(self, article_id: str, update: Update) -> None:
-        rows = self.db.execute(
-            "SELECT group_key, outlet, wording FROM wording_members WHERE article_id = ?",
-            (article_id,),
-        ).fetchall()
-        for key, outlet, wording in rows:
-            update.groups.add(key)
-            self._tally(key, _OUTLET, outlet, -1)
-            self._tally(key, _SPELLING, wording, -1)
-            self.db.execute(
-                "UPDATE wording_groups SET articles = articles - 1 WHERE group_key = ?", (key,)
-            )
-            self.db.execute(
-                "DELETE FROM wording_groups WHERE group_key = ? AND articles <= 0", (key,)
-            )
-        self.db.execute("DELETE FROM wording_members WHERE article_id = ?", (article_id,))
+    def _removed(self, article_ids: Sequence[str], update: Update) -> _Deltas:
+        """The members of these articles deleted; what their leaving changes, to apply."""
+        deltas = _Deltas()
+        for start in range(0, len(article_ids), _MARKS):
+            chunk = article_ids[start : start + _MARKS]
+            marks = ",".join("?" * len(chunk))
+            for key, outlet, wording in self.db.execute(
+                f"SELECT group_key, outlet, wording FROM wording_members "
+                f"WHERE article_id IN ({marks})",
+                chunk,
+            ):
+                update.groups.add(key)
+                deltas.add(key, outlet, wording, -1)
+        self.db.executemany(
+            "DELETE FROM wording_members WHERE article_id = ?", [(i,) for i in article_ids]
+        )
+        return deltas
 
-    def _add(self, item: ArticleWordings, update: Update) -> None:
-        for c in item.contributions:
-            update.groups.add(c.key)
-            update.members += 1
-            self.db.execute(
-                "INSERT OR IGNORE INTO wording_groups VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0)",
-                (
-                    c.key,
-                    c.official_id,
-                    c.official_line,
-                    c.official_text,
-                    c.kind,
-                    c.category,
-                    json.dumps(c.critical_edits, ensure_ascii=False),
-                    json.dumps(c.notable_changes, ensure_ascii=False),
-                ),
+    def _apply(self, deltas: _Deltas) -> None:
+        """Every group's article count and tallies moved by `deltas` at once; a group's count
+        of distinct outlets or wordings moves where a tally appears or reaches zero, and a
+        group no article carries goes."""
+        moved = [(key, what, value, n) for (key, what, value), n in deltas.tallies.items() if n]
+        before: dict[tuple[str, str, str], int] = {}
+        keys = sorted({key for key, _, _, _ in moved})
+        for start in range(0, len(keys), _MARKS):
+            chunk = keys[start : start + _MARKS]
+            marks = ",".join("?" * len(chunk))
+            for key, what, value, articles in self.db.execute(
+                f"SELECT group_key, what, value, articles FROM wording_tallies "
+                f"WHERE group_key IN ({marks})",
+                chunk,
+            ):
+                before[(key, what, value)] = articles
+        gone, changed, new = [], [], []
+        steps: dict[tuple[str, str], int] = {}
+        for key, what, value, n in moved:
+            was = before.get((key, what, value), 0)
+            after = was + n
+            if after <= 0:
+                gone.append((key, what, value))
+            elif was:
+                changed.append((after, key, what, value))
+            else:
+                new.append((key, what, value, after))
+            if (was > 0) != (after > 0):
+                counter = (_COUNTER[what], key)
+                steps[counter] = steps.get(counter, 0) + (1 if after > 0 else -1)
+        self.db.executemany(
+            "DELETE FROM wording_tallies WHERE group_key = ? AND what = ? AND value = ?", gone
+        )
+        self.db.executemany(
+            "UPDATE wording_tallies SET articles = ? WHERE group_key = ? AND what = ? "
+            "AND value = ?",
+            changed,
+        )
+        self.db.executemany("INSERT INTO wording_tallies VALUES (?, ?, ?, ?)", new)
+        for column in _COUNTER.values():
+            self.db.executemany(
+                f"UPDATE wording_groups SET {column} = {column} + ? WHERE group_key = ?",
+                [(step, key) for (name, key), step in steps.items() if name == column and step],
             )
-            self.db.execute(
-                "INSERT INTO wording_members VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    c.key,
-                    item.article_id,
-                    item.outlet,
-                    item.seen,
-                    item.seen_from,
-                    c.wording,
-                    c.segments,
-                ),
-            )
-            self.db.execute(
-                "UPDATE wording_groups SET articles = articles + 1 WHERE group_key = ?", (c.key,)
-            )
-            self._tally(c.key, _OUTLET, item.outlet, +1)
-            self._tally(c.key, _SPELLING, c.wording, +1)
-
-    def _tally(self, key: str, what: str, value: str, delta: int) -> None:
-        """Count one article more or less for `value`; the group's counter of distinct values
-        moves when the value appears or goes."""
-        row = self.db.execute(
-            "SELECT articles FROM wording_tallies WHERE group_key = ? AND what = ? AND value = ?",
-            (key, what, value),
-        ).fetchone()
-        before = row[0] if row else 0
-        after = before + delta
-        counter = _COUNTER[what]
-        if after <= 0:
-            self.db.execute(
-                "DELETE FROM wording_tallies WHERE group_key = ? AND what = ? AND value = ?",
-                (key, what, value),
-            )
-        elif row:
-            self.db.execute(
-                "UPDATE wording_tallies SET articles = ? WHERE group_key = ? AND what = ? "
-                "AND value = ?",
-                (after, key, what, value),
-            )
-        else:
-            self.db.execute(
-                "INSERT INTO wording_tallies VALUES (?, ?, ?, ?)", (key, what, value, after)
-            )
-        if (before > 0) != (after > 0):
-            step = 1 if after > 0 else -1
-            self.db.execute(
-                f"UPDATE wording_groups SET {counter} = {counter} + ? WHERE group_key = ?",
-                (step, key),
-            )
+        counts = [(n, key) for key, n in deltas.articles.items() if n]
+        self.db.executemany(
+            "UPDATE wording_groups SET articles = articles + ? WHERE group_key = ?", counts
+        )
+        self.db.executemany(
+            "DELETE FROM wording_groups WHERE group_key = ? AND articles <= 0",
+            [(key,) for key, n in deltas.articles.items() if n < 0],
+        )
 
     def signatures_of(self, article_ids: Sequence[str]) -> dict[str, str]:
         """`signatures` of these articles only."""
         found: dict[str, str] = {}
-        for start in range(0, len(article_ids), 500):
-            chunk = article_ids[start : start + 500]
+        for start in range(0, len(article_ids), _MARKS):
+            chunk = article_ids[start : start + _MARKS]
             marks = ",".join("?" * len(chunk))
             found.update(
                 self.db.execute(
