@@ -413,3 +413,27 @@ def test_level_words_cover_every_level() -> None:
 
     assert set(LEVEL_WORDS) == set(LEVELS)
     assert Level.CRITICAL.value in LEVELS
+
+
+def test_a_staged_finding_is_stored_as_its_fields_in_order(tmp_path: Path) -> None:
+    """The staged JSON of a finding is `asdict`'s: every field, in order, segments as a list."""
+    from dataclasses import asdict
+
+    from auditor.reports.findings import Finding
+    from auditor.store.decisions import Decisions
+    from auditor.store.state import State
+
+    finding = Finding(
+        finding_id="f1", article_id="a.txt", level="critical", type="negation",
+        text="negation: not → ∅", segments=(3, 4), kind="quote", line=2, sentence=1,
+        last_sentence=2, quoted="“We will not”", official_id="o.txt", official_line=7,
+        official_text="We will", misquote=True,
+    )  # fmt: skip
+    state = State(tmp_path / "state.sqlite")
+    try:
+        Decisions(state.db).stage_findings([finding], {"a.txt": "abc"}, "run-1")
+        (stored,) = state.db.execute("SELECT finding FROM findings_staged").fetchone()
+    finally:
+        state.close()
+    assert stored == json.dumps(asdict(finding), ensure_ascii=False)
+    assert json.loads(stored)["segments"] == [3, 4]

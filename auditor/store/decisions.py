@@ -35,6 +35,9 @@ from auditor.store.stream import Lookup
 if TYPE_CHECKING:
     from auditor.reports.review import Review
 
+#: a finding's fields, in order: its stored JSON (`asdict` without the deep copy; they are flat)
+_FINDING_FIELDS = tuple(f.name for f in fields(Finding))
+
 #: the state's meta key set by the migration that made the decisions table (a new, rebuilt
 #: or older state): its decisions are taken back from decisions.csv once (`restored`)
 TO_RESTORE = "decisions_to_restore"
@@ -167,7 +170,7 @@ class Decisions:
                 f.article_id,
                 content.get(f.article_id, ""),
                 None,
-                json.dumps(asdict(f), ensure_ascii=False),
+                json.dumps({n: getattr(f, n) for n in _FINDING_FIELDS}, ensure_ascii=False),
                 run_id,
             )
             for f in findings
