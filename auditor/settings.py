@@ -196,6 +196,10 @@ class ChangeSettings:
     #: script's own pair, in a changed place of at most this many words (either side): a
     #: sentiment lexicon is broad, and words of a rewritten place are no pair
     sentiment_max_words: int = 2
+    #: official content words left out together, with nothing in their place, are shown as an
+    #: omission when they are at least this many (shown in quotations only, where one word
+    #: left out is already not what was said; chosen on the MQM calibration halves)
+    omission_min_words: int = 1
     #: a removed and an added name at least this similar (rapidfuzz ratio) are one name
     #: re-spelled ("Tchaikovski" / "Tchaikovsky"): an entity edit pairs them
     respelling_min_ratio: float = 60.0

@@ -22,7 +22,7 @@ def _column(name: str) -> str:
     return next(c.meaning for c in SEGMENTS if c.name == name)
 
 
-def test_the_types_are_these_thirteen() -> None:
+def test_the_types_are_these_fourteen() -> None:
     assert NAMES == [
         "negation",
         "number",
@@ -36,6 +36,7 @@ def test_the_types_are_these_thirteen() -> None:
         "wording",
         "spelling",
         "name",
+        "omission",
         "spliced",
     ]
     assert [t.name for t in EDIT_TYPES if t.level is Level.CRITICAL] == NAMES[:8]
@@ -104,6 +105,7 @@ def test_every_record_names_a_finder_and_only_recorded_types_are_found() -> None
         (Change("spelling", "Dmytro", "Dmitro", Level.NOTABLE), True),
         (Change("name", "Smith", ABSENT, Level.NOTABLE), False),
         (Change("name", ABSENT, "Smith", Level.NOTABLE), False),
+        (Change("omission", "deep reforms", ABSENT, Level.NOTABLE), False),
     ],
 )
 def test_what_counts_on_the_reporters_own_words(change: Change, kept: bool) -> None:
@@ -124,6 +126,7 @@ def test_reported_speech_rules_are_the_records() -> None:
         "wording": ReportedSpeech.SHOWN,
         "spelling": ReportedSpeech.SHOWN,
         "name": ReportedSpeech.NEVER,
+        "omission": ReportedSpeech.NEVER,
         "spliced": ReportedSpeech.SHOWN,
     }
 
@@ -142,6 +145,7 @@ def test_reported_speech_rules_are_the_records() -> None:
         ("We see China as an adversary.", "We see China as an enemy.", "wording"),
         ("We met Dmytro Kuleba.", "We met Dmitro Kuleba.", "spelling"),
         ("We discussed the war with Kuleba.", "We discussed the war.", "name"),
+        ("No membership without judicial reforms.", "No membership without.", "omission"),
     ],
 )
 def test_each_type_is_found_by_its_finder(official: str, article: str, expected: str) -> None:

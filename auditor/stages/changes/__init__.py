@@ -125,6 +125,8 @@ EDIT_TYPES: tuple[EditType, ...] = (
     EditType("wording", N, R.SHOWN, "a content word replaced one for one", "adversary → enemy"),
     EditType("spelling", N, R.SHOWN, "a name re-spelled", "Aleksandr → Alexandr", "entity"),
     EditType("name", N, R.NEVER, "a name added, or dropped unquoted", "Smith → ∅", "entity"),
+    EditType("omission", N, R.NEVER, "official content words left out, nothing in their place",
+             "supply ammunition → ∅"),
     EditType("spliced", N, R.SHOWN, "a quotation joined from distant official sentences",
              "official lines 13, 35 → one quotation", None),
 )  # fmt: skip
