@@ -31,6 +31,11 @@ def _omissions(official: str, article: str, speech: Speech | None = None) -> lis
             "The allies agreed to strengthen air defences.",
             ["supply ammunition"],
         ),
+        (  # a name between words left out splits them (the name is the name type's)
+            "They condemned the drills of Taiwan and the cyber attacks today.",
+            "They condemned today.",
+            ["drills", "cyber attacks"],
+        ),
         (  # one word is enough: a quotation that leaves it out is not what was said
             "We give economic and political support.",
             "We give political support.",
@@ -85,6 +90,8 @@ def test_content_words_left_out_together_are_an_omission(
         ("They sent 14 ships and 40 aircraft.", "They sent ships and aircraft."),
         # a qualifier and a modal left out are theirs
         ("A dangerous dependency must end.", "A dependency ends."),
+        # a sentence connective left out says no content
+        ("However, the allies agreed.", "The allies agreed."),
         # a degree word left out is no content word ("not least China" → "China")
         (
             "We must assess our dependencies, not least on China.",

@@ -9,11 +9,11 @@ or "end" against "ends", is not left out), and the place is not rewritten (every
 article has there replaced an official content word one for one: "saw that most recently" →
 "experienced this last time" is a rewrite, not an omission). Only content words the other types do
 not name count: a name left out is the `name` type's, a number the `number` type's, a qualifier, a
-modal, a negation, a quantity, frequency or degree word theirs. Words left out together —
-consecutive in the official wording, function words between them allowed — are one omission, shown
-when it holds at least `changes.omission_min_words` such words. On the reporter's own words it is
-no finding: a summary leaves words out (`ReportedSpeech.NEVER`); in a quotation the quoted words
-are not what was said.
+modal, a negation, a quantity, frequency or degree word theirs; a sentence connective ("however")
+says no content. Words left out together — consecutive in the official wording, function words
+between them allowed, not a name — are one omission, shown when it holds at least
+`changes.omission_min_words` such words. On the reporter's own words it is no finding: a summary
+leaves words out (`ReportedSpeech.NEVER`); in a quotation the quoted words are not what was said.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from auditor.lexicon import (
+    CONNECTIVES,
     DEGREE_WORDS,
     MODAL_EXPRESSIONS,
     PERSONAL_PRONOUNS,
@@ -46,6 +47,7 @@ def _counted(token: Token) -> bool:
         and token.norm not in PERSONAL_PRONOUNS
         and token.norm not in SCOPE_WORDS
         and token.norm not in DEGREE_WORDS
+        and token.norm not in CONNECTIVES
     )
 
 
@@ -86,11 +88,11 @@ def find(
 
 
 def _together(last: int, i: int, off: Sequence[Token], link: Counterparts) -> bool:
-    """Official word `i` is left out with `last`: in the same changed place, nothing but words
-    no type counts (function words) between them."""
+    """Official word `i` is left out with `last`: in the same changed place, nothing but
+    function words between them (a name between two omitted words is the name type's)."""
     if link.off_region.get(last) != link.off_region.get(i):
         return False
-    return all(not _counted(off[k]) and off[k].is_word for k in range(last + 1, i))
+    return all(off[k].is_word and not is_content(off[k]) for k in range(last + 1, i))
 
 
 def _unpaired(j: int, off: Sequence[Token], art: Sequence[Token], link: Counterparts) -> bool:
