@@ -6,14 +6,14 @@ A notable change, never a charge: a reviewer sees what the outlet's wording no l
 counts when the edit script changed its place, no word of the article took it (its counterpart, if
 any, is paired with another official word), the article has no form of it anywhere (a moved word,
 or "end" against "ends", is not left out), and the place is not rewritten (every content word the
-article has there replaced an official content word one for one: "saw that most recently" →
-"experienced this last time" is a rewrite, not an omission). Only content words the other types do
-not name count: a name left out is the `name` type's, a number the `number` type's, a qualifier, a
-modal, a negation, a quantity, frequency or degree word theirs; a sentence connective ("however")
-says no content. Words left out together — consecutive in the official wording, function words
-between them allowed, not a name — are one omission, shown when it holds at least
-`changes.omission_min_words` such words. On the reporter's own words it is no finding: a summary
-leaves words out (`ReportedSpeech.NEVER`); in a quotation the quoted words are not what was said.
+article has there replaced an official content word one for one: "have warned again and again" →
+"keep cautioning" is a rewrite, not an omission). Only content words the other types do not name
+count: a name left out is the `name` type's, a number the `number` type's, a qualifier, a modal, a
+negation, a quantity, frequency or degree word theirs; a sentence connective ("however") says no
+content. Words left out together — consecutive in the official wording, function words between them
+allowed, not a name — are one omission, shown when it holds at least `changes.omission_min_words`
+such words. On the reporter's own words it is no finding: a summary leaves words out
+(`ReportedSpeech.NEVER`); in a quotation the quoted words are not what was said.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from auditor.lexicon import (
     MODAL_EXPRESSIONS,
     PERSONAL_PRONOUNS,
     QUALIFIERS,
+    REPORTING_VERBS,
     SCOPE_WORDS,
 )
 from auditor.records import ABSENT
@@ -63,7 +64,7 @@ def find(
     keys = {t.norm[: settings.key_length] for t in art}
     # a place where the article has a content word that replaced no official content word
     # one for one is rewritten: its official words were replaced, not left out ("has
-    # demonstrated" → "showed" pairs "showed" with "has")
+    # underlined" → "stressed" pairs "stressed" with "has")
     rewritten = {link.art_region[j] for j in link.art_changed if _unpaired(j, off, art, link)}
     left_out = [
         i
@@ -96,8 +97,9 @@ def _together(last: int, i: int, off: Sequence[Token], link: Counterparts) -> bo
 
 
 def _unpaired(j: int, off: Sequence[Token], art: Sequence[Token], link: Counterparts) -> bool:
-    """Article word `j` is a content word that replaced no official content word one for one."""
-    if not is_content(art[j]):
+    """Article word `j` is a content word (or a reporting verb: "confirmed" → "said") that
+    replaced no official content word one for one."""
+    if not (is_content(art[j]) or art[j].norm in REPORTING_VERBS):
         return False
     i = link.art_to_off.get(j)
     return i is None or link.off_to_art.get(i) != j or not is_content(off[i])
