@@ -36,7 +36,7 @@ ENGLISH = "en"
 class Document:
     """One decoded source file: an official document or an article."""
 
-    doc_id: str  #: path relative to its folder, e.g. `cyprus-outlet.txt`
+    doc_id: str  #: path relative to its folder, e.g. `daily-news.txt`
     role: Role
     text: str  #: decoded, NFC-normalised, `\n` line ends
     encoding: str  #: the codec that decoded the bytes

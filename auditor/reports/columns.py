@@ -19,7 +19,7 @@ def _types(level: Level) -> str:
 
 
 SEGMENTS = [
-    Column("article_id", "text", "", "article the segment belongs to", "turkish-outlet-….txt"),
+    Column("article_id", "text", "", "article the segment belongs to", "daily-news-….txt"),
     Column("segment_index", "integer", "", "position of the segment in the article, from 0", "7"),
     Column(
         "kind",
@@ -222,7 +222,7 @@ SEGMENTS = [
 ]
 
 FRAGMENTS = [
-    Column("article_id", "text", "", "article the fragment belongs to", "cyprus-outlet-….txt"),
+    Column("article_id", "text", "", "article the fragment belongs to", "daily-news-….txt"),
     Column("segment_index", "integer", "", "the fragment's row in `segments.csv`", "31"),
     Column("language", "text", "ISO 639-1", "language of the fragment", "tr"),
     Column("text", "text", "", "the fragment as in the file", "Levent ÖZADAM'dan"),

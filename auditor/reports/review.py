@@ -108,7 +108,7 @@ def decided_summary(
 FINDINGS = [
     Column("finding_id", "text", "", "stable id of the finding (article, official wording, "
            "change — not the run): what `auditor review` and a decision refer to", "3f9a2c81d0"),
-    Column("article_id", "text", "", "article of the finding", "turkish-outlet-….txt"),
+    Column("article_id", "text", "", "article of the finding", "daily-news-….txt"),
     Column("level", "text", "", "`critical` (a critical edit: a change of what was said), "
            "`unmatched` (a quotation not found in the official text) or `notable` (a notable "
            "change, shown, no charge)", "critical"),
@@ -179,7 +179,7 @@ def level_words(level: str) -> str:
 
 DECISIONS = [
     Column("finding_id", "text", "", "the finding decided on (findings.csv)", "3f9a2c81d0"),
-    Column("article_id", "text", "", "its article", "turkish-outlet-….txt"),
+    Column("article_id", "text", "", "its article", "daily-news-….txt"),
     Column("decision", "text", "", "`confirmed` or `dismissed`", "dismissed"),
     Column("note", "text", "", "the reviewer's note", "said at the press conference"),
     Column("reviewer", "text", "", "who decided", "A. Smith"),

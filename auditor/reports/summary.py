@@ -63,7 +63,7 @@ class ArticleSummary:
         "text",
         "",
         "file name of the article in `corpus/articles/`",
-        "cyprus-outlet-2022-11-29-aspen-gmf-forum-speech.txt",
+        "daily-news-2024-03-01-summit-report.txt",
         default=MISSING,
     )
     title: str = _column(

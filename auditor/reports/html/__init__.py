@@ -23,7 +23,7 @@ _SAFE = re.compile(r"[a-z0-9][a-z0-9._-]{0,120}")
 
 
 def page_path(article_id: str) -> str:
-    """Where an article's page lies under html/, e.g. `articles/turkish-outlet.txt.html`: the
+    """Where an article's page lies under html/, e.g. `articles/daily-news.txt.html`: the
     file name itself when it is safe in any file system and URL (lowercase letters, digits,
     `.`, `_`, `-`), otherwise a safe form of it plus a short hash, so no two pages collide."""
     if _SAFE.fullmatch(article_id):
