@@ -21,31 +21,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from auditor.lexicon import (
-    CONNECTIVES,
-    DEGREE_WORDS,
-    MODAL_EXPRESSIONS,
-    PERSONAL_PRONOUNS,
-    QUALIFIERS,
-    REPORTING_VERBS,
-    SCOPE_WORDS,
-)
+from auditor.lexicon import CONNECTIVES, DEGREE_WORDS, REPORTING_VERBS, SCOPE_WORDS
 from auditor.records import ABSENT
 from auditor.settings import ChangeSettings
 from auditor.stages.changes.tokens import Counterparts, Edit, Token, is_content
+from auditor.stages.changes.wording import plain_content
 
 if TYPE_CHECKING:
     from auditor.stages.speech import Speech
 
 
 def _counted(token: Token) -> bool:
-    """A content word no other type names when it is left out."""
+    """A content word no other type names when it is left out (the wording type's words but
+    quantity, frequency and degree words and connectives)."""
     return (
-        is_content(token)
-        and not (token.text[:1].isupper() and not token.initial)  # a name: the name type's
-        and token.norm not in QUALIFIERS
-        and token.norm not in MODAL_EXPRESSIONS
-        and token.norm not in PERSONAL_PRONOUNS
+        plain_content(token)
         and token.norm not in SCOPE_WORDS
         and token.norm not in DEGREE_WORDS
         and token.norm not in CONNECTIVES

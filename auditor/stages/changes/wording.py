@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from auditor.stages.speech import Speech
 
 
-def _eligible(token: Token) -> bool:
+def plain_content(token: Token) -> bool:
+    """A content word that is no name, qualifier, modal or personal pronoun: one the types of
+    those words do not name (this type's words, and the omission type's)."""
     return (
         is_content(token)
         and not (token.text[:1].isupper() and not token.initial)  # a name: entity's
@@ -50,7 +52,7 @@ def find(
         if region is None or link.region_words[region] > settings.max_replacement_words:
             continue
         a, b = off[i], art[j]
-        if not (_eligible(a) and _eligible(b)) or link.art_to_off.get(j) != i:
+        if not (plain_content(a) and plain_content(b)) or link.art_to_off.get(j) != i:
             continue
         if same_lemma(a.norm, b.norm) or opposite(a.norm, b.norm, settings.prefix_min_stem):
             continue
