@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -739,14 +740,15 @@ def test_an_unreadable_articles_folder_is_one_line_naming_the_corpus(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     corpus = _tiny_corpus(tmp_path)
-    real = Path.iterdir
+    real = os.scandir  # a folder is listed by os.scandir (source_entries); root reads any mode
+    folder = corpus / "articles"
 
-    def iterdir(self: Path) -> Iterator[Path]:
-        if self == corpus / "articles":
-            raise PermissionError(errno.EACCES, "Permission denied", str(self))
-        return real(self)
+    def scandir(path: Any = ".") -> Any:
+        if Path(path) == folder:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real(path)
 
-    monkeypatch.setattr(Path, "iterdir", iterdir)
+    monkeypatch.setattr(os, "scandir", scandir)
     result = runner.invoke(app, ["audit", str(corpus), "--reports", str(tmp_path / "reports")])
     assert result.exit_code == 1, result.output
     assert "cannot read the corpus: Permission denied" in _one_line(result.output)

@@ -16,6 +16,8 @@ from auditor.stages.ingest import (
     ingest_folder,
     normalise,
     read_source,
+    source_entries,
+    source_paths,
 )
 from auditor.stages.language import Identifier
 from tests.conftest import CYPRUS
@@ -118,6 +120,50 @@ def test_bad_files_become_errors_and_the_others_are_read(tmp_path: Path) -> None
         "d-folder.txt": "is a folder, not a file",
         "e-broken-link.txt": "cannot read file: it does not exist (a broken link?)",
     }
+
+
+def _read(path: Path | os.DirEntry[str], inside: Path) -> bytes | str:
+    try:
+        return read_source(path, inside=[inside], max_bytes=1_000)
+    except NotText as exc:
+        return f"NotText: {exc}"
+
+
+def test_a_folders_entries_read_as_its_paths_links_included(tmp_path: Path) -> None:
+    """The unchanged run hashes a folder's entries (`source_entries`, which know a link
+    without asking again): the same sources, in the same order, read the same as their paths
+    — a link inside the corpus followed, one outside refused, a hidden file left out."""
+    corpus, outside = tmp_path / "corpus", tmp_path / "outside"
+    corpus.mkdir()
+    outside.mkdir()
+    (outside / "secret.txt").write_text("not the corpus's\n")
+    (corpus / "b-plain.txt").write_text("An article.\n")
+    (corpus / "c-large.txt").write_bytes(b"x" * 2_000)
+    (corpus / ".hidden.txt").write_text("editor backup\n")
+    (corpus / "d-folder").mkdir()
+    os.symlink(corpus / "b-plain.txt", corpus / "a-link-inside.txt")
+    os.symlink(outside / "secret.txt", corpus / "e-link-outside.txt")
+    os.symlink(corpus / "missing.txt", corpus / "f-broken.txt")
+
+    entries, paths = source_entries(corpus), source_paths(corpus)
+    assert (
+        [e.name for e in entries]
+        == [p.name for p in paths]
+        == [
+            "a-link-inside.txt",
+            "b-plain.txt",
+            "c-large.txt",
+            "d-folder",
+            "e-link-outside.txt",
+            "f-broken.txt",
+        ]
+    )
+    read = {e.name: _read(e, corpus) for e in entries}
+    assert read == {p.name: _read(p, corpus) for p in paths}
+    assert read["a-link-inside.txt"] == read["b-plain.txt"] == b"An article.\n"
+    assert read["e-link-outside.txt"] == "NotText: link points outside the corpus"
+    assert str(read["c-large.txt"]).startswith("NotText: too large")
+    assert source_entries(tmp_path / "absent") == []
 
 
 #: prose with long runs of letters beyond ASCII (few spaces: few NUL bytes in UTF-16)

@@ -30,7 +30,14 @@ from auditor.run.engines import DEFAULT_ENGINE, EngineChoice, EngineError
 from auditor.run.keys import corpus_key
 from auditor.run.paths import ARTICLES_DIR, OFFICIAL_DIR, FolderError
 from auditor.run.publish import JOURNAL_FILE, REPORT_FILES, Publisher
-from auditor.stages.ingest import NotText, read_source, sha256_bytes, source_id, source_paths
+from auditor.stages.ingest import (
+    NotText,
+    read_source,
+    sha256_bytes,
+    source_entries,
+    source_id,
+    source_paths,
+)
 from auditor.stages.metadata import ARTICLES_CSV, MAX_METADATA_BYTES
 from auditor.store.lock import LockHeld, audit_lock
 from auditor.store.state import (
@@ -419,12 +426,12 @@ class Run:
         row with status=error, or a note)."""
         out = []
         for role, folder in ((OFFICIAL, OFFICIAL_DIR), (ARTICLE, ARTICLES_DIR)):
-            for path in source_paths(self.corpus / folder):
+            for entry in source_entries(self.corpus / folder):
                 try:
-                    data = read_source(path, inside=self.inside, max_bytes=max_bytes)
+                    data = read_source(entry, inside=self.inside, max_bytes=max_bytes)
                 except NotText:
                     return None
-                out.append((role, source_id(path.name), sha256_bytes(data)))
+                out.append((role, source_id(entry.name), sha256_bytes(data)))
         metadata = self.corpus / ARTICLES_CSV
         if metadata.exists() or metadata.is_symlink():
             try:

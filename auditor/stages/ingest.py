@@ -240,15 +240,17 @@ def _single_byte(encoding: str) -> bool:
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 
-def read_source(path: Path, *, inside: Sequence[Path], max_bytes: int) -> bytes:
+def read_source(path: Path | os.DirEntry[str], *, inside: Sequence[Path], max_bytes: int) -> bytes:
     """Read a source file's bytes, turning everything that is not a readable regular file
     into a reviewer-facing `NotText` reason.
 
+    path: a path, or a folder's entry (`source_entries`), which knows whether it is a link
+    without asking the file system again;
     inside: the folders a symbolic link may point into (the corpus, resolved);
     max_bytes: the size limit (`--max-article-mb`): a larger file is not read at all.
     """
     name = os.fspath(path)
-    if os.path.islink(name):
+    if path.is_symlink() if isinstance(path, os.DirEntry) else os.path.islink(name):
         target = Path(os.path.realpath(name))
         if not any(target.is_relative_to(folder) for folder in inside):
             raise NotText("link points outside the corpus")
@@ -263,7 +265,7 @@ def read_source(path: Path, *, inside: Sequence[Path], max_bytes: int) -> bytes:
     except PermissionError as exc:
         raise NotText("cannot read file: permission denied") from exc
     except OSError as exc:
-        raise NotText(_os_reason(path, exc)) from exc
+        raise NotText(_os_reason(exc)) from exc
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -289,7 +291,7 @@ def read_source(path: Path, *, inside: Sequence[Path], max_bytes: int) -> bytes:
     except NotText:
         raise
     except OSError as exc:
-        raise NotText(_os_reason(path, exc)) from exc
+        raise NotText(_os_reason(exc)) from exc
     finally:
         os.close(fd)
 
@@ -308,7 +310,7 @@ def _file_type(mode: int) -> str:
     return "not a plain file"
 
 
-def _os_reason(path: Path, exc: OSError) -> str:
+def _os_reason(exc: OSError) -> str:
     if exc.errno == errno.ELOOP:
         return "cannot read file: a link that points to itself"
     return f"cannot read file: {exc.strerror or exc}"
@@ -316,9 +318,20 @@ def _os_reason(path: Path, exc: OSError) -> str:
 
 def source_paths(folder: Path) -> list[Path]:
     """Every entry of `folder` a reviewer would call a source, hidden files excluded, sorted."""
+    return [folder / entry.name for entry in source_entries(folder)]
+
+
+def source_entries(folder: Path) -> list[os.DirEntry[str]]:
+    """`source_paths` as the folder's entries (`os.scandir`): what an unchanged run hashes,
+    without a path object or a link check per file."""
     if not folder.is_dir():
         return []
-    return sorted((p for p in folder.iterdir() if not p.name.startswith(".")), key=lambda p: p.name)
+    with os.scandir(folder) as found:
+        return sorted((e for e in found if not e.name.startswith(".")), key=_entry_name)
+
+
+def _entry_name(entry: os.DirEntry[str]) -> str:
+    return entry.name
 
 
 def ingest_folder(
