@@ -24,6 +24,7 @@ from auditor.records import (
     Translation,
     TranslationStatus,
 )
+from auditor.run.audited import Audited, audited
 from auditor.run.isolate import Failure
 from auditor.settings import Settings
 from auditor.stages.align import OfficialIndex
@@ -73,10 +74,11 @@ def build_index(officials: Sequence[Document], settings: Settings) -> OfficialIn
 
 class ArticleBytes(NamedTuple):
     """An article as it travels to a worker: its name and its file's bytes, as read (and
-    hashed) by the driver."""
+    hashed) by the driver, and when the run audits it (its result's `audited_at`)."""
 
     article_id: str
     data: bytes
+    audited_at: str = ""
 
 
 class Unreadable(NamedTuple):
@@ -109,13 +111,15 @@ def prepare_bytes(
 
 def audit_bytes(
     article: ArticleBytes, identifier: Identifier, index: OfficialIndex, settings: Settings
-) -> ArticleResult | Unreadable:
+) -> Audited | Unreadable:
     """Both halves in one: an article of a run without translation models (its fragments
-    stay untranslated, it has no round trip)."""
+    stay untranslated, it has no round trip), as the run keeps it (`auditor.run.audited`:
+    what the driver stores and counts is made here, on the worker)."""
     prepared = prepare_bytes(article, identifier, settings)
     if isinstance(prepared, Unreadable):
         return prepared
-    return finish_article(prepared, {}, index, settings)
+    result = finish_article(prepared, {}, index, settings)
+    return audited(replace(result, audited_at=article.audited_at))
 
 
 def prepare_article(

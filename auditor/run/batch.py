@@ -16,14 +16,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from auditor.records import ArticleResult, Document, IngestError, Role, Status
-from auditor.reports.summary import ArticleSummary
 from auditor.run.article import ArticleBytes, Unreadable
+from auditor.run.audited import Audited, audited
 from auditor.run.engines import Engine, EngineChoice, open_engine
 from auditor.run.isolate import Failure, FailureLog, failed_result, per_article
 from auditor.run.official_index import official_index
 from auditor.settings import Settings
 from auditor.stages.ingest import sha256_bytes, source_id
 from auditor.stages.language import LazyIdentifier
+from auditor.store.serial import result_from_json
 from auditor.store.state import State
 from auditor.translation.stage import TranslateStage
 
@@ -84,11 +85,12 @@ class Batch:
     progress: Progress | None = None
     audited: int = 0  #: articles audited so far by `audit`
 
-    def audit(self, entries: list[Entry], stored: dict[str, str]) -> Iterator[ArticleResult]:
-        """Every entry's result, in order (stored ones reused when their key is `stored`),
-        each already stored in the state; `audited` counts the articles audited. Articles go
-        through the stages `CHUNK` at a time, so that the driver holds the results of one
-        chunk, never of the whole run (the engine stays open from one chunk to the next)."""
+    def audit(self, entries: list[Entry], stored: dict[str, str]) -> Iterator[Audited]:
+        """Every entry's result as the run keeps it (`auditor.run.audited`), in order (stored
+        ones reused when their key is `stored`), each already stored in the state; `audited`
+        counts the articles audited. Articles go through the stages `CHUNK` at a time, so that
+        the driver holds the results of one chunk, never of the whole run (the engine stays
+        open from one chunk to the next)."""
         self.audited = 0
         to_audit = sum(1 for e in entries if not e.error and stored.get(e.article_id) != e.key)
         reported = [0]  # articles whose own audit is done, for progress
@@ -116,9 +118,9 @@ class Batch:
         stored: dict[str, str],
         engine: Callable[[], Engine],
         reported_so_far: list[int],
-    ) -> Iterator[ArticleResult]:
+    ) -> Iterator[Audited]:
         """The results of `entries[start : start + CHUNK]`, in order."""
-        results: dict[int, ArticleResult] = {}
+        results: dict[int, Audited] = {}
         articles: dict[int, ArticleBytes] = {}
         reported: set[int] = set()
 
@@ -130,21 +132,22 @@ class Batch:
                 if self.progress:
                     self.progress(entries[position].article_id, reported_so_far[0], len(entries))
 
-        def done(position: int, result: ArticleResult) -> None:
+        def done(position: int, result: Audited) -> None:
             results[position] = result
             reached(position)
 
         for position in range(start, min(start + CHUNK, len(entries))):
             entry = entries[position]
             if entry.error:
-                done(position, entry.error_result(self.run_at))
+                done(position, audited(entry.error_result(self.run_at)))
                 continue
             if stored.get(entry.article_id) == entry.key:
                 reused = self._stored_result(entry)
                 if reused is not None:
                     done(position, reused)
                     continue
-            articles[position] = ArticleBytes(entry.article_id, entry.data)  # decoded there
+            # decoded there
+            articles[position] = ArticleBytes(entry.article_id, entry.data, self.run_at)
         if articles:
             workers = engine()
             for position, outcome in self._outcomes(articles, workers, reached):
@@ -166,11 +169,12 @@ class Batch:
         for position in sorted(results):
             yield results.pop(position)
 
-    def _stored_result(self, entry: Entry) -> ArticleResult | None:
+    def _stored_result(self, entry: Entry) -> Audited | None:
         """The stored result of an unchanged article; None when it cannot be read back (the
         article is then audited again)."""
         try:
-            return self.state.result(entry.article_id)
+            text = self.state.result_text(entry.article_id)
+            return audited(result_from_json(text), stored=text)
         except (ValueError, KeyError, TypeError):
             return None
 
@@ -179,37 +183,40 @@ class Batch:
         sha = sha256_bytes(entry.data) if entry.data else ""
         return failed_result(entry.article_id, sha, failure, self.run_at)
 
-    def _save(self, entry: Entry, result: ArticleResult) -> ArticleResult:
+    def _save(self, entry: Entry, result: ArticleResult | Audited) -> Audited:
         """Store one article's result (one transaction); a result that cannot be stored is
         that article's internal error, never the run's."""
         try:
-            digest = ArticleSummary.of(result).to_json()
-            self.state.save_result(result, entry.key, self.run_id, digest)
+            kept = result if isinstance(result, Audited) else audited(result)
+            self._store(entry, kept)
         except (ValueError, TypeError, UnicodeError) as exc:
-            result = self._failed(entry, Failure.of(exc))
-            digest = ArticleSummary.of(result).to_json()
-            self.state.save_result(result, entry.key, self.run_id, digest)
-        return result
+            kept = audited(self._failed(entry, Failure.of(exc)))
+            self._store(entry, kept)
+        return kept
+
+    def _store(self, entry: Entry, kept: Audited) -> None:
+        self.state.save_result(
+            kept.article_id,
+            kept.content_sha256,
+            kept.stored,
+            kept.summary.to_json(),
+            cache_key=entry.key,
+            run_id=self.run_id,
+        )
 
     def _outcomes(
         self, articles: dict[int, ArticleBytes], workers: Engine, reached: Callable[[int], None]
-    ) -> Iterator[tuple[int, ArticleResult | Unreadable | Failure]]:
+    ) -> Iterator[tuple[int, ArticleResult | Audited | Unreadable | Failure]]:
         """Each article's outcome, from its bytes. Without translation models there is nothing
-        to batch between the halves: each article is audited in one task and saved as it
-        comes back (its untranslated fragments counted for the install hints)."""
+        to batch between the halves: each article is audited in one task, comes back as the
+        run keeps it (`Audited`, made on the worker) and is saved as it comes back (its
+        untranslated fragments counted for the install hints)."""
         if not self.stage.models:
             for position, outcome in zip(
                 articles, workers.audit(list(articles.values())), strict=True
             ):
-                if isinstance(outcome, ArticleResult):
-                    self.stage.fragments(
-                        [
-                            (r.segment.language, r.segment.text)
-                            for r in outcome.segments
-                            if r.segment.is_fragment
-                        ]
-                    )
-                    outcome = replace(outcome, audited_at=self.run_at)
+                if isinstance(outcome, Audited):
+                    self.stage.fragments(list(outcome.fragments))
                 yield position, outcome
             return
         prepared: dict[int, PreparedArticle] = {}

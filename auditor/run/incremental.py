@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING
 
 from auditor.batches import BATCH
 from auditor.records import ArticleResult, Document, IngestError, Role, Status
-from auditor.reports.findings import Decided, Finding, FindingCounts, Tally, count, findings_of
+from auditor.reports.findings import Decided, Finding, FindingCounts, Tally, count
 from auditor.reports.formats import DECISIONS_FILE
 from auditor.reports.review import decided_summary
 from auditor.reports.summary import ArticleSummary
+from auditor.run.audited import Audited
 from auditor.run.batch import Batch, Entry
 from auditor.run.isolate import FailureLog
 from auditor.run.keys import code_fingerprint, fingerprint, sacrebleu_version
@@ -353,28 +354,26 @@ class Incremental:
         found = FindingCounts()
         unstored: dict[str, ArticleResult] = {}
         wordings = WordingUpdate(self.state, metadata, run.run_at)
-        pending: list[tuple[Entry, ArticleResult]] = []
+        pending: list[tuple[Entry, Audited]] = []
 
         def flush() -> None:
             results = [result for _, result in pending]
-            findings = [findings_of(result) for result in results]
-            raw = [ArticleSummary.of(result) for result in results]
             desk.stage_findings(
-                (f for found in findings for f in found),
+                (f for r in results for f in r.findings),
                 {r.article_id: r.content_sha256 for r in results},
                 run.run_id,
             )
-            publisher.stage_history(raw)
+            publisher.stage_history([r.summary for r in results])
             wordings.add(pending)
-            for summary, article_findings in zip(raw, findings, strict=True):
-                tally.add(decided_summary(summary, article_findings, shown))
+            for r in results:
+                tally.add(decided_summary(r.summary, r.findings, shown))
             nonlocal found
-            found += count(map(Tally.of, (f for a in findings for f in a)), shown, previous)
+            found += count(map(Tally.of, (f for r in results for f in r.findings)), shown, previous)
             pending.clear()
 
         for entry, result in zip(entries, batch.audit(entries, stored), strict=True):
-            if entry.error:
-                unstored[entry.article_id] = result
+            if entry.error:  # not stored: the reports read it from here
+                unstored[entry.article_id] = entry.error_result(run.run_at)
             pending.append((entry, result))
             if len(pending) >= BATCH:
                 flush()

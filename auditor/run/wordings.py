@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from auditor.records import ArticleResult
+from auditor.run.audited import Audited
 from auditor.run.batch import Entry
 from auditor.run.keys import fingerprint
 from auditor.stages.metadata import Metadata, outlet_of
@@ -15,7 +15,6 @@ from auditor.stages.wordings import (
     FIRST_SEEN,
     PUBLISHED,
     ArticleWordings,
-    contributions,
 )
 from auditor.store.state import State
 from auditor.store.wordings import StoredWordings, Update, WordingStore
@@ -31,7 +30,7 @@ class WordingUpdate:
         self.store = WordingStore(state)
         self.update = Update()
 
-    def add(self, pairs: Sequence[tuple[Entry, ArticleResult]]) -> None:
+    def add(self, pairs: Sequence[tuple[Entry, Audited]]) -> None:
         """Some of the run's articles, each with its result."""
         ids = [entry.article_id for entry, _ in pairs]
         first_seen = self.state.first_seen(ids, self.run_at)
@@ -56,7 +55,7 @@ class WordingUpdate:
             )
             if stored.get(article_id) == signature:
                 continue
-            wordings = ArticleWordings(article_id, outlet, seen, seen_from, contributions(result))
+            wordings = ArticleWordings(article_id, outlet, seen, seen_from, result.contributions)
             changed.append((wordings, signature))
         done = self.store.replace(changed)
         self.update.articles += done.articles

@@ -309,15 +309,24 @@ class State:
 
     def result(self, article_id: str) -> ArticleResult:
         """The stored result of `article_id`; `DamagedRow` when it does not read back."""
-        row = self.db.execute(
-            "SELECT result FROM article_results WHERE article_id = ?", (article_id,)
-        ).fetchone()
         from auditor.store.serial import result_from_json
 
         try:
-            return result_from_json(row[0])
+            return result_from_json(self.result_text(article_id))
         except Exception as exc:  # whatever the stored text is, it is not our result
             raise DamagedRow(f"{type(exc).__name__}: {exc}") from exc
+
+    def result_text(self, article_id: str) -> str:
+        """The stored result of `article_id` as stored (`auditor.store.serial`'s JSON);
+        KeyError when there is none, TypeError when what is stored is not text."""
+        row = self.db.execute(
+            "SELECT result FROM article_results WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(article_id)
+        if not isinstance(row[0], str):
+            raise TypeError(f"a stored result of {type(row[0]).__name__}, not text")
+        return row[0]
 
     def digests(self, article_ids: Iterable[str]) -> dict[str, str]:
         """The stored summary (JSON) of each article, without reading its result."""
@@ -345,22 +354,23 @@ class State:
             )
         return {a for a in ids if isinstance(a, str)}
 
-    def save_result(self, result: ArticleResult, cache_key: str, run_id: str, digest: str) -> None:
-        """One transaction per article: a killed run keeps every article it finished."""
-        from auditor.store.serial import result_to_json
-
+    def save_result(
+        self,
+        article_id: str,
+        content_sha256: str,
+        result: str,
+        digest: str,
+        *,
+        cache_key: str,
+        run_id: str,
+    ) -> None:
+        """One article's result as stored (`auditor.store.serial`'s JSON) and its summary
+        (JSON); one transaction per article: a killed run keeps every article it finished."""
         with _transaction(self.db):
             self.db.execute(
                 "INSERT OR REPLACE INTO article_results (article_id, cache_key, content_sha256, "
                 "result, run_id, digest) VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    result.article_id,
-                    cache_key,
-                    result.content_sha256,
-                    result_to_json(result),
-                    run_id,
-                    digest,
-                ),
+                (article_id, cache_key, content_sha256, result, run_id, digest),
             )
 
     def get_meta(self, key: str) -> str | None:

@@ -118,8 +118,9 @@ class Engine(Protocol):
         ...
 
     def audit(self, articles: Sequence[ArticleBytes]) -> Iterator[Any]:
-        """Each article's `ArticleResult` from its bytes in one task, without translations
-        (`auditor.run.article.audit_bytes`), its `Unreadable`, or its `Failure`."""
+        """Each article's result from its bytes in one task, without translations, as the run
+        keeps it (`auditor.run.article.audit_bytes`: an `Audited`), its `Unreadable`, or its
+        `Failure`."""
         ...
 
     def finish(self, jobs: Sequence[FinishJob]) -> Iterator[ArticleResult | Failure]:

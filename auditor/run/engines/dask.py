@@ -302,8 +302,8 @@ class DaskEngine:
         return self._map(_prepare_chunk, articles)
 
     def audit(self, articles: Sequence[ArticleBytes]) -> Iterator[Any]:
-        """Finished articles (or `Unreadable`, or their `Failure`), in the order of
-        `articles`: both halves in one task."""
+        """Finished articles as the run keeps them (`Audited`, or `Unreadable`, or their
+        `Failure`), in the order of `articles`: both halves in one task."""
         return self._map(_audit_chunk, articles)
 
     def finish(self, jobs: Sequence[FinishJob]) -> Iterator[ArticleResult | Failure]:

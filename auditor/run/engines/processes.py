@@ -104,7 +104,8 @@ def _prepare(article: ArticleBytes) -> Any:
 
 
 def _audit(article: ArticleBytes) -> Any:
-    """The article's result (or `Unreadable`), or the `Failure` its audit raised."""
+    """The article's result as the run keeps it (or `Unreadable`), or the `Failure` its
+    audit raised."""
     from auditor.run.article import audit_bytes
     from auditor.run.isolate import Failure
 
@@ -207,8 +208,9 @@ class ProcessEngine:
         return self._map(_prepare, articles)
 
     def audit(self, articles: Sequence[ArticleBytes]) -> Iterator[Any]:
-        """Finished articles (or `Unreadable`, or their `Failure`) in the order of `articles`,
-        both halves in one task (a run without translation models)."""
+        """Finished articles as the run keeps them (`Audited`, or `Unreadable`, or their
+        `Failure`) in the order of `articles`, both halves in one task (a run without
+        translation models)."""
         return self._map(_audit, articles)
 
     def _map(self, task: Any, items: Sequence[Any]) -> Iterator[Any]:
