@@ -416,3 +416,27 @@ def test_two_dask_workers_one_killed_mid_run_give_the_process_pools_reports(
     assert killed == [1] and after == list(range(2, 61)), "no worker was killed mid-run"
     assert result.audited == 60 and result.errors == 0
     _assert_same_reports(tmp_path / "pool", tmp_path / "dask")
+
+
+def test_a_tasks_result_is_asked_for_only_once_it_has_ended(
+    corpus_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The driver watches the cluster while a task runs, but asks for the result only when
+    the task has ended: asking with a timeout while it runs raced the result's arrival in
+    distributed's `sync` (an UnboundLocalError on Python 3.11 that lost the run). With a
+    watch every 10 ms, the old loop asked dozens of times per task."""
+    from auditor.run.engines import dask as dask_engine
+
+    monkeypatch.setattr(dask_engine, "WATCH_SECONDS", 0.01)
+    asked: list[str] = []
+    result = distributed.Future.result
+
+    def recorded(self: distributed.Future, timeout: float | None = None) -> object:
+        asked.append(self.status)
+        return result(self, timeout=timeout)
+
+    monkeypatch.setattr(distributed.Future, "result", recorded)
+    audit_corpus(corpus_copy, tmp_path / "r", engine="dask", workers=1)
+    assert asked and set(asked) <= {"finished", "error", "cancelled"}, asked
+    summary = pd.read_csv(tmp_path / "r" / "summary.csv", encoding="utf-8-sig")
+    assert (summary["status"] != "error").all()

@@ -463,9 +463,19 @@ class DaskEngine:
         return results
 
     def _result(self, future: Future) -> Any:
-        """The future's result, watching the cluster's workers while it is awaited."""
+        """The future's result, watching the cluster's workers while it is awaited. The wait
+        for the task is an event the future sets when it ends; only then is its result asked
+        for. (Asking with a timeout every `WATCH_SECONDS` while the task runs lost a run now
+        and then: on Python 3.11 a timeout that races the result's arrival escapes
+        `distributed.utils.sync`'s `except Exception` as a cancellation, and comes out as an
+        UnboundLocalError.)"""
+        ended = threading.Event()
+        future.add_done_callback(lambda _: ended.set())
         while True:
-            try:
+            if not ended.wait(WATCH_SECONDS):
+                self._watch()
+                continue
+            try:  # a result whose worker died since is computed again: wait on
                 return future.result(timeout=WATCH_SECONDS)
             except TimeoutError:
                 if future.status == "error":  # the task's own error, not the wait's
