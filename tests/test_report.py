@@ -76,6 +76,24 @@ def test_data_dictionary_documents_every_column() -> None:
             assert f"| `{column.name}` |" in text
 
 
+def test_the_verdict_columns_state_the_verdicts_thresholds() -> None:
+    """summary.csv's verdict and score columns name the thresholds the verdict is given by
+    (a score of 0.6 next to "unlikely" must not contradict the column's own text)."""
+    from auditor.settings import BacktranslationSettings
+
+    defaults = BacktranslationSettings()
+    meaning = {c.name: c.meaning for c in SUMMARY}
+    verdict, score = meaning["backtranslation_verdict"], meaning["backtranslation_score"]
+    assert (
+        f"`likely machine translation` (`backtranslation_score` ≥ {defaults.verdict_likely:g})"
+        in verdict
+    )
+    assert f"`possible machine translation` (≥ {defaults.verdict_possible:g})" in verdict
+    assert f"(below {defaults.verdict_possible:g}, scores from 0.5 included)" in verdict
+    assert f"fewer than {defaults.classifier_min_sentences} English sentences" in verdict
+    assert f"`possible` only from {defaults.verdict_possible:g}" in score
+
+
 def test_bundled_reports_readme_is_the_rendered_dictionary() -> None:
     """reports/README.md in git is exactly what an audit writes (`python -m tests.derived_text`
     writes it again)."""

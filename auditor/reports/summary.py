@@ -134,8 +134,10 @@ class ArticleSummary:
         "probability that the English is a machine (back-)translation: a trained classifier "
         "over style features that name no topic, shipped as data (its identity is under "
         "`Scoring`), calibrated for even odds on texts it was not fitted on (bench/RESULTS.md: "
-        "its held-out figures); empty when the article has too little text "
-        "(`backtranslation_verdict`)",
+        "its held-out figures); empty when the article has too little text. A probability "
+        "above 0.5 is not yet a charge: `backtranslation_verdict` says `possible` only from "
+        "0.64 (the setting `backtranslation.verdict_possible`), the lowest probability that at "
+        "most 2 % of held-out native English news reaches",
         "0.71",
         digits=3,
     )
@@ -224,9 +226,11 @@ class ArticleSummary:
         "text",
         "",
         "the back-translation verdict: `likely machine translation` (`backtranslation_score` "
-        "≥ 0.8), `possible machine translation` (≥ 0.5), `unlikely machine translation`, or "
-        "`too little text` (fewer than 10 English sentences: no score is given); empty for an "
-        "article that failed",
+        "≥ 0.8), `possible machine translation` (≥ 0.64), `unlikely machine translation` "
+        "(below 0.64, scores from 0.5 included), or `too little text` (fewer than 10 English "
+        "sentences: no score is given); empty for an article that failed. The thresholds are "
+        "the settings `backtranslation.verdict_likely`, `backtranslation.verdict_possible` and "
+        "`backtranslation.classifier_min_sentences` (a run's own: the workbook's Settings sheet)",
         "likely machine translation",
         default="",
     )
