@@ -13,7 +13,7 @@ import pytest
 from auditor.reports.findings import findings_of
 from auditor.reports.summary import ArticleSummary
 from auditor.run import batch
-from auditor.run.audited import Audited, audited
+from auditor.run.audited import Audited, audited, wordings_of
 from auditor.run.pipeline import audit_corpus
 from auditor.stages.wordings import contributions
 from auditor.store.serial import result_from_json, result_to_json
@@ -57,7 +57,11 @@ def test_an_audited_article_is_its_result_in_every_form_a_run_keeps(
             result.error,
             result.content_sha256,
         )
-        assert audited(result, stored="as read").stored == "as read"  # not encoded again
+        reused = audited(result, stored=stored)  # read from the state: not encoded again
+        assert reused.stored is stored
+        assert reused.contributions is None  # the state holds its wordings
+        assert wordings_of(reused) == wordings_of(kept) == contributions(result)
+        assert reused._replace(contributions=kept.contributions) == kept
     assert statuses >= {"ok", "error"}
     assert any(audited(result_from_json(s)).fragments for s, _ in results)
     assert any(audited(result_from_json(s)).findings for s, _ in results)

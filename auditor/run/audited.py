@@ -17,7 +17,7 @@ from auditor.records import ArticleResult, Status
 from auditor.reports.findings import Finding, findings_of
 from auditor.reports.summary import ArticleSummary
 from auditor.stages.wordings import Contribution, contributions
-from auditor.store.serial import result_to_json
+from auditor.store.serial import result_from_json, result_to_json
 
 
 class Audited(NamedTuple):
@@ -31,7 +31,9 @@ class Audited(NamedTuple):
     stored: str
     summary: ArticleSummary
     findings: tuple[Finding, ...]
-    contributions: tuple[Contribution, ...]
+    #: the wordings it contributes; None for a result reused from the state, whose wordings
+    #: the state holds (`wordings_of` derives them from `stored` if its outlet or date moved)
+    contributions: tuple[Contribution, ...] | None
     #: (language, text) of each non-English fragment of the article (a run without translation
     #: models counts them for its install hints)
     fragments: tuple[tuple[str, str], ...]
@@ -39,7 +41,7 @@ class Audited(NamedTuple):
 
 def audited(result: ArticleResult, stored: str | None = None) -> Audited:
     """`result` as a run keeps it; `stored`: its stored text when it was read from the state
-    (it is not encoded again)."""
+    (it is not encoded again, and its wordings are not derived: the state holds them)."""
     return Audited(
         article_id=result.article_id,
         status=result.status,
@@ -48,8 +50,15 @@ def audited(result: ArticleResult, stored: str | None = None) -> Audited:
         stored=result_to_json(result) if stored is None else stored,
         summary=ArticleSummary.of(result),
         findings=tuple(findings_of(result)),
-        contributions=contributions(result),
+        contributions=contributions(result) if stored is None else None,
         fragments=tuple(
             (r.segment.language, r.segment.text) for r in result.segments if r.segment.is_fragment
         ),
     )
+
+
+def wordings_of(article: Audited) -> tuple[Contribution, ...]:
+    """The wordings `article` contributes (from its stored result when they were not derived)."""
+    if article.contributions is not None:
+        return article.contributions
+    return contributions(result_from_json(article.stored))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from auditor.run.audited import Audited
+from auditor.run.audited import Audited, wordings_of
 from auditor.run.batch import Entry
 from auditor.run.keys import fingerprint
 from auditor.stages.metadata import Metadata, outlet_of
@@ -55,7 +55,7 @@ class WordingUpdate:
             )
             if stored.get(article_id) == signature:
                 continue
-            wordings = ArticleWordings(article_id, outlet, seen, seen_from, result.contributions)
+            wordings = ArticleWordings(article_id, outlet, seen, seen_from, wordings_of(result))
             changed.append((wordings, signature))
         done = self.store.replace(changed)
         self.update.articles += done.articles
