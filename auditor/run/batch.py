@@ -24,7 +24,6 @@ from auditor.run.official_index import official_index
 from auditor.settings import Settings
 from auditor.stages.ingest import sha256_bytes, source_id
 from auditor.stages.language import LazyIdentifier
-from auditor.store.serial import result_from_json
 from auditor.store.state import State
 from auditor.translation.stage import TranslateStage
 
@@ -173,10 +172,10 @@ class Batch:
         """The stored result of an unchanged article; None when it cannot be read back (the
         article is then audited again)."""
         try:
-            text = self.state.result_text(entry.article_id)
-            return audited(result_from_json(text), stored=text)
+            text, result = self.state.stored_result(entry.article_id)
         except (ValueError, KeyError, TypeError):
             return None
+        return audited(result, stored=text)
 
     def _failed(self, entry: Entry, failure: Failure) -> ArticleResult:
         self.failures.record(entry.article_id, failure)

@@ -309,24 +309,20 @@ class State:
 
     def result(self, article_id: str) -> ArticleResult:
         """The stored result of `article_id`; `DamagedRow` when it does not read back."""
+        return self.stored_result(article_id)[1]
+
+    def stored_result(self, article_id: str) -> tuple[str, ArticleResult]:
+        """The stored result of `article_id`, as stored (`auditor.store.serial`'s JSON) and
+        read back; `DamagedRow` when it does not read back."""
         from auditor.store.serial import result_from_json
 
-        try:
-            return result_from_json(self.result_text(article_id))
-        except Exception as exc:  # whatever the stored text is, it is not our result
-            raise DamagedRow(f"{type(exc).__name__}: {exc}") from exc
-
-    def result_text(self, article_id: str) -> str:
-        """The stored result of `article_id` as stored (`auditor.store.serial`'s JSON);
-        KeyError when there is none, TypeError when what is stored is not text."""
         row = self.db.execute(
             "SELECT result FROM article_results WHERE article_id = ?", (article_id,)
         ).fetchone()
-        if row is None:
-            raise KeyError(article_id)
-        if not isinstance(row[0], str):
-            raise TypeError(f"a stored result of {type(row[0]).__name__}, not text")
-        return row[0]
+        try:
+            return row[0], result_from_json(row[0])
+        except Exception as exc:  # whatever the stored text is, it is not our result
+            raise DamagedRow(f"{type(exc).__name__}: {exc}") from exc
 
     def digests(self, article_ids: Iterable[str]) -> dict[str, str]:
         """The stored summary (JSON) of each article, without reading its result."""
