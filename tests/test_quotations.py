@@ -141,6 +141,35 @@ def test_the_summary_counts_invented_misquoted_and_spliced_quotations(
         assert found == counts, name
 
 
+def test_a_quotation_of_several_sentences_not_found_counts_once_as_its_finding(
+    identifier: Identifier,
+) -> None:
+    """summary.csv counts quotations not found as the findings and the run's counts do (the
+    HTML index sums the one, the terminal prints the other): a quotation over several
+    sentences is one quotation not found, and dismissing its finding takes exactly it away."""
+    from auditor.reports.findings import DISMISSED, UNMATCHED, Decided, findings_of
+    from auditor.reports.review import decided_summary
+
+    counted = 0
+    for path in [p for p in SEEDS if p != OFFICIAL] + sorted(HOSTILE.glob("*.txt")):
+        result = _audit(path, identifier)
+        unmatched = [f for f in findings_of(result) if f.level == UNMATCHED]
+        summary = ArticleSummary.of(result)
+        if summary.quotes_unmatched is None:
+            continue
+        assert summary.quotes_unmatched == len(unmatched), path.name
+        quoted = [
+            r
+            for r in result.segments
+            if r.segment.kind is Kind.QUOTE and r.not_found is NotFound.QUOTATION
+        ]
+        counted += len(quoted) > len(unmatched)  # sentences of one quotation, counted once
+        dismissed = {f.finding_id: Decided(DISMISSED) for f in unmatched[:1]}
+        after = decided_summary(summary, findings_of(result), dismissed)
+        assert after.quotes_unmatched == len(unmatched) - len(dismissed), path.name
+    assert counted  # some quotation not found runs over several sentences
+
+
 def _every_result(identifier: Identifier) -> list[ArticleResult]:
     articles = [p for p in SEEDS if p != OFFICIAL] + sorted(HOSTILE.glob("*.txt"))
     return [_audit(p, identifier) for p in articles]

@@ -81,21 +81,18 @@ def decided_summary(
         f.segments[0] for f in findings if f.misquote and f.finding_id not in gone
     }  # a quotation stays misquoted while one of its critical edits stands
 
-    def less(value: int | None, level: str, weight: Any = None) -> int | None:
+    def less(value: int | None, level: str, only: str | None = None) -> int | None:
+        """`value` less the dismissed findings of `level` (of type `only`), one each."""
         if value is None:
             return None
-        taken = sum(
-            (len(f.segments) if weight == "segments" else 1)
-            for f in dismissed
-            if f.level == level and (weight != "spliced" or f.type == "spliced")
-        )
+        taken = sum(1 for f in dismissed if f.level == level and only in (None, f.type))
         return max(0, value - taken)
 
     return replace(
         summary,
         critical_edits=less(summary.critical_edits, CRITICAL),
         notable_changes=less(summary.notable_changes, NOTABLE),
-        quotes_unmatched=less(summary.quotes_unmatched, UNMATCHED, "segments"),
+        quotes_unmatched=less(summary.quotes_unmatched, UNMATCHED),  # a finding a quotation
         quotes_spliced=less(summary.quotes_spliced, NOTABLE, "spliced"),
         quotes_misquoted=None if summary.quotes_misquoted is None else len(misquoted),
         findings_confirmed=confirmed,

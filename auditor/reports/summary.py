@@ -124,7 +124,8 @@ class ArticleSummary:
     quotes: int | None = _count("quotations in the article", "12", "quotations")
     quotes_unmatched: int | None = _compared(
         "quotations of at least the minimum length not found in the official text (not said "
-        "there, or worded too far from anything said)",
+        "there, or worded too far from anything said); a quotation over several sentences "
+        "counts once, as its one finding does (findings.csv)",
         "3",
         "quotations",
     )
@@ -286,9 +287,11 @@ class ArticleSummary:
             critical_edits=compared(e for r in rows for e in r.critical_edits),
             quotes=count(r for r in rows if r.segment.kind is Kind.QUOTE),
             quotes_unmatched=compared(
-                r
-                for r in rows
-                if r.segment.kind is Kind.QUOTE and r.not_found is NotFound.QUOTATION
+                {  # one quotation over several sentences is one quotation not found
+                    r.segment.index if r.segment.quotation is None else r.segment.quotation
+                    for r in rows
+                    if r.segment.kind is Kind.QUOTE and r.not_found is NotFound.QUOTATION
+                }
             ),
             backtranslation_score=article.backtranslation_score,
             backtranslation_evidence=article.backtranslation_evidence,
